@@ -1,0 +1,232 @@
+/**
+ * The typed output of each ingest stage. Every stage after `read` is a pure
+ * function from one of these shapes to the next, so a wrong extraction can be
+ * traced to the stage that produced it (`kg parse FILE --json`).
+ *
+ * Offsets (`Span`) are UTF-16 code-unit offsets into the *cleaned text of the
+ * document* (`ParsedDocumentBase.text`), which is stored with the document so
+ * that every structured item can be shown in its original wording.
+ */
+
+export const DOCUMENT_KINDS = [
+  'WORK_REPORT',
+  'TASK_DIVISION',
+  'LIVELIHOOD_PLAN',
+  'LEADER_DIVISION',
+  'OTHER',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Half-open range [start, end) into a document's cleaned text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Output of `read`: one file decoded to text. */
+export interface SourceText {
+  /** Path as given by the user (used in error messages and as provenance). */
+  readonly path: string;
+  readonly encoding: 'utf-8' | 'gb18030';
+  readonly text: string;
+  /** sha256 of the raw bytes, hex. */
+  readonly contentHash: string;
+}
+
+/** Output of `clean`: the whole file's text normalised, with what was removed. */
+export interface CleanedText {
+  readonly path: string;
+  readonly text: string;
+  /** Human-readable record of what cleaning removed (headers, duplicates, noise). */
+  readonly removed: readonly RemovedFragment[];
+}
+
+export interface RemovedFragment {
+  readonly reason: 'running-header' | 'page-number' | 'duplicate-body' | 'noise' | 'table-of-contents';
+  readonly text: string;
+}
+
+/** Output of `split`: one document's cleaned text cut out of a file. */
+export interface DocumentText {
+  readonly sourceFile: string;
+  /** 0-based place of the document in its file. */
+  readonly ordinalInFile: number;
+  readonly text: string;
+}
+
+/** Output of `classify`: the header facts of a document. */
+export interface DocumentHeader {
+  readonly kind: DocumentKind;
+  /** The year the document is about (plans: the plan year; reports: the report year). */
+  readonly year: number;
+  readonly title: string;
+  /** e.g. 柳政发〔2024〕3号, normalised to 〔〕 brackets. */
+  readonly docNo: string | null;
+  /** ISO date yyyy-mm-dd. */
+  readonly issuedOn: string | null;
+}
+
+/** An organisation name exactly as written, plus the name with implied prefixes restored. */
+export interface AgencyMention {
+  /** As written in the source, e.g. `国资委` in `分管市应急管理局、国资委`. */
+  readonly written: string;
+  /** With the implied `市` (or list prefix) restored, e.g. `市国资委`. Not yet alias-resolved. */
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** The parenthetical annotation that closes a task-division clause. */
+export interface LeadAnnotation {
+  readonly text: string;
+  readonly span: Span;
+  readonly leads: readonly AgencyMention[];
+  readonly supporters: readonly AgencyMention[];
+  /** True for `按职责分别牵头` / `分别负责`: each lead owns its own share. */
+  readonly joint: boolean;
+  /** e.g. `12月底前完成当年任务`, `年内持续推进`; null when none is stated. */
+  readonly deadline: string | null;
+}
+
+export interface Clause {
+  /** 1-based place of the clause within its task. */
+  readonly ordinal: number;
+  /** The clause text without its annotation. */
+  readonly text: string;
+  readonly span: Span;
+  readonly annotation: LeadAnnotation;
+}
+
+export interface Section {
+  /** 1-based, restarts within each part, like the source's （一）（二）. */
+  readonly ordinal: number;
+  readonly title: string;
+  /** Title of the enclosing part (一、二、…) if any. */
+  readonly part: string | null;
+  readonly span: Span;
+}
+
+export interface Task {
+  /** The number printed in the source (1., 2., …). */
+  readonly number: number;
+  /** The first sentence (or heading) of the task. */
+  readonly title: string;
+  readonly text: string;
+  readonly span: Span;
+  /** Index into `sections` of the enclosing document, or null before any section. */
+  readonly sectionIndex: number | null;
+  readonly clauses: readonly Clause[];
+}
+
+export interface Paragraph {
+  /** 1-based place in the document. */
+  readonly ordinal: number;
+  readonly text: string;
+  readonly span: Span;
+  /** Titles of the enclosing part and section, when any. */
+  readonly part: string | null;
+  readonly section: string | null;
+}
+
+export interface GlossaryTerm {
+  /** The circled marker, e.g. ①. */
+  readonly marker: string;
+  readonly name: string;
+  readonly definition: string;
+  readonly span: Span;
+  /** Where the marker appears in the body. */
+  readonly occurrences: readonly Span[];
+}
+
+/** A sentence that states figures: the main targets, or a review result. */
+export interface FigureSentence {
+  readonly text: string;
+  readonly span: Span;
+  /** TARGET: the plan year's goals; ACTUAL: results reported for an earlier year. */
+  readonly kind: 'TARGET' | 'ACTUAL';
+  /** The year the figures are about. */
+  readonly year: number;
+}
+
+export interface LivelihoodRow {
+  readonly no: number;
+  readonly title: string;
+  readonly content: string;
+  readonly leads: readonly AgencyMention[];
+  readonly responsible: readonly AgencyMention[];
+  /** Completion standard or time, as written. */
+  readonly standard: string;
+  readonly span: Span;
+}
+
+export const OVERSIGHT_ROLES = ['主管', '分管', '协助分管', '联系'] as const;
+export type OversightRole = (typeof OVERSIGHT_ROLES)[number];
+
+export interface Oversight {
+  readonly role: OversightRole;
+  readonly agency: AgencyMention;
+  /** A stated aspect, e.g. 园林 in `协助分管市林业和园林局（园林）`, else null. */
+  readonly aspect: string | null;
+}
+
+export interface LeaderBlock {
+  readonly name: string;
+  /** e.g. 市长, 副市长, as written before the name when present. */
+  readonly title: string | null;
+  readonly span: Span;
+  /** 负责 areas, as written. */
+  readonly responsibilities: readonly string[];
+  readonly oversees: readonly Oversight[];
+}
+
+interface ParsedDocumentBase extends DocumentHeader {
+  /** Stable id: the docNo when there is one, else `<file name>#<ordinal>`. */
+  readonly id: string;
+  readonly sourceFile: string;
+  readonly ordinalInFile: number;
+  /** sha256 of the document's cleaned text, hex: unchanged documents are skipped. */
+  readonly contentHash: string;
+  /** The cleaned text every span points into. */
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+export interface TaskDivisionDocument extends ParsedDocumentBase {
+  readonly kind: 'TASK_DIVISION';
+  readonly sections: readonly Section[];
+  readonly tasks: readonly Task[];
+}
+
+export interface WorkReportDocument extends ParsedDocumentBase {
+  readonly kind: 'WORK_REPORT';
+  readonly sections: readonly Section[];
+  readonly figures: readonly FigureSentence[];
+  readonly glossary: readonly GlossaryTerm[];
+  /** An appended 为民办实事 table, when the report carries one. */
+  readonly livelihood: readonly LivelihoodRow[];
+}
+
+export interface LivelihoodPlanDocument extends ParsedDocumentBase {
+  readonly kind: 'LIVELIHOOD_PLAN';
+  readonly livelihood: readonly LivelihoodRow[];
+}
+
+export interface LeaderDivisionDocument extends ParsedDocumentBase {
+  readonly kind: 'LEADER_DIVISION';
+  readonly leaders: readonly LeaderBlock[];
+}
+
+export interface OtherDocument extends ParsedDocumentBase {
+  readonly kind: 'OTHER';
+}
+
+export type ParsedDocument =
+  | TaskDivisionDocument
+  | WorkReportDocument
+  | LivelihoodPlanDocument
+  | LeaderDivisionDocument
+  | OtherDocument;
+
+/** Result of parsing one file: its documents, or the reason it failed. */
+export type ParsedFile =
+  | { readonly ok: true; readonly path: string; readonly documents: readonly ParsedDocument[] }
+  | { readonly ok: false; readonly path: string; readonly error: import('../core/errors.ts').KgError };
