@@ -8,6 +8,8 @@
  * that every structured item can be shown in its original wording.
  */
 
+import type { KgError } from '../core/errors.ts';
+
 export const DOCUMENT_KINDS = [
   'WORK_REPORT',
   'TASK_DIVISION',
@@ -229,4 +231,4 @@ export type ParsedDocument =
 /** Result of parsing one file: its documents, or the reason it failed. */
 export type ParsedFile =
   | { readonly ok: true; readonly path: string; readonly documents: readonly ParsedDocument[] }
-  | { readonly ok: false; readonly path: string; readonly error: import('../core/errors.ts').KgError };
+  | { readonly ok: false; readonly path: string; readonly error: KgError };
