@@ -18,7 +18,8 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           // One Neo4j server is shared; files run one after another so that
           // counts taken by one test are not disturbed by another file's writes.
-          fileParallelism: false,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
