@@ -35,8 +35,8 @@ export class KgError extends Error {
 /** Configuration is missing or malformed; `key` names the environment variable. */
 export class ConfigError extends KgError {
   readonly key: string;
-  constructor(key: string, reason: string) {
-    super('CONFIG_INVALID', `Invalid configuration ${key}: ${reason}`);
+  constructor(key: string, reason: string, options?: { cause?: unknown }) {
+    super('CONFIG_INVALID', `Invalid configuration ${key}: ${reason}`, options);
     this.key = key;
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the main job. Uses NEO4J_URI when set, otherwise provisions
+ * and starts the local Neo4j; applies the schema; ingests the bundled corpus
+ * (unchanged documents are skipped); serves the GraphQL API. Ctrl-C closes the
+ * server, the driver and the Neo4j this process started.
+ */
+import { createServer } from 'node:http';
+import { connectionFor, loadConfig } from '../core/config.ts';
+import { loadCypherCatalog } from '../core/cypher.ts';
+import { createDatabase } from '../core/database.ts';
+import { describeError } from '../core/errors.ts';
+import { start, stop } from '../scripts/neo4j/local-server.ts';
+import { localInstanceConfig } from '../scripts/neo4j/instances.ts';
+import { createApi } from './server.ts';
+import { ingestBundledCorpus } from './startup-ingest.ts';
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let stopLocalNeo4j: (() => Promise<unknown>) | null = null;
+  if (config.neo4jUri === null) {
+    const local = localInstanceConfig(config, 'main');
+    const result = await start(local, 'main', log);
+    if (result.started) stopLocalNeo4j = () => stop(local, 'main', log);
+  }
+  const database = createDatabase(connectionFor(config), loadCypherCatalog());
+  const shutdownSteps: (() => Promise<unknown>)[] = [() => database.close()];
+  if (stopLocalNeo4j) shutdownSteps.push(stopLocalNeo4j);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`\n${signal}: shutting down …`);
+    for (const step of shutdownSteps) {
+      try {
+        await step();
+      } catch (error) {
+        console.error(describeError(error));
+      }
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await database.verifyConnectivity();
+    await database.applySchema();
+    const info = await database.serverInfo();
+    log(`Connected to ${info.name} ${info.version} (${info.edition}) at ${database.uri}.`);
+    await ingestBundledCorpus(database, config, log);
+  } catch (error) {
+    console.error(describeError(error));
+    await shutdown('error');
+    return;
+  }
+
+  const yoga = createApi({ database, limits: config.api });
+  const server = createServer(yoga);
+  shutdownSteps.unshift(() => new Promise((resolve) => server.close(resolve)));
+  server.listen(config.api.port, config.api.host, () => {
+    log(`GraphQL API on http://${config.api.host}:${config.api.port}/graphql (GraphiQL in a browser). Ctrl-C stops.`);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(describeError(error));
+  process.exit(1);
+});

@@ -1,0 +1,173 @@
+/**
+ * The only module that talks to neo4j-driver. One driver per process; callers
+ * name statements from `cypher/` and get plain JavaScript rows back
+ * (integers as numbers, nodes as property maps).
+ */
+import neo4j, { type Driver, type ManagedTransaction, isNode, isRelationship, isInt } from 'neo4j-driver';
+import { DatabaseError, KgError } from './errors.ts';
+import type { Neo4jConnectionConfig } from './config.ts';
+import type { CypherCatalog } from './cypher.ts';
+
+export type Row = Record<string, unknown>;
+export type Parameters = Record<string, unknown>;
+
+/** Work inside one write transaction: all of it commits, or none of it. */
+export interface WriteTransaction {
+  run(statementName: string, parameters?: Parameters): Promise<Row[]>;
+}
+
+export interface ServerInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly edition: string;
+}
+
+export interface Database {
+  readonly uri: string;
+  /** Runs a named statement in a read-only transaction (READ access mode). */
+  read(statementName: string, parameters?: Parameters): Promise<Row[]>;
+  /** Runs `work` in one write transaction, retried by the driver on transient errors. */
+  write<T>(work: (transaction: WriteTransaction) => Promise<T>): Promise<T>;
+  /** Applies `cypher/schema.cypher` (constraints and indexes); safe to repeat. */
+  applySchema(): Promise<void>;
+  serverInfo(): Promise<ServerInfo>;
+  verifyConnectivity(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Called once per statement sent to the server, e.g. to count round trips. */
+  readonly onStatement?: (statementName: string) => void;
+}
+
+/** Converts driver values (Integer, Node, Relationship, temporal) into plain data. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isNode(value)) return { ...(toPlain(value.properties) as Row), _labels: value.labels };
+  if (isRelationship(value)) return { ...(toPlain(value.properties) as Row), _type: value.type };
+  if (typeof value === 'object') {
+    if (value instanceof Uint8Array) return value;
+    // Temporal values print as ISO strings.
+    if ('toString' in value && value.constructor !== Object) return String(value);
+    const plain: Row = {};
+    for (const [key, inner] of Object.entries(value)) plain[key] = toPlain(inner);
+    return plain;
+  }
+  return value;
+}
+
+function rowsOf(records: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }[]): Row[] {
+  return records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row;
+  });
+}
+
+function wrapError(error: unknown, uri: string, statementName: string): KgError {
+  if (error instanceof KgError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+    return new DatabaseError('DATABASE_UNAVAILABLE', `Neo4j at ${uri} is not reachable (${code}). Is it running? Start it with "npm run neo4j -- start" or set NEO4J_URI.`, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Security.Unauthorized') {
+    return new DatabaseError('DATABASE_UNAVAILABLE', `Neo4j at ${uri} rejected the credentials: check NEO4J_USER and NEO4J_PASSWORD.`, { cause: error });
+  }
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.includes('TransactionTimedOut')) {
+    return new DatabaseError('DATABASE_QUERY_FAILED', `Statement "${statementName}" exceeded its time limit.`, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DatabaseError('DATABASE_QUERY_FAILED', `Statement "${statementName}" failed: ${message}`, { cause: error });
+}
+
+export function createDatabase(connection: Neo4jConnectionConfig, catalog: CypherCatalog, options: DatabaseOptions = {}): Database {
+  const driver: Driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+  const database = connection.database;
+  const onStatement = options.onStatement ?? (() => undefined);
+
+  async function runIn(transaction: ManagedTransaction, statementName: string, parameters: Parameters): Promise<Row[]> {
+    onStatement(statementName);
+    const result = await transaction.run(catalog.statement(statementName), parameters);
+    return rowsOf(result.records);
+  }
+
+  return {
+    uri: connection.uri,
+
+    async read(statementName, parameters = {}) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead((transaction) => runIn(transaction, statementName, parameters), {
+          timeout: connection.queryTimeoutMs,
+        });
+      } catch (error) {
+        throw wrapError(error, connection.uri, statementName);
+      } finally {
+        await session.close();
+      }
+    },
+
+    async write(work) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      let current = '(write transaction)';
+      try {
+        return await session.executeWrite((transaction) =>
+          work({
+            run: (statementName, parameters = {}) => {
+              current = statementName;
+              return runIn(transaction, statementName, parameters);
+            },
+          }),
+        );
+      } catch (error) {
+        throw wrapError(error, connection.uri, current);
+      } finally {
+        await session.close();
+      }
+    },
+
+    async applySchema() {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        // Schema statements cannot share a transaction with each other; each runs on its own.
+        for (const statement of catalog.script('schema')) {
+          onStatement('schema');
+          await session.run(statement);
+        }
+      } catch (error) {
+        throw wrapError(error, connection.uri, 'schema');
+      } finally {
+        await session.close();
+      }
+    },
+
+    async serverInfo() {
+      const rows = await this.read('server-components');
+      const first = rows[0];
+      if (!first) throw new DatabaseError('DATABASE_QUERY_FAILED', 'dbms.components() returned nothing');
+      const versions = first['versions'];
+      return {
+        name: String(first['name']),
+        version: Array.isArray(versions) ? String(versions[0]) : String(versions),
+        edition: String(first['edition']),
+      };
+    },
+
+    async verifyConnectivity() {
+      try {
+        await driver.verifyConnectivity({ database });
+      } catch (error) {
+        throw wrapError(error, connection.uri, 'verifyConnectivity');
+      }
+    },
+
+    close: () => driver.close(),
+  };
+}

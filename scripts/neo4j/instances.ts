@@ -1,0 +1,17 @@
+import type { Config, LocalNeo4jConfig } from '../../core/config.ts';
+import { UserInputError } from '../../core/errors.ts';
+
+/**
+ * The test instance listens one port above the main one and gets a smaller
+ * memory budget, so the suite can run while a user keeps `npm start` up.
+ */
+export function localInstanceConfig(config: Config, instance: string): LocalNeo4jConfig {
+  switch (instance) {
+    case 'main':
+      return config.localNeo4j;
+    case 'test':
+      return { ...config.localNeo4j, boltPort: config.localNeo4j.boltPort + 1, heap: '1g', pageCache: '512m' };
+    default:
+      throw new UserInputError(`unknown Neo4j instance "${instance}" (expected main or test)`);
+  }
+}

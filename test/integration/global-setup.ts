@@ -1,0 +1,36 @@
+/**
+ * Gives the integration project a real Neo4j, in this order of preference:
+ * NEO4J_URI when set; a testcontainers Neo4j when a Docker engine answers;
+ * otherwise the project's local server (`test` instance), started here if it
+ * was not running and stopped afterwards only if it was started here.
+ */
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../core/config.ts';
+import { start, stop } from '../../scripts/neo4j/local-server.ts';
+import { localInstanceConfig } from '../../scripts/neo4j/instances.ts';
+import { dockerEngineReachable, startNeo4jContainer } from './containers.ts';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(`[neo4j] ${line}`);
+  if (config.neo4jUri !== null) {
+    log(`using NEO4J_URI=${config.neo4jUri}`);
+    project.provide('neo4jUri', config.neo4jUri);
+    project.provide('neo4jPassword', config.neo4j.password);
+    return async () => undefined;
+  }
+  if (await dockerEngineReachable()) {
+    const container = await startNeo4jContainer();
+    log(`using a testcontainers Neo4j at ${container.uri}`);
+    project.provide('neo4jUri', container.uri);
+    project.provide('neo4jPassword', container.password);
+    return container.stop;
+  }
+  const local = localInstanceConfig(config, 'test');
+  const result = await start(local, 'test', log);
+  project.provide('neo4jUri', `bolt://127.0.0.1:${result.boltPort}`);
+  project.provide('neo4jPassword', local.password);
+  return async () => {
+    if (result.started) await stop(local, 'test', log);
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Integration-test access to the real Neo4j chosen by the global setup.
+ * Each test creates its own data under a unique marker and removes it in
+ * `finally`, so files never depend on each other's data.
+ */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig, type ApiConfig } from '../../core/config.ts';
+import { loadCypherCatalog } from '../../core/cypher.ts';
+import { createDatabase, type Database, type DatabaseOptions } from '../../core/database.ts';
+
+export function testDatabase(options: DatabaseOptions = {}): Database {
+  const config = loadConfig();
+  return createDatabase(
+    { ...config.neo4j, uri: inject('neo4jUri'), password: inject('neo4jPassword') },
+    loadCypherCatalog(),
+    options,
+  );
+}
+
+export function testLimits(): ApiConfig {
+  return loadConfig().api;
+}
+
+/** A marker unique to one test, used to tag and later delete the nodes it writes. */
+export function uniqueMarker(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+export async function graphql(
+  yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> },
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+}
