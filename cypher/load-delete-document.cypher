@@ -1,0 +1,3 @@
+// Removes everything a document owns, the Document node included.
+MATCH (n:Node {documentId: $documentId})
+DETACH DELETE n

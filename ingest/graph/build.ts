@@ -1,0 +1,323 @@
+/**
+ * Pure: one parsed document → the records of its subgraph (docs/graph-model.md).
+ * Entity resolution, mention finding and indicator extraction are given as
+ * functions, so this module only decides the shape of the graph.
+ */
+import type {
+  AgencyMention,
+  FigureSentence,
+  LeaderDivisionDocument,
+  LivelihoodRow,
+  ParsedDocument,
+  Span,
+  TaskDivisionDocument,
+  WorkReportDocument,
+} from '../model.ts';
+import {
+  OWNED_LABELS,
+  RELATIONSHIP_TYPES,
+  SHARED_LABELS,
+  type DocumentGraph,
+  type NodeRecord,
+  type OwnedLabel,
+  type Properties,
+  type RelationshipRecord,
+  type RelationshipType,
+  type SharedLabel,
+} from './records.ts';
+
+export interface ResolvedAgency {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly kind: string;
+}
+
+export type MentionType = 'Agency' | 'Company' | 'Park' | 'Project' | 'Term';
+
+export interface Mention {
+  readonly type: MentionType;
+  /** Canonical name (agency names are resolved by the context). */
+  readonly name: string;
+  readonly written: string;
+  readonly span: Span;
+}
+
+export interface IndicatorFact {
+  readonly metric: string;
+  readonly kind: 'TARGET' | 'ACTUAL';
+  readonly year: number;
+  readonly value: number;
+  readonly unit: string;
+  readonly measure: string;
+  readonly qualifier: string | null;
+  readonly text: string;
+  readonly span: Span;
+}
+
+export interface GraphContext {
+  /** Canonical agency for a name as extracted (prefix already restored). */
+  readonly agency: (name: string) => ResolvedAgency;
+  /** Entities named in `text`, whose first character is at `baseOffset` of the document. */
+  readonly mentions: (text: string, baseOffset: number) => readonly Mention[];
+  readonly indicators: (sentence: FigureSentence) => readonly IndicatorFact[];
+}
+
+/** Sections whose title names the plan's main targets (主要预期目标) hold target sentences. */
+const TARGET_SECTION = /预期目标|主要目标/;
+
+class GraphCollector {
+  readonly owned = new Map<OwnedLabel, NodeRecord[]>(OWNED_LABELS.map((label) => [label, []]));
+  readonly shared = new Map<SharedLabel, Map<string, NodeRecord>>(SHARED_LABELS.map((label) => [label, new Map()]));
+  readonly relationships = new Map<RelationshipType, RelationshipRecord[]>(RELATIONSHIP_TYPES.map((type) => [type, []]));
+  private readonly seenMentions = new Set<string>();
+
+  constructor(
+    readonly documentId: string,
+    readonly year: number,
+    readonly context: GraphContext,
+  ) {}
+
+  addOwned(label: OwnedLabel, id: string, properties: Properties): string {
+    this.owned.get(label)?.push({ id, properties: { ...properties, documentId: this.documentId, year: this.year } });
+    return id;
+  }
+
+  addShared(label: SharedLabel, id: string, properties: Properties): string {
+    const nodes = this.shared.get(label);
+    if (nodes && !nodes.has(id)) nodes.set(id, { id, properties });
+    return id;
+  }
+
+  relate(type: RelationshipType, from: string, to: string, properties: Properties = {}): void {
+    this.relationships.get(type)?.push({ from, to, properties });
+  }
+
+  agency(mention: AgencyMention): string {
+    const agency = this.context.agency(mention.name);
+    return this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
+  }
+
+  /** One MENTIONS edge per (source, entity), at the first place the entity is named. */
+  mentionsIn(sourceId: string, text: string, baseOffset: number): void {
+    for (const mention of this.context.mentions(text, baseOffset)) {
+      const targetId = this.entity(mention);
+      const key = `${sourceId}→${targetId}`;
+      if (this.seenMentions.has(key)) continue;
+      this.seenMentions.add(key);
+      this.relate('MENTIONS', sourceId, targetId, { written: mention.written, start: mention.span.start, end: mention.span.end });
+    }
+  }
+
+  private entity(mention: Mention): string {
+    switch (mention.type) {
+      case 'Agency': {
+        const agency = this.context.agency(mention.name);
+        return this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
+      }
+      case 'Company':
+        return this.addShared('Company', `company:${mention.name}`, { name: mention.name });
+      case 'Park':
+        return this.addShared('Park', `park:${mention.name}`, { name: mention.name });
+      case 'Project':
+        return this.addShared('Project', `project:${mention.name}`, { name: mention.name });
+      case 'Term':
+        return this.addShared('Term', `term:${mention.name}`, { name: mention.name });
+    }
+  }
+
+  indicators(sentence: FigureSentence): void {
+    for (const fact of this.context.indicators(sentence)) {
+      const id = this.addShared('Indicator', `indicator:${fact.metric}`, { metric: fact.metric, unit: fact.unit });
+      this.relate('STATES', this.documentId, id, {
+        documentId: this.documentId,
+        year: fact.year,
+        kind: fact.kind,
+        value: fact.value,
+        unit: fact.unit,
+        measure: fact.measure,
+        qualifier: fact.qualifier,
+        text: fact.text,
+        start: fact.span.start,
+        end: fact.span.end,
+      });
+    }
+  }
+
+  leadsAndSupporters(sourceId: string, leads: readonly AgencyMention[], supporters: readonly AgencyMention[], joint: boolean): string[] {
+    const leadNames: string[] = [];
+    const seen = new Set<string>();
+    for (const lead of leads) {
+      const id = this.agency(lead);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      leadNames.push(this.context.agency(lead.name).name);
+      this.relate('LED_BY', sourceId, id, { joint, written: lead.written, start: lead.span.start, end: lead.span.end });
+    }
+    for (const supporter of supporters) {
+      const id = this.agency(supporter);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      this.relate('SUPPORTED_BY', sourceId, id, { written: supporter.written, start: supporter.span.start, end: supporter.span.end });
+    }
+    return leadNames;
+  }
+
+  finish(document: NodeRecord): DocumentGraph {
+    const owned = Object.fromEntries(OWNED_LABELS.map((label) => [label, this.owned.get(label) ?? []])) as Record<OwnedLabel, NodeRecord[]>;
+    const shared = Object.fromEntries(SHARED_LABELS.map((label) => [label, [...(this.shared.get(label)?.values() ?? [])]])) as Record<SharedLabel, NodeRecord[]>;
+    const relationships = Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, this.relationships.get(type) ?? []])) as Record<RelationshipType, RelationshipRecord[]>;
+    return { document, owned, shared, relationships };
+  }
+}
+
+function spanProperties(span: Span): { start: number; end: number } {
+  return { start: span.start, end: span.end };
+}
+
+function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocument): void {
+  const sectionIds = document.sections.map((section, index) => {
+    const id = collector.addOwned('Section', `${document.id}/section/${index + 1}`, {
+      title: section.title,
+      ordinal: section.ordinal,
+      part: section.part,
+      ...spanProperties(section.span),
+    });
+    collector.relate('PART_OF', id, document.id);
+    return id;
+  });
+  for (const task of document.tasks) {
+    const taskId = collector.addOwned('Task', `${document.id}/task/${task.number}`, {
+      number: task.number,
+      title: task.title,
+      text: task.text,
+      ...spanProperties(task.span),
+    });
+    collector.relate('HAS_TASK', document.id, taskId);
+    const sectionId = task.sectionIndex === null ? undefined : sectionIds[task.sectionIndex];
+    collector.relate('PART_OF', taskId, sectionId ?? document.id);
+    const section = task.sectionIndex === null ? undefined : document.sections[task.sectionIndex];
+    const statesTargets = section !== undefined && TARGET_SECTION.test(section.title);
+    for (const clause of task.clauses) {
+      const assignmentId = `${taskId}/clause/${clause.ordinal}`;
+      const leadNames = clause.annotation.leads.map((lead) => collector.context.agency(lead.name).name);
+      collector.addOwned('Assignment', assignmentId, {
+        ordinal: clause.ordinal,
+        text: clause.text,
+        deadline: clause.annotation.deadline,
+        joint: clause.annotation.joint,
+        annotation: clause.annotation.text,
+        leadNames: [...new Set(leadNames)],
+        ...spanProperties(clause.span),
+      });
+      collector.relate('HAS_ASSIGNMENT', taskId, assignmentId, { ordinal: clause.ordinal });
+      collector.leadsAndSupporters(assignmentId, clause.annotation.leads, clause.annotation.supporters, clause.annotation.joint);
+      collector.mentionsIn(assignmentId, clause.text, clause.span.start);
+      if (statesTargets) {
+        collector.indicators({ text: clause.text, span: clause.span, kind: 'TARGET', year: document.year });
+      }
+    }
+  }
+}
+
+function addLivelihood(collector: GraphCollector, document: ParsedDocument, rows: readonly LivelihoodRow[]): void {
+  for (const row of rows) {
+    const id = collector.addOwned('LivelihoodProject', `${document.id}/livelihood/${row.no}`, {
+      no: row.no,
+      title: row.title,
+      content: row.content,
+      standard: row.standard,
+      text: [row.title, row.content].filter((part) => part.length > 0).join('：'),
+      ...spanProperties(row.span),
+    });
+    collector.relate('HAS_PROJECT', document.id, id);
+    collector.leadsAndSupporters(id, row.leads, row.responsible, false);
+    const contentAt = document.text.indexOf(row.content, row.span.start);
+    if (row.content.length > 0 && contentAt >= 0) collector.mentionsIn(id, row.content, contentAt);
+  }
+}
+
+function addWorkReport(collector: GraphCollector, document: WorkReportDocument): void {
+  document.sections.forEach((section, index) => {
+    const id = collector.addOwned('Section', `${document.id}/section/${index + 1}`, {
+      title: section.title,
+      ordinal: section.ordinal,
+      part: section.part,
+      ...spanProperties(section.span),
+    });
+    collector.relate('PART_OF', id, document.id);
+  });
+  for (const figure of document.figures) collector.indicators(figure);
+  for (const term of document.glossary) {
+    const id = collector.addShared('Term', `term:${term.name}`, { name: term.name, definition: term.definition, text: `${term.name}：${term.definition}` });
+    collector.relate('DEFINES', document.id, id, { marker: term.marker, ...spanProperties(term.span), occurrences: term.occurrences.map((span) => span.start) });
+  }
+  addLivelihood(collector, document, document.livelihood);
+}
+
+function addLeaderDivision(collector: GraphCollector, document: LeaderDivisionDocument): void {
+  for (const leader of document.leaders) {
+    const leaderId = collector.addShared('Leader', `leader:${leader.name}`, { name: leader.name });
+    for (const oversight of leader.oversees) {
+      const agencyId = collector.agency(oversight.agency);
+      collector.relate('OVERSEES', leaderId, agencyId, {
+        documentId: document.id,
+        year: document.year,
+        role: oversight.role,
+        aspect: oversight.aspect,
+        title: leader.title,
+        written: oversight.agency.written,
+        start: oversight.agency.span.start,
+        end: oversight.agency.span.end,
+      });
+    }
+  }
+}
+
+export function buildDocumentGraph(document: ParsedDocument, context: GraphContext, pipelineVersion: string): DocumentGraph {
+  const collector = new GraphCollector(document.id, document.year, context);
+  for (const paragraph of document.paragraphs) {
+    const id = collector.addOwned('Passage', `${document.id}/passage/${paragraph.ordinal}`, {
+      ordinal: paragraph.ordinal,
+      text: paragraph.text,
+      part: paragraph.part,
+      section: paragraph.section,
+      documentKind: document.kind,
+      ...spanProperties(paragraph.span),
+    });
+    collector.relate('PART_OF', id, document.id);
+    collector.mentionsIn(id, paragraph.text, paragraph.span.start);
+  }
+  switch (document.kind) {
+    case 'TASK_DIVISION':
+      addTaskDivision(collector, document);
+      break;
+    case 'WORK_REPORT':
+      addWorkReport(collector, document);
+      break;
+    case 'LIVELIHOOD_PLAN':
+      addLivelihood(collector, document, document.livelihood);
+      break;
+    case 'LEADER_DIVISION':
+      addLeaderDivision(collector, document);
+      break;
+    case 'OTHER':
+      break;
+  }
+  return collector.finish({
+    id: document.id,
+    properties: {
+      documentId: document.id,
+      title: document.title,
+      docNo: document.docNo,
+      kind: document.kind,
+      year: document.year,
+      issuedOn: document.issuedOn,
+      sourceFile: document.sourceFile,
+      ordinalInFile: document.ordinalInFile,
+      contentHash: document.contentHash,
+      pipelineVersion,
+      text: document.text,
+    },
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Writes document graphs into Neo4j. Each document is written in ONE write
+ * transaction (delete its old subgraph, then batched UNWIND creates), so a
+ * failure leaves nothing of that document and the previous version intact.
+ */
+import type { Database, WriteTransaction } from '../core/database.ts';
+import { KgError } from '../core/errors.ts';
+import {
+  OWNED_LABELS,
+  RELATIONSHIP_TYPES,
+  SHARED_LABELS,
+  type DocumentGraph,
+  type OwnedLabel,
+  type RelationshipType,
+  type SharedLabel,
+} from './graph/records.ts';
+
+/** Rows per UNWIND statement: large enough to amortise round trips, small enough for memory. */
+const BATCH_SIZE = 2_000;
+
+function kebab(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+}
+
+const OWNED_STATEMENT = Object.fromEntries(OWNED_LABELS.map((label) => [label, `load-owned-${kebab(label)}`])) as Record<OwnedLabel, string>;
+const SHARED_STATEMENT = Object.fromEntries(SHARED_LABELS.map((label) => [label, `load-shared-${kebab(label)}`])) as Record<SharedLabel, string>;
+const RELATIONSHIP_STATEMENT = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((type) => [type, `load-relationship-${kebab(type)}`]),
+) as Record<RelationshipType, string>;
+
+async function runBatched(transaction: WriteTransaction, statement: string, rows: readonly unknown[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+    await transaction.run(statement, { rows: rows.slice(start, start + BATCH_SIZE) });
+  }
+}
+
+async function deleteDocumentIn(transaction: WriteTransaction, documentId: string): Promise<void> {
+  await transaction.run('load-delete-document-oversight', { documentId });
+  await transaction.run('load-delete-document', { documentId });
+}
+
+export interface LoadedState {
+  readonly contentHash: string;
+  readonly pipelineVersion: string;
+}
+
+/** What is loaded already for these document ids. */
+export async function loadedStates(database: Database, ids: readonly string[]): Promise<Map<string, LoadedState>> {
+  const rows = await database.read('load-document-states', { ids });
+  return new Map(
+    rows.map((row) => [String(row['id']), { contentHash: String(row['contentHash']), pipelineVersion: String(row['pipelineVersion']) }]),
+  );
+}
+
+/** Replaces one document's subgraph atomically. */
+export async function writeDocumentGraph(database: Database, graph: DocumentGraph): Promise<void> {
+  try {
+    await database.write(async (transaction) => {
+      await deleteDocumentIn(transaction, graph.document.id);
+      await transaction.run('load-document', { id: graph.document.id, properties: graph.document.properties });
+      for (const label of OWNED_LABELS) await runBatched(transaction, OWNED_STATEMENT[label], graph.owned[label]);
+      for (const label of SHARED_LABELS) await runBatched(transaction, SHARED_STATEMENT[label], graph.shared[label]);
+      for (const type of RELATIONSHIP_TYPES) await runBatched(transaction, RELATIONSHIP_STATEMENT[type], graph.relationships[type]);
+    });
+  } catch (error) {
+    throw new KgError('LOAD_FAILED', `Could not load document ${graph.document.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Removes documents a source file held before but no longer holds. */
+export async function deleteStaleDocuments(database: Database, sourceFile: string, keep: ReadonlySet<string>): Promise<string[]> {
+  const rows = await database.read('load-documents-of-source', { sourceFile });
+  const stale = rows.map((row) => String(row['id'])).filter((id) => !keep.has(id));
+  for (const documentId of stale) {
+    await database.write((transaction) => deleteDocumentIn(transaction, documentId));
+  }
+  return stale;
+}
+
+export async function resetGraph(database: Database): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await database.write(async (transaction) => {
+      const rows = await transaction.run('load-reset-batch', { batchSize: 10_000 });
+      return Number(rows[0]?.['deleted'] ?? 0);
+    });
+    total += deleted;
+    if (deleted === 0) return total;
+  }
+}
+
+export async function deleteOrphans(database: Database): Promise<number> {
+  return database.write(async (transaction) => {
+    const rows = await transaction.run('load-delete-orphans');
+    return Number(rows[0]?.['deleted'] ?? 0);
+  });
+}
+
+export interface RenameRow {
+  readonly from: string;
+  readonly to: string;
+  readonly year: number;
+}
+
+export async function writeRenames(database: Database, renames: readonly RenameRow[]): Promise<void> {
+  if (renames.length === 0) return;
+  await database.write((transaction) => runBatched(transaction, 'load-renames', renames));
+}
+
+export interface LinkText {
+  readonly id: string;
+  readonly year: number;
+  readonly text: string;
+}
+
+export async function readLinkInputs(database: Database): Promise<{ assignments: LinkText[]; passages: LinkText[] }> {
+  const toText = (row: Record<string, unknown>): LinkText => ({ id: String(row['id']), year: Number(row['year']), text: String(row['text']) });
+  const [assignments, passages] = await Promise.all([
+    database.read('load-link-inputs-assignments'),
+    database.read('load-link-inputs-passages'),
+  ]);
+  return { assignments: assignments.map(toText), passages: passages.map(toText) };
+}
+
+export interface ScoredLinkRow {
+  readonly from: string;
+  readonly to: string;
+  readonly score: number;
+}
+
+/** Replaces every cross-document link in one transaction. */
+export async function writeLinks(database: Database, implementsLinks: readonly ScoredLinkRow[], continuesLinks: readonly ScoredLinkRow[]): Promise<void> {
+  await database.write(async (transaction) => {
+    await transaction.run('load-delete-links');
+    await runBatched(transaction, 'load-links-implements', implementsLinks);
+    await runBatched(transaction, 'load-links-continues', continuesLinks);
+  });
+}
+
+export interface GraphCounts {
+  readonly labels: Record<string, number>;
+  readonly types: Record<string, number>;
+}
+
+export async function graphCounts(database: Database): Promise<GraphCounts> {
+  const [labels, types] = await Promise.all([database.read('graph-counts-by-label'), database.read('graph-counts-by-type')]);
+  return {
+    labels: Object.fromEntries(labels.map((row) => [String(row['label']), Number(row['count'])])),
+    types: Object.fromEntries(types.map((row) => [String(row['type']), Number(row['count'])])),
+  };
+}
