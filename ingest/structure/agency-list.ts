@@ -1,0 +1,220 @@
+/**
+ * Splits a written list of organisations into mentions, shared by task
+ * divisions (annotation leads), 为民办实事 tables (牵头单位 / 责任单位 cells) and
+ * leaders' division of work (分管 / 联系 lists).
+ *
+ * Lists are written the way people speak: `分管市应急管理局、国资委` means 市国资委,
+ * `柳东新区、阳和工业新区（北部生态新区）管委会` means two 管委会, and names carry
+ * their own brackets (`市财政局（金融办）`). The splitter never cuts inside
+ * brackets, restores the implied level prefix (`市`) only for bare department
+ * names, and hands out the shared suffix of a run of bare places. It does not
+ * resolve aliases: that is a later stage.
+ *
+ * The vocabulary (department suffixes, place names, names that never take a
+ * prefix) is data in `data/rules/agency-prefix.json`.
+ */
+
+import rules from '../../data/rules/agency-prefix.json' with { type: 'json' };
+import type { AgencyMention } from '../model.ts';
+import { bracketDepths, withoutTrailingBracket } from './brackets.ts';
+import { compactSpan, compactText } from './compact-text.ts';
+
+export interface AgencyListOptions {
+  /**
+   * How whitespace inside the list is read. `join` (the default) drops it:
+   * inside annotations and leaders' lists it is page-break residue, possibly in
+   * the middle of a name. `separate` reads a whitespace run that follows a
+   * complete name as a separator (table cells write `市体育局 市林业和园林局`).
+   */
+  readonly whitespace?: 'join' | 'separate';
+}
+
+/** Separators between items of one list. */
+const ITEM_SEPARATORS = new Set(['、', '/', '／']);
+/** Separators between groups; each group may set its own level prefix. */
+const GROUP_SEPARATORS = new Set(['，', ',', '；', ';']);
+const TRAILING_NOISE = /[。.：:\s]+$|等$/u;
+const LEADING_NOISE = /^[：:\s]+/u;
+
+const DEPARTMENT_SUFFIXES = [...rules.departmentSuffixes].sort((a, b) => b.length - a.length);
+const ORGANISATION_SUFFIXES = [...rules.organisationSuffixes].sort((a, b) => b.length - a.length);
+const SHARED_SUFFIXES = [...rules.sharedSuffixes].sort((a, b) => b.length - a.length);
+const NEVER_PREFIX = rules.neverPrefix.map((pattern) => new RegExp(pattern, 'u'));
+const PLACE_NAMES = rules.placeNames;
+const LEVEL_WORDS = rules.levelWords;
+
+interface RawItem {
+  readonly written: string;
+  readonly from: number;
+  readonly to: number;
+  readonly group: number;
+}
+
+/**
+ * Splits `source` (which sits at document offset `offset`) into agency
+ * mentions in written order. Empty items are dropped.
+ */
+export function splitAgencyList(source: string, offset = 0, options: AgencyListOptions = {}): AgencyMention[] {
+  const compact = compactText(source, offset, {
+    separator: '、',
+    separatorAfter: options.whitespace === 'separate' ? endsLikeName : undefined,
+  });
+  const raw = mergeBareSuffixItems(compact.text, splitItems(compact.text));
+  const names = restorePrefixes(raw, distributeSharedSuffixes(raw));
+  return raw.map((item, index) => ({
+    written: item.written,
+    name: names[index] ?? item.written,
+    span: compactSpan(compact, item.from, item.to),
+  }));
+}
+
+/** Splits at top-level separators and trims punctuation around each item. */
+function splitItems(text: string): RawItem[] {
+  const depths = bracketDepths(text);
+  const items: RawItem[] = [];
+  let group = 0;
+  let start = 0;
+  const push = (end: number): void => {
+    let from = start;
+    let to = end;
+    const leading = LEADING_NOISE.exec(text.slice(from, to));
+    if (leading) from += leading[0].length;
+    for (;;) {
+      const trailing = TRAILING_NOISE.exec(text.slice(from, to));
+      if (!trailing || trailing[0].length === 0) break;
+      to -= trailing[0].length;
+    }
+    if (to > from) items.push({ written: text.slice(from, to), from, to, group });
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    if (depths[i] !== 0) continue;
+    const char = text[i] as string;
+    if (ITEM_SEPARATORS.has(char)) {
+      push(i);
+      start = i + 1;
+    } else if (GROUP_SEPARATORS.has(char)) {
+      push(i);
+      start = i + 1;
+      group += 1;
+    }
+  }
+  push(text.length);
+  return items;
+}
+
+/**
+ * `市直机关各有关委、办、局`: one-character items that are only a department
+ * suffix belong to the item before them.
+ */
+function mergeBareSuffixItems(text: string, items: readonly RawItem[]): RawItem[] {
+  const merged: RawItem[] = [];
+  for (const item of items) {
+    const previous = merged[merged.length - 1];
+    if (previous !== undefined && previous.group === item.group && item.written.length === 1 && DEPARTMENT_SUFFIXES.includes(item.written)) {
+      merged[merged.length - 1] = { written: text.slice(previous.from, item.to), from: previous.from, to: item.to, group: previous.group };
+    } else {
+      merged.push(item);
+    }
+  }
+  return merged;
+}
+
+/**
+ * A run of bare places followed by a unit with a shared suffix names one unit
+ * per place: `柳东新区、阳和工业新区（北部生态新区）管委会` → 柳东新区管委会, ….
+ */
+function distributeSharedSuffixes(items: readonly RawItem[]): string[] {
+  const names = items.map((item) => item.written);
+  for (let k = 0; k < items.length; k += 1) {
+    const item = items[k] as RawItem;
+    const suffix = SHARED_SUFFIXES.find((candidate) => item.written.endsWith(candidate) && item.written.length > candidate.length);
+    if (suffix === undefined) continue;
+    for (let j = k - 1; j >= 0; j -= 1) {
+      const previous = items[j] as RawItem;
+      if (previous.group !== item.group || !isBarePlace(previous.written)) break;
+      names[j] = previous.written + suffix;
+    }
+  }
+  return names;
+}
+
+/** Restores the implied level prefix of each group's bare department names. */
+function restorePrefixes(items: readonly RawItem[], names: readonly string[]): string[] {
+  const restored = [...names];
+  let level: string | null = null;
+  let group = -1;
+  items.forEach((item, index) => {
+    const name = names[index] ?? item.written;
+    if (item.group !== group) {
+      group = item.group;
+      // A group that opens with a bare name continues the previous group's
+      // level (`分管市人力资源社会保障局，大数据发展局`); any other opening sets
+      // the level, possibly to none (`各民主党派、工商联`).
+      if (!isBareDepartment(name)) level = levelOf(name);
+    }
+    if (level !== null && isBareDepartment(name)) restored[index] = level + name;
+  });
+  return restored;
+}
+
+/** The level prefix a list opener carries (`市应急管理局` → 市), or null. */
+export function levelOf(name: string): string | null {
+  if (rules.cityLevelNames.includes(name)) return '市';
+  for (const level of rules.levelPrefixes) {
+    if (!name.startsWith(level)) continue;
+    if (LEVEL_WORDS.some((word) => name.startsWith(word) && !name.startsWith(level + word))) continue;
+    const rest = name.slice(level.length);
+    if (rest.length > 0 && (isBareDepartment(rest) || hasDepartmentSuffix(rest))) return level;
+  }
+  return null;
+}
+
+/**
+ * A department name written without its level: `国资委`, `财政局（金融办）`,
+ * `市场监管局`. Never a place, a district government, a park committee, a
+ * branch of a national body or a company.
+ */
+export function isBareDepartment(name: string): boolean {
+  if (name.length === 0 || name.length > rules.bareDepartmentMaxLength) return false;
+  const startsWithLevel = rules.levelPrefixes.some(
+    (level) => name.startsWith(level) && !LEVEL_WORDS.some((word) => name.startsWith(word) && !name.startsWith(level + word)),
+  );
+  if (startsWithLevel) return false;
+  if (rules.cityLevelNames.includes(name)) return false;
+  const withoutLevelWords = LEVEL_WORDS.reduce((text, word) => text.split(word).join(''), name);
+  if (withoutLevelWords.includes('市')) return false;
+  if (PLACE_NAMES.some((place) => name.includes(place))) return false;
+  if (NEVER_PREFIX.some((pattern) => pattern.test(name))) return false;
+  return hasDepartmentSuffix(name);
+}
+
+function hasDepartmentSuffix(name: string): boolean {
+  const { core } = withoutTrailingBracket(name);
+  return DEPARTMENT_SUFFIXES.some((suffix) => core.endsWith(suffix));
+}
+
+/** `柳东新区`, `各县`, `柳江区`: a place with no organisation named after it. */
+function isBarePlace(name: string): boolean {
+  const { core } = withoutTrailingBracket(name);
+  if (core.length === 0 || core.length > 12) return false;
+  if (SHARED_SUFFIXES.some((suffix) => core.endsWith(suffix))) return false;
+  return /(区|县|市|镇|乡|街道)$/u.test(core);
+}
+
+/**
+ * Plausibly the name of an organisation (not a remark): it carries a level
+ * prefix or ends like an organisation, brackets aside.
+ */
+export function isAgencyLike(name: string): boolean {
+  if (name.length < 2 || name.length > 40) return false;
+  if (/[。！？]/u.test(name)) return false;
+  if (levelOf(name) !== null || rules.cityLevelNames.includes(name)) return true;
+  if (/^(市|各)/u.test(name) && !LEVEL_WORDS.some((word) => name.startsWith(word))) return true;
+  const { core } = withoutTrailingBracket(name);
+  return ORGANISATION_SUFFIXES.some((suffix) => core.endsWith(suffix));
+}
+
+/** A name just ended: the character closes a unit name or a bracket. */
+function endsLikeName(previous: string): boolean {
+  return /[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous);
+}

@@ -1,0 +1,249 @@
+/**
+ * Structure of a task division (…关于落实20XX年《政府工作报告》重点工作分工的意见):
+ * parts `一、`, sections `（一）`, numbered tasks `1.` whose numbers run on across
+ * sections, and the clauses of each task, each closed by its lead annotation.
+ *
+ * Input is one document's cleaned text; the parser still tolerates what
+ * cleaning can leave behind: a heading or an annotation broken over two lines,
+ * an annotation on its own line after its clause, half-width brackets, a task
+ * number glued to the end of the previous task by a rejoined page break.
+ */
+
+import type { Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
+import { findLeadAnnotations } from './annotation.ts';
+import { joinLines } from './compact-text.ts';
+
+const PART_LINE = /^[ \t\u3000]*([一二三四五六七八九十百]+)[、.．][ \t\u3000]*(\S.*)$/u;
+const SECTION_LINE = /^[ \t\u3000]*[（(]([一二三四五六七八九十百]+)[）)][ \t\u3000]*(\S.*)$/u;
+const TASK_LINE = /^[ \t\u3000]*(\d{1,3})[.．、](?!\d)[ \t\u3000]*/u;
+/** A task number glued after the closing bracket or full stop of the previous task. */
+const GLUED_TASK = /[）)〕。](\d{1,3})[.．](?=[\u4e00-\u9fff“《（])/gu;
+/** Lines that end the body of the document: date, 抄送, publication note, attachment. */
+const TAIL_LINE = /^[ \t\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$|抄送|[（(]此件|附件[:：]|主题词)/u;
+const HEADING_END = /[。：:；;.！？]$/u;
+const SENTENCE_END = /[。；;！？]/u;
+
+/** How far a task number may jump (a number skipped by mistake in the source). */
+const MAX_NUMBER_STEP = 2;
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+type Marker =
+  | { readonly kind: 'part'; readonly start: number; readonly titleSpan: Span; readonly title: string }
+  | { readonly kind: 'section'; readonly start: number; readonly ordinal: number; readonly title: string }
+  | { readonly kind: 'task'; readonly start: number; readonly bodyStart: number; readonly number: number }
+  | { readonly kind: 'tail'; readonly start: number };
+
+export function structureTaskDivision(text: string): { sections: Section[]; tasks: Task[] } {
+  const markers = findMarkers(text);
+  const sections: Section[] = [];
+  const tasks: Task[] = [];
+  let part: string | null = null;
+  let sectionIndex: number | null = null;
+
+  markers.forEach((marker, index) => {
+    const next = markers[index + 1];
+    const end = trimEnd(text, marker.start, next?.start ?? text.length);
+    switch (marker.kind) {
+      case 'part':
+        part = marker.title;
+        sectionIndex = null;
+        break;
+      case 'section': {
+        // A section runs until the next section, part or tail.
+        const sectionEnd = endOfSection(markers, index, text);
+        sections.push({ ordinal: marker.ordinal, title: marker.title, part, span: { start: marker.start, end: sectionEnd } });
+        sectionIndex = sections.length - 1;
+        break;
+      }
+      case 'task':
+        tasks.push(buildTask(text, marker.number, marker.start, marker.bodyStart, end, sectionIndex));
+        break;
+      case 'tail':
+        break;
+    }
+  });
+  return { sections, tasks };
+}
+
+function buildTask(text: string, number: number, start: number, bodyStart: number, end: number, sectionIndex: number | null): Task {
+  const annotations = findLeadAnnotations(text, bodyStart, end);
+  const clauses: Clause[] = [];
+  let clauseStart = bodyStart;
+  for (const annotation of annotations) {
+    const span = trimmed(text, clauseStart, annotation.span.start);
+    clauseStart = annotation.span.end;
+    // Two annotations in a row (a second bracket after the first) carry no
+    // clause of their own; the first one already closed the clause.
+    if (span.end <= span.start) continue;
+    clauses.push(clauseOf(text, clauses.length + 1, span, annotation));
+  }
+  const body = joinLines(text.slice(bodyStart, end));
+  return {
+    number,
+    title: titleOf(text, bodyStart, annotations[0]?.span.start ?? end),
+    text: body,
+    span: { start, end },
+    sectionIndex,
+    clauses,
+  };
+}
+
+function clauseOf(text: string, ordinal: number, span: Span, annotation: LeadAnnotation): Clause {
+  return { ordinal, text: joinLines(text.slice(span.start, span.end)), span, annotation };
+}
+
+/** The task's first sentence, or its heading when the task opens with one. */
+function titleOf(text: string, from: number, to: number): string {
+  const head = joinLines(text.slice(from, to));
+  const stop = head.search(SENTENCE_END);
+  return (stop === -1 ? head : head.slice(0, stop)).trim();
+}
+
+function findMarkers(text: string): Marker[] {
+  const lines = splitLines(text);
+  const markers: Marker[] = [];
+  let lastNumber = 0;
+  let afterSection = false;
+  let tailReached = false;
+
+  const acceptsNumber = (number: number): boolean =>
+    (number > lastNumber && number <= lastNumber + MAX_NUMBER_STEP) || (number === 1 && afterSection);
+
+  lines.forEach((line, index) => {
+    if (tailReached) return;
+    if (TAIL_LINE.test(line.text) && lastNumber > 0) {
+      markers.push({ kind: 'tail', start: line.start });
+      tailReached = true;
+      return;
+    }
+    const section = SECTION_LINE.exec(line.text);
+    if (section) {
+      markers.push({
+        kind: 'section',
+        start: line.start + line.text.indexOf(section[0].trimStart()),
+        ordinal: chineseNumber(section[1] as string),
+        title: headingTitle(section[2] as string, lines, index),
+      });
+      afterSection = true;
+      return;
+    }
+    const part = PART_LINE.exec(line.text);
+    if (part && !TASK_LINE.test(line.text)) {
+      const title = headingTitle(part[2] as string, lines, index);
+      const start = line.start + line.text.indexOf(part[0].trimStart());
+      markers.push({ kind: 'part', start, titleSpan: { start, end: line.end }, title });
+      afterSection = true;
+      return;
+    }
+    const task = TASK_LINE.exec(line.text);
+    if (task) {
+      const number = Number(task[1]);
+      if (acceptsNumber(number)) {
+        const start = line.start + (task[0].length - task[0].trimStart().length);
+        markers.push({ kind: 'task', start, bodyStart: line.start + task[0].length, number });
+        lastNumber = number;
+        afterSection = false;
+      }
+    }
+    // A task number glued onto this line by a rejoined page break.
+    for (const glued of line.text.matchAll(GLUED_TASK)) {
+      const number = Number(glued[1]);
+      if (number !== lastNumber + 1) continue;
+      const start = line.start + (glued.index ?? 0) + 1;
+      markers.push({ kind: 'task', start, bodyStart: start + (glued[0].length - 1), number });
+      lastNumber = number;
+      afterSection = false;
+    }
+  });
+  return markers.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A heading's title, with the continuation line a page break may have cut
+ * off (`（五）坚定不移推进乡村振兴，扎实推` / `进农业农村现代化建设`).
+ */
+function headingTitle(rest: string, lines: readonly Line[], index: number): string {
+  let title = rest.trim();
+  if (!HEADING_END.test(title)) {
+    const next = nextNonEmpty(lines, index);
+    if (
+      next !== undefined &&
+      next.text.trim().length <= 30 &&
+      !SENTENCE_END.test(next.text.trim().slice(0, -1)) &&
+      !isStructural(next.text)
+    ) {
+      const after = nextNonEmpty(lines, lines.indexOf(next));
+      if (after === undefined || isStructural(after.text)) title += next.text.trim();
+    }
+  }
+  return title.replace(/[。.]$/u, '');
+}
+
+function isStructural(line: string): boolean {
+  return SECTION_LINE.test(line) || PART_LINE.test(line) || TASK_LINE.test(line) || TAIL_LINE.test(line);
+}
+
+function nextNonEmpty(lines: readonly Line[], index: number): Line | undefined {
+  for (let i = index + 1; i < lines.length; i += 1) {
+    const line = lines[i] as Line;
+    if (line.text.trim().length > 0) return line;
+  }
+  return undefined;
+}
+
+function endOfSection(markers: readonly Marker[], index: number, text: string): number {
+  for (let i = index + 1; i < markers.length; i += 1) {
+    const marker = markers[i] as Marker;
+    if (marker.kind !== 'task') return trimEnd(text, (markers[index] as Marker).start, marker.start);
+  }
+  return trimEnd(text, (markers[index] as Marker).start, text.length);
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/\r?\n|\r/gu)) {
+    const end = match.index ?? 0;
+    lines.push({ start, end, text: text.slice(start, end) });
+    start = end + match[0].length;
+  }
+  lines.push({ start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/u.test(text[e - 1] as string)) e -= 1;
+  return e;
+}
+
+function trimmed(text: string, start: number, end: number): Span {
+  let s = start;
+  while (s < end && /[\s，,；;]/u.test(text[s] as string)) s += 1;
+  return { start: s, end: trimEnd(text, s, end) };
+}
+
+const DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十 → 10, 十三 → 13, 二十一 → 21. */
+export function chineseNumber(numeral: string): number {
+  let total = 0;
+  let current = 0;
+  for (const char of numeral) {
+    if (char === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (char === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else {
+      current = DIGITS[char] ?? 0;
+    }
+  }
+  return total + current;
+}
