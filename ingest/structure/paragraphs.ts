@@ -1,0 +1,19 @@
+/**
+ * Prose paragraphs of any document, for full-text search and provenance. Headings,
+ * the document's title line and table rows are not paragraphs.
+ */
+
+import type { Paragraph } from '../model.ts';
+import { outline } from './outline.ts';
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const { headings, paragraphs } = outline(text);
+  const titleAt = (index: number | null): string | null => (index === null ? null : (headings[index]?.title ?? null));
+  return paragraphs.map((paragraph, index) => ({
+    ordinal: index + 1,
+    text: text.slice(paragraph.span.start, paragraph.span.end),
+    span: paragraph.span,
+    part: titleAt(paragraph.partIndex),
+    section: titleAt(paragraph.sectionIndex),
+  }));
+}
