@@ -1,0 +1,94 @@
+/**
+ * Chinese word segmentation. The only module that imports nodejieba (lint
+ * enforces it), so that the rest of the code sees a plain `Tokeniser`.
+ *
+ * Process-global state, forced by nodejieba: the native addon holds ONE
+ * dictionary per process (per worker thread). `insertWord` adds to it and only
+ * `load()` resets it to the bundled dictionaries; there is no per-instance
+ * dictionary. So this module keeps exactly one piece of mutable state: the key
+ * of the word set currently in the native dictionary. Each `Tokeniser` knows its
+ * own word set and, before cutting, makes sure the native dictionary holds that
+ * set and nothing else (inserting the missing words when the loaded set is a
+ * subset of its own, reloading and re-inserting otherwise). Consequences:
+ * - `createTokeniser(words)` is idempotent: the same set of words (in any order,
+ *   with duplicates) inserts nothing the second time;
+ * - two tokenisers with different word sets both cut correctly, but alternating
+ *   between them reloads the dictionary each time (about a second) — create one
+ *   tokeniser per run, from the whole domain dictionary;
+ * - calling nodejieba directly elsewhere would break this (hence the lint rule).
+ */
+
+import nodejieba from 'nodejieba';
+
+export interface Tokeniser {
+  /** Precise-mode segmentation: each character in exactly one token. */
+  cut(text: string): string[];
+  /** Search-engine mode: long words are also split into their sub-words. */
+  cutForSearch(text: string): string[];
+}
+
+/**
+ * The user words now inserted into the native dictionary, and the key of the
+ * set they were inserted for; null before the first load.
+ */
+let active: { key: string; words: ReadonlySet<string> } | null = null;
+
+function normaliseWords(userWords: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const raw of userWords) {
+    // jieba's dictionary format separates fields by spaces: a word cannot hold one.
+    const word = raw.trim();
+    if (word !== '' && !/\s/.test(word)) words.add(word);
+  }
+  return [...words].sort();
+}
+
+function activate(key: string, words: readonly string[]): void {
+  if (active?.key === key) return;
+  const inserted = active?.words;
+  const wanted = new Set(words);
+  if (inserted !== undefined && [...inserted].every((word) => wanted.has(word))) {
+    // A superset of what is loaded: adding the missing words is enough, and
+    // much cheaper than reloading (loading the bundled dictionaries takes ~1 s).
+    for (const word of words) if (!inserted.has(word)) nodejieba.insertWord(word);
+  } else {
+    // A fresh load drops the words of any other set (and loads on first use).
+    nodejieba.load();
+    for (const word of words) nodejieba.insertWord(word);
+  }
+  active = { key, words: wanted };
+}
+
+/**
+ * A tokeniser that keeps every word of `userWords` (agency names, companies,
+ * parks …) as one token. Words with whitespace are skipped: jieba cannot hold them.
+ */
+export function createTokeniser(userWords: readonly string[]): Tokeniser {
+  const words = normaliseWords(userWords);
+  const key = words.join('\n');
+  activate(key, words);
+  return {
+    cut(text: string): string[] {
+      activate(key, words);
+      return nodejieba.cut(text);
+    },
+    cutForSearch(text: string): string[] {
+      activate(key, words);
+      return nodejieba.cutForSearch(text);
+    },
+  };
+}
+
+/**
+ * The text as space-separated search tokens, for a full-text index whose
+ * analyser does not segment Chinese: each domain word is indexed whole and, via
+ * search mode, by its parts (市工业和信息化局 → 工业 信息 信息化 市工业和信息化局).
+ * Whitespace tokens are dropped, so the result has single spaces only.
+ */
+export function segmentForIndex(tokeniser: Tokeniser, text: string): string {
+  return tokeniser
+    .cutForSearch(text)
+    .map((token) => token.trim())
+    .filter((token) => token !== '')
+    .join(' ');
+}
