@@ -8,7 +8,20 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../core/config.ts';
 import { start, stop } from '../../scripts/neo4j/local-server.ts';
 import { localInstanceConfig } from '../../scripts/neo4j/instances.ts';
+import { loadCypherCatalog } from '../../core/cypher.ts';
+import { createDatabase } from '../../core/database.ts';
 import { dockerEngineReachable, startNeo4jContainer } from './containers.ts';
+
+/** Constraints and indexes are part of what every integration test relies on. */
+async function applySchema(uri: string, password: string): Promise<void> {
+  const config = loadConfig();
+  const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
+  try {
+    await database.applySchema();
+  } finally {
+    await database.close();
+  }
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = loadConfig();
@@ -17,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     log(`using NEO4J_URI=${config.neo4jUri}`);
     project.provide('neo4jUri', config.neo4jUri);
     project.provide('neo4jPassword', config.neo4j.password);
+    await applySchema(config.neo4jUri, config.neo4j.password);
     return async () => undefined;
   }
   if (await dockerEngineReachable()) {
@@ -24,12 +38,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     log(`using a testcontainers Neo4j at ${container.uri}`);
     project.provide('neo4jUri', container.uri);
     project.provide('neo4jPassword', container.password);
+    await applySchema(container.uri, container.password);
     return container.stop;
   }
   const local = localInstanceConfig(config, 'test');
   const result = await start(local, 'test', log);
   project.provide('neo4jUri', `bolt://127.0.0.1:${result.boltPort}`);
   project.provide('neo4jPassword', local.password);
+  try {
+    await applySchema(`bolt://127.0.0.1:${result.boltPort}`, local.password);
+  } catch (error) {
+    if (result.started) await stop(local, 'test', log);
+    throw error;
+  }
   return async () => {
     if (result.started) await stop(local, 'test', log);
   };
