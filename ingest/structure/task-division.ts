@@ -12,6 +12,7 @@
 import type { Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
 import { findLeadAnnotations } from './annotation.ts';
 import { joinLines } from './compact-text.ts';
+import { splitLines, trimEnd, type Line } from './lines.ts';
 
 const PART_LINE = /^[ \t\u3000]*([一二三四五六七八九十百]+)[、.．][ \t\u3000]*(\S.*)$/u;
 const SECTION_LINE = /^[ \t\u3000]*[（(]([一二三四五六七八九十百]+)[）)][ \t\u3000]*(\S.*)$/u;
@@ -25,12 +26,6 @@ const SENTENCE_END = /[。；;！？]/u;
 
 /** How far a task number may jump (a number skipped by mistake in the source). */
 const MAX_NUMBER_STEP = 2;
-
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 type Marker =
   | { readonly kind: 'part'; readonly start: number; readonly titleSpan: Span; readonly title: string }
@@ -202,24 +197,6 @@ function endOfSection(markers: readonly Marker[], index: number, text: string): 
     if (marker.kind !== 'task') return trimEnd(text, (markers[index] as Marker).start, marker.start);
   }
   return trimEnd(text, (markers[index] as Marker).start, text.length);
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const match of text.matchAll(/\r?\n|\r/gu)) {
-    const end = match.index ?? 0;
-    lines.push({ start, end, text: text.slice(start, end) });
-    start = end + match[0].length;
-  }
-  lines.push({ start, end: text.length, text: text.slice(start) });
-  return lines;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/u.test(text[e - 1] as string)) e -= 1;
-  return e;
 }
 
 function trimmed(text: string, start: number, end: number): Span {

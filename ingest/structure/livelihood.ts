@@ -1,0 +1,191 @@
+/**
+ * Rows of 为民办实事 (livelihood project) tables: a standalone plan
+ * (市政府为民办实事工作任务分工方案) or a table appended to a work report.
+ *
+ * Columns are tab-separated and found by their header names, never by
+ * position (序号 / 标题 or 项目 / 内容 / 牵头单位 / 责任单位 / 完成标准 or 完成时限 …).
+ * A header repeated after a page break continues the table. A row may run
+ * over several lines: a cell with a line break, a page break mid-row, or a
+ * continuation row whose leading cells are empty.
+ */
+
+import type { AgencyMention, LivelihoodRow } from '../model.ts';
+import { splitAgencyList } from './agency-list.ts';
+import { joinLines } from './compact-text.ts';
+import { splitLines, type Line } from './lines.ts';
+
+type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'standard';
+
+/** Header wording → column. Checked in order: `项目内容` is content, `项目名称` a title. */
+const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
+  [/序号|编号/u, 'no'],
+  [/牵头/u, 'leads'],
+  [/责任|配合|协办|参与/u, 'responsible'],
+  [/标准|时限|时间|目标|进度/u, 'standard'],
+  [/内容|任务|措施/u, 'content'],
+  [/标题|项目|名称|事项|实事/u, 'title'],
+];
+
+/** Lines after which a table cannot go on: signature date, 抄送, publication note, a new attachment. */
+const STOP_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|抄送|[（(]此件|附件|主题词|.{0,15}人民政府(?:办公室)?关于)/u;
+const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
+
+interface Fragment {
+  readonly text: string;
+  readonly start: number;
+}
+
+interface RowDraft {
+  readonly no: number;
+  readonly start: number;
+  end: number;
+  /** Cells by header position; each cell keeps the fragments it was written in. */
+  readonly cells: Fragment[][];
+}
+
+type Header = ReadonlyMap<Column, readonly number[]>;
+
+export function findLivelihoodRows(text: string): LivelihoodRow[] {
+  const lines = splitLines(text);
+  const rows: LivelihoodRow[] = [];
+  let header: { readonly map: Header; readonly width: number } | null = null;
+  let current: RowDraft | null = null;
+  let lastNo = 0;
+  let blankSinceRow = false;
+
+  const finish = (): void => {
+    if (current !== null && header !== null) rows.push(toRow(current, header.map));
+    current = null;
+  };
+
+  for (const line of lines) {
+    const cells = splitCells(line);
+    const headerMap = cells.length >= 3 ? readHeader(cells.map((cell) => cell.text)) : null;
+    if (headerMap !== null) {
+      // A new header: a new table, or the same one repeated after a page break.
+      finish();
+      header = { map: headerMap, width: cells.length };
+      blankSinceRow = false;
+      continue;
+    }
+    if (header === null) continue;
+
+    if (line.text.trim().length === 0) {
+      blankSinceRow = true;
+      continue;
+    }
+    const no = cells.length >= 2 ? ROW_NUMBER.exec(cells[0]?.text ?? '') : null;
+    const number = no ? Number(no[1]) : null;
+    if (number !== null && (number === lastNo + 1 || (current === null && lastNo === 0) || number === 1)) {
+      finish();
+      current = { no: number, start: line.start + leadingSpace(line.text), end: line.end, cells: cells.map((cell) => [cell]) };
+      lastNo = number;
+      blankSinceRow = false;
+      continue;
+    }
+    if (current === null) {
+      // Prose between header and first row, or after the table: not ours.
+      if (STOP_LINE.test(line.text.trim())) header = null;
+      continue;
+    }
+    const incomplete = current.cells.length < header.width;
+    if (!incomplete && cells.length < 2 && (blankSinceRow || STOP_LINE.test(line.text.trim()))) {
+      // The table has ended; a later header may start another one.
+      finish();
+      header = null;
+      lastNo = 0;
+      continue;
+    }
+    continueRow(current, cells, header.width);
+    current.end = line.end;
+    blankSinceRow = false;
+  }
+  finish();
+  return rows;
+}
+
+/**
+ * Adds a continuation line to a row. An unfinished row (fewer cells than the
+ * header) was cut mid-cell: the first fragment continues its last cell. A
+ * finished row receives the fragments cell by cell (`\t\t\t柳城县\t…`).
+ */
+function continueRow(row: RowDraft, cells: readonly Fragment[], width: number): void {
+  if (row.cells.length < width) {
+    const [first, ...rest] = cells;
+    if (first !== undefined && first.text.trim().length > 0) lastOf(row.cells).push(first);
+    for (const cell of rest) row.cells.push([cell]);
+    return;
+  }
+  if (cells.length === 1) {
+    const only = cells[0] as Fragment;
+    lastOf(row.cells).push(only);
+    return;
+  }
+  cells.forEach((cell, index) => {
+    if (cell.text.trim().length === 0) return;
+    const target = row.cells[Math.min(index, row.cells.length - 1)];
+    target?.push(cell);
+  });
+}
+
+function lastOf(cells: Fragment[][]): Fragment[] {
+  let last = cells[cells.length - 1];
+  if (last === undefined) {
+    last = [];
+    cells.push(last);
+  }
+  return last;
+}
+
+function toRow(draft: RowDraft, header: Header): LivelihoodRow {
+  const textOf = (column: Column): string =>
+    (header.get(column) ?? [])
+      .map((index) => (draft.cells[index] ?? []).map((fragment) => joinLines(fragment.text)).join(''))
+      .filter((cell) => cell.length > 0)
+      .join('；');
+  const agenciesOf = (column: Column): AgencyMention[] =>
+    (header.get(column) ?? []).flatMap((index) =>
+      (draft.cells[index] ?? []).flatMap((fragment) => splitAgencyList(fragment.text, fragment.start, { whitespace: 'separate' })),
+    );
+  return {
+    no: draft.no,
+    title: textOf('title'),
+    content: textOf('content'),
+    leads: agenciesOf('leads'),
+    responsible: agenciesOf('responsible'),
+    standard: textOf('standard'),
+    span: { start: draft.start, end: draft.end },
+  };
+}
+
+/** Column map of a header row, or null when the line is not a 为民办实事 header. */
+function readHeader(cells: readonly string[]): Header | null {
+  const map = new Map<Column, number[]>();
+  cells.forEach((raw, index) => {
+    const cell = raw.replace(/\s+/gu, '');
+    if (cell.length === 0 || cell.length > 12) return;
+    const rule = HEADER_RULES.find(([pattern]) => pattern.test(cell));
+    if (rule === undefined) return;
+    const column = rule[1];
+    map.set(column, [...(map.get(column) ?? []), index]);
+  });
+  const hasAgencyColumn = map.has('leads') || map.has('responsible');
+  return map.has('no') && hasAgencyColumn && (map.has('title') || map.has('content')) ? map : null;
+}
+
+function splitCells(line: Line): Fragment[] {
+  if (!line.text.includes('\t')) return [{ text: line.text, start: line.start }];
+  const fragments: Fragment[] = [];
+  let start = 0;
+  for (let i = 0; i <= line.text.length; i += 1) {
+    if (i === line.text.length || line.text[i] === '\t') {
+      fragments.push({ text: line.text.slice(start, i), start: line.start + start });
+      start = i + 1;
+    }
+  }
+  return fragments;
+}
+
+function leadingSpace(text: string): number {
+  return text.length - text.trimStart().length;
+}
