@@ -1,0 +1,349 @@
+/**
+ * Indicator statements in a figure sentence: `地区生产总值增长5.5%左右` →
+ * 地区生产总值, growth, 5.5, %, 左右. Only figures the sentence attaches to a known
+ * metric are returned; nothing is inferred.
+ *
+ * A metric counts where it opens a clause — after punctuation or after scope words
+ * (全市, 全年, 实现, 其中, 初步核算 …) — and its figure must follow directly:
+ * `单位地区生产总值能耗下降2.5%` and `柳江区地区生产总值增长8%` are not statements
+ * about the city's GDP.
+ */
+
+import type { FigureSentence, Span } from '../model.ts';
+
+export interface MetricRule {
+  /** Canonical name, e.g. 地区生产总值. */
+  readonly metric: string;
+  /** Other spellings, e.g. GDP. */
+  readonly aliases: readonly string[];
+}
+
+export interface IndicatorStatement {
+  readonly metric: string;
+  readonly kind: 'TARGET' | 'ACTUAL';
+  readonly year: number;
+  /** The stated number; the lower end of a range (`6%—6.5%` → 6); negative for 下降/减少. */
+  readonly value: number;
+  /** The upper end of a stated range, else null. */
+  readonly upTo: number | null;
+  /** `%`, `个百分点`, `亿元`, `元`, … as written (full-width ％ becomes %). */
+  readonly unit: string;
+  /** growth: a change (增长X%); level: an amount or rate (达到X亿元, 失业率3.95%). */
+  readonly measure: 'growth' | 'level';
+  /** 左右, 以上, 以内, 以下, 约 …, as written; null when the figure is unqualified. */
+  readonly qualifier: string | null;
+  /** The whole figure sentence. */
+  readonly text: string;
+  /** The figure (`增长5.5%左右`, `3128.3亿元`) in the document. */
+  readonly span: Span;
+  /** The metric as written in the document. */
+  readonly metricSpan: Span;
+}
+
+const SCOPE_WORDS = [
+  '初步核算', '初步统计', '初步预计', '初步测算', '预计全年', '全年', '预计',
+  '全市', '全区', '全省', '全州', '全县', '全盟', '全域',
+  '实现', '完成', '其中', '力争', '确保', '今年', '当年', '同比',
+] as const;
+const YEAR_PREFIX = /\d{4}\s*年(?:度)?$/u;
+/** Characters after which a clause starts. */
+const CLAUSE_BOUNDARY = new Set([...'，,；;：:。、（(“"—―\n']);
+const IGNORABLE = /[\s*]/u;
+
+const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
+const RANGE = `(?:\\s*(?:%|％)?\\s*[—－–~～至到-]\\s*${NUMBER})?`;
+const UNIT =
+  '(%|％|个百分点|倍|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人|万吨|吨|万辆|辆|万平方米|平方米|万千瓦时|千瓦时|万户|户)';
+const QUALIFIER_BEFORE = '(约|近|超过|超)?';
+const QUALIFIER_AFTER = '(左右|以上|以内|以下|上下)?';
+const GROWTH_VERB = '(?:同比|比上年|较上年)?\\s*(增长|增加|提高|上升|上涨|涨幅(?:控制在|为)?|增速(?:为|达到?)?|下降|减少|降低|回落)';
+const LEVEL_VERB = '(?:达到|达|完成|实现|为|突破|超过|控制在|保持在|稳定在)?';
+const DECREASE = /^(?:下降|减少|降低|回落)/u;
+
+const GROWTH = new RegExp(`${GROWTH_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
+const LEVEL = new RegExp(`${LEVEL_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
+const UNCHANGED = /(?:与上年|比上年|同比)?持平/uy;
+const SEPARATOR = /\s*[，,、]\s*/uy;
+const LIST_SEPARATOR = /\s*(?:、|和|及|与|，|,)\s*/uy;
+/** `分别增长`, `分别为`; the verb is shared by the listed values. */
+const RESPECTIVELY = new RegExp(`分别\\s*(?:${GROWTH_VERB}|(达到|达|为|完成|实现|控制在))?`, 'uy');
+const LIST_VALUE = new RegExp(`${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}?\\s*${QUALIFIER_AFTER}`, 'uy');
+
+interface Figure {
+  readonly measure: 'growth' | 'level';
+  readonly value: number;
+  readonly upTo: number | null;
+  readonly unit: string;
+  readonly qualifier: string | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Mention {
+  readonly metric: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Spelling {
+  readonly spelling: string;
+  readonly metric: string;
+}
+
+function spellingsOf(metrics: readonly MetricRule[]): Spelling[] {
+  return metrics
+    .flatMap((rule) => [rule.metric, ...rule.aliases].map((spelling) => ({ spelling, metric: rule.metric })))
+    .filter(({ spelling }) => spelling.length > 0)
+    .sort((a, b) => b.spelling.length - a.spelling.length);
+}
+
+function toNumber(written: string): number {
+  return Number(written.replace(/,/gu, ''));
+}
+
+function normaliseUnit(unit: string): string {
+  return unit === '％' ? '%' : unit;
+}
+
+function skipIgnorable(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && IGNORABLE.test(text.charAt(index))) index += 1;
+  return index;
+}
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** True when a clause starts at `at`, possibly after scope words. */
+function opensClause(text: string, at: number): boolean {
+  let index = at;
+  for (;;) {
+    while (index > 0 && IGNORABLE.test(text.charAt(index - 1))) index -= 1;
+    const before = text.slice(0, index);
+    const word = SCOPE_WORDS.find((candidate) => before.endsWith(candidate));
+    if (word) {
+      index -= word.length;
+      continue;
+    }
+    const year = YEAR_PREFIX.exec(before);
+    if (year) {
+      index -= year[0].length;
+      continue;
+    }
+    break;
+  }
+  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1));
+}
+
+function spellingAt(text: string, at: number, spellings: readonly Spelling[]): Spelling | null {
+  return spellings.find(({ spelling }) => text.startsWith(spelling, at)) ?? null;
+}
+
+/**
+ * Metrics coordinated at `at`: `规上工业增加值、固定资产投资`, or with a shared
+ * ending, `城镇居民、农村居民人均可支配收入`.
+ */
+function mentionsAt(text: string, at: number, spellings: readonly Spelling[]): Mention[] {
+  const direct = spellingAt(text, at, spellings);
+  let first: Mention | null = direct ? { metric: direct.metric, start: at, end: at + direct.spelling.length } : null;
+  if (!first) first = sharedEndingMention(text, at, spellings);
+  if (!first) return [];
+  const mentions: Mention[] = [first];
+  let cursor = first.end;
+  for (;;) {
+    const separator = stickyMatch(LIST_SEPARATOR, text, skipIgnorable(text, cursor));
+    if (!separator) break;
+    const nextAt = skipIgnorable(text, separator.index + separator[0].length);
+    const next = spellingAt(text, nextAt, spellings);
+    const shared = next ? null : sharedEndingMention(text, nextAt, spellings);
+    const mention = next ? { metric: next.metric, start: nextAt, end: nextAt + next.spelling.length } : shared;
+    if (!mention) break;
+    mentions.push(mention);
+    cursor = mention.end;
+  }
+  return mentions;
+}
+
+/**
+ * `城镇居民、农村居民人均可支配收入`: at `at` stands the head of a spelling
+ * (城镇居民) whose ending (人均可支配收入) is written once, after the next head.
+ * The mention covers only the head as written.
+ */
+function sharedEndingMention(text: string, at: number, spellings: readonly Spelling[]): Mention | null {
+  for (const { spelling, metric } of spellings) {
+    for (let cut = 2; cut <= spelling.length - 2; cut += 1) {
+      const head = spelling.slice(0, cut);
+      const ending = spelling.slice(cut);
+      if (!text.startsWith(head, at)) continue;
+      const separator = stickyMatch(LIST_SEPARATOR, text, at + head.length);
+      if (!separator) continue;
+      const nextAt = separator.index + separator[0].length;
+      const next = spellingAt(text, nextAt, spellings);
+      if (next && next.metric !== metric && next.spelling.endsWith(ending)) {
+        return { metric, start: at, end: at + head.length };
+      }
+    }
+  }
+  return null;
+}
+
+function figureFrom(match: RegExpExecArray, measure: 'growth' | 'level', negative: boolean, start: number): Figure {
+  // Groups: [1] verb (growth only), then qualifier before, number, range end, unit, qualifier after.
+  const offset = measure === 'growth' ? 1 : 0;
+  const sign = negative ? -1 : 1;
+  const upTo = match[offset + 3];
+  return {
+    measure,
+    value: sign * toNumber(match[offset + 2] ?? '0'),
+    upTo: upTo === undefined ? null : sign * toNumber(upTo),
+    unit: normaliseUnit(match[offset + 4] ?? ''),
+    qualifier: match[offset + 5] ?? match[offset + 1] ?? null,
+    start,
+    end: match.index + match[0].length,
+  };
+}
+
+/** One figure at `at`: a change, an amount, or 与上年持平. */
+function figureAt(text: string, at: number): Figure | null {
+  const start = skipIgnorable(text, at);
+  const growth = stickyMatch(GROWTH, text, start);
+  if (growth) return figureFrom(growth, 'growth', DECREASE.test(growth[1] ?? ''), start);
+  const unchanged = stickyMatch(UNCHANGED, text, start);
+  if (unchanged) {
+    return { measure: 'growth', value: 0, upTo: null, unit: '%', qualifier: null, start, end: start + unchanged[0].length };
+  }
+  const level = stickyMatch(LEVEL, text, start);
+  if (level) return figureFrom(level, 'level', false, start);
+  return null;
+}
+
+/** Figures following one metric: `3128.3亿元、增长2.4%`. */
+function figuresAfter(text: string, at: number): { figures: Figure[]; end: number } {
+  const figures: Figure[] = [];
+  let cursor = at;
+  for (;;) {
+    const figure = figureAt(text, cursor);
+    if (!figure) break;
+    figures.push(figure);
+    cursor = figure.end;
+    const separator = stickyMatch(SEPARATOR, text, cursor);
+    if (!separator || !figureAt(text, separator.index + separator[0].length)) break;
+    cursor = separator.index + separator[0].length;
+  }
+  return { figures, end: cursor };
+}
+
+/**
+ * `分别增长9%、3%` (and again `，分别为30733元、10347元`): one figure per metric, in
+ * order. Returns null unless every metric gets exactly one value.
+ */
+function respectiveFigures(text: string, at: number, count: number): { figures: Figure[][]; end: number } | null {
+  const perMetric: Figure[][] = Array.from({ length: count }, () => []);
+  let cursor = at;
+  let matchedAny = false;
+  for (;;) {
+    const listStart = skipIgnorable(text, cursor);
+    const respectively = stickyMatch(RESPECTIVELY, text, listStart);
+    if (!respectively) break;
+    const growthVerb = respectively[1];
+    const measure: 'growth' | 'level' = growthVerb ? 'growth' : 'level';
+    const negative = growthVerb !== undefined && DECREASE.test(growthVerb);
+    const values: Figure[] = [];
+    let valueAt = respectively.index + respectively[0].length;
+    while (values.length < count) {
+      const valueStart = skipIgnorable(text, valueAt);
+      const value = stickyMatch(LIST_VALUE, text, valueStart);
+      if (!value || value[0].trim().length === 0) break;
+      const sign = negative ? -1 : 1;
+      const upTo = value[3];
+      values.push({
+        measure,
+        value: sign * toNumber(value[2] ?? '0'),
+        upTo: upTo === undefined ? null : sign * toNumber(upTo),
+        unit: normaliseUnit(value[4] ?? ''),
+        qualifier: value[5] ?? value[1] ?? null,
+        start: valueStart,
+        end: value.index + value[0].length,
+      });
+      valueAt = value.index + value[0].length;
+      if (values.length < count) {
+        const separator = stickyMatch(LIST_SEPARATOR, text, valueAt);
+        if (!separator) break;
+        valueAt = separator.index + separator[0].length;
+      }
+    }
+    if (values.length !== count) return null;
+    // More values than metrics: the pairing is not what the text says.
+    const extra = stickyMatch(LIST_SEPARATOR, text, valueAt);
+    if (extra && stickyMatch(LIST_VALUE, text, extra.index + extra[0].length)?.[2] !== undefined) return null;
+    // `9、3%`: a value without its own unit takes the unit written after the list.
+    const lastUnit = values[values.length - 1]?.unit ?? '';
+    if (lastUnit === '') return null;
+    values.forEach((value, index) => perMetric[index]?.push(value.unit === '' ? { ...value, unit: lastUnit } : value));
+    matchedAny = true;
+    cursor = valueAt;
+    const separator = stickyMatch(SEPARATOR, text, cursor);
+    if (!separator) break;
+    cursor = separator.index + separator[0].length;
+  }
+  return matchedAny ? { figures: perMetric, end: cursor } : null;
+}
+
+export function extractIndicators(sentence: FigureSentence, metrics: readonly MetricRule[]): IndicatorStatement[] {
+  const text = sentence.text;
+  const base = sentence.span.start;
+  const spellings = spellingsOf(metrics);
+  const statements: IndicatorStatement[] = [];
+  const emit = (mention: Mention, figure: Figure): void => {
+    statements.push({
+      metric: mention.metric,
+      kind: sentence.kind,
+      year: sentence.year,
+      value: figure.value,
+      upTo: figure.upTo,
+      unit: figure.unit,
+      measure: figure.measure,
+      qualifier: figure.qualifier,
+      text,
+      span: { start: base + figure.start, end: base + figure.end },
+      metricSpan: { start: base + mention.start, end: base + mention.end },
+    });
+  };
+
+  let at = 0;
+  while (at < text.length) {
+    const mentions = opensClause(text, at) ? mentionsAt(text, at, spellings) : [];
+    const last = mentions[mentions.length - 1];
+    if (!last) {
+      // Skip a whole spelling that does not open a clause, so its tail is not matched.
+      at += spellingAt(text, at, spellings)?.spelling.length ?? 1;
+      continue;
+    }
+    const afterMentions = skipIgnorable(text, last.end);
+    if (mentions.length > 1 || text.startsWith('分别', afterMentions)) {
+      const respective = respectiveFigures(text, afterMentions, mentions.length);
+      if (respective) {
+        mentions.forEach((mention, index) => respective.figures[index]?.forEach((figure) => emit(mention, figure)));
+        at = respective.end;
+        continue;
+      }
+      if (mentions.length > 1 && /^[均都]/u.test(text.slice(afterMentions))) {
+        const shared = figuresAfter(text, afterMentions + 1);
+        mentions.forEach((mention) => shared.figures.forEach((figure) => emit(mention, figure)));
+        at = Math.max(shared.end, afterMentions + 1);
+        continue;
+      }
+      // Not a list we can distribute: read on after the first metric alone.
+      at = mentions[0]?.end ?? at + 1;
+      if (mentions.length > 1) continue;
+    }
+    const first = mentions[0];
+    if (!first) break;
+    const { figures, end } = figuresAfter(text, first.end);
+    figures.forEach((figure) => emit(first, figure));
+    at = Math.max(end, first.end);
+  }
+  return statements;
+}
