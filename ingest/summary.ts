@@ -1,0 +1,34 @@
+/** Pure text rendering of an ingest run: progress bar and the closing summary table. */
+import type { IngestSummary } from './ingest.ts';
+
+function table(rows: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...rows.map(([key]) => [...key].length), 4);
+  return rows.map(([key, value]) => `  ${key.padEnd(width)}  ${value.padStart(8)}`).join('\n');
+}
+
+export function progressBar(done: number, total: number, width = 30): string {
+  const ratio = total === 0 ? 1 : Math.min(1, done / total);
+  const filled = Math.round(ratio * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+export function formatSummary(summary: IngestSummary): string {
+  const lines: string[] = [];
+  lines.push(
+    `Ingested ${summary.files} file(s) in ${(summary.durationMs / 1000).toFixed(1)} s: ` +
+      `${summary.loaded.length} document(s) loaded, ${summary.skipped.length} unchanged, ` +
+      `${summary.removed.length} removed, ${summary.problems.length} error(s).`,
+  );
+  lines.push(`Written this run: ${summary.written.nodes} nodes, ${summary.written.relationships} relationships.`);
+  if (summary.links) lines.push(`Cross-document links: ${summary.links.implements} IMPLEMENTS, ${summary.links.continues} CONTINUES.`);
+  if (summary.orphansRemoved > 0) lines.push(`Removed ${summary.orphansRemoved} entities no document refers to any more.`);
+  lines.push('', 'Graph now holds — nodes by label:');
+  lines.push(table(Object.entries(summary.counts.labels).map(([label, count]) => [label, String(count)])));
+  lines.push('relationships by type:');
+  lines.push(table(Object.entries(summary.counts.types).map(([type, count]) => [type, String(count)])));
+  if (summary.problems.length > 0) {
+    lines.push('', 'Errors:');
+    for (const problem of summary.problems) lines.push(`  [${problem.code}] ${problem.message}`);
+  }
+  return lines.join('\n');
+}
