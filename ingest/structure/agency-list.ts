@@ -57,7 +57,7 @@ interface RawItem {
 export function splitAgencyList(source: string, offset = 0, options: AgencyListOptions = {}): AgencyMention[] {
   const compact = compactText(source, offset, {
     separator: '、',
-    separatorAfter: options.whitespace === 'separate' ? endsLikeName : undefined,
+    isSeparator: options.whitespace === 'separate' ? endsLikeName : undefined,
   });
   const raw = mergeBareSuffixItems(compact.text, splitItems(compact.text));
   const names = restorePrefixes(raw, distributeSharedSuffixes(raw));

@@ -17,14 +17,17 @@ const WHITESPACE = /\s/;
 
 /**
  * Compacts `source`, which starts at document offset `offset`. With a
- * `separatorAfter` test, a whitespace run is replaced by `separator` when the
- * character before it passes the test (e.g. a unit name just ended), and
- * dropped otherwise.
+ * `separator` and an `isSeparator` test, a whitespace run becomes `separator`
+ * when the test accepts it (e.g. a unit name just ended before it, or a new
+ * phrase starts after it), and is dropped otherwise.
  */
 export function compactText(
   source: string,
   offset = 0,
-  options: { readonly separator?: string; readonly separatorAfter?: (previous: string) => boolean } = {},
+  options: {
+    readonly separator?: string;
+    readonly isSeparator?: (previous: string, following: string, run: string) => boolean;
+  } = {},
 ): CompactText {
   let text = '';
   const offsets: number[] = [];
@@ -40,8 +43,14 @@ export function compactText(
     const runStart = i;
     while (i < source.length && WHITESPACE.test(source[i] as string)) i += 1;
     const previous = text[text.length - 1];
-    const { separator, separatorAfter } = options;
-    if (separator !== undefined && separatorAfter !== undefined && previous !== undefined && i < source.length && separatorAfter(previous)) {
+    const { separator, isSeparator } = options;
+    if (
+      separator !== undefined &&
+      isSeparator !== undefined &&
+      previous !== undefined &&
+      i < source.length &&
+      isSeparator(previous, source.slice(i, i + 16), source.slice(runStart, i))
+    ) {
       text += separator;
       offsets.push(offset + runStart);
     }
