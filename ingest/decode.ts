@@ -1,0 +1,115 @@
+/**
+ * Bytes → text, without touching the file system (`read.ts` does that), so the
+ * decision rules can be unit-tested on byte arrays.
+ *
+ * Accepted: UTF-8 with or without a BOM, and GB18030 (a superset of GBK and
+ * GB2312, the encodings Chinese government sites still publish in). Line ends
+ * are normalised to LF. Anything else is rejected with an `InputError` that
+ * names the file and the reason.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../core/errors.ts';
+import type { SourceText } from './model.ts';
+
+/** How many leading bytes are inspected for binary content. */
+const SAMPLE_BYTES = 64 * 1024;
+/** Above this share of control bytes in the sample the file is treated as binary. */
+const MAX_CONTROL_SHARE = 0.05;
+/**
+ * A GB18030 decode "succeeds" on many byte soups; the text is only accepted when
+ * nearly all of it is characters a Chinese document is made of.
+ */
+const MIN_PLAUSIBLE_SHARE = 0.9;
+
+export function decodeSource(path: string, bytes: Uint8Array): SourceText {
+  if (bytes.length === 0) throw new InputError('INPUT_EMPTY', path, 'the file is empty');
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    throw new InputError('INPUT_UNDECODABLE', path, 'UTF-16 text is not supported; save the file as UTF-8');
+  }
+  rejectBinary(path, bytes);
+
+  const decoded = decodeText(path, bytes);
+  // One pass over the text; `\r\n?` cannot backtrack, so very long lines stay linear.
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  if (text.trim().length === 0) {
+    throw new InputError('INPUT_EMPTY', path, 'the file holds only white space');
+  }
+  return {
+    path,
+    encoding: decoded.encoding,
+    text,
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function rejectBinary(path: string, bytes: Uint8Array): void {
+  // A NUL byte never occurs in UTF-8 or GB18030 text.
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new InputError('INPUT_BINARY', path, `binary content (NUL byte at offset ${nul}); expected a text document`);
+  }
+  const sampleLength = Math.min(bytes.length, SAMPLE_BYTES);
+  let control = 0;
+  for (let index = 0; index < sampleLength; index++) {
+    const byte = bytes[index] ?? 0;
+    // Tab, LF, CR and form feed occur in text; other C0 controls and DEL do not.
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) control++;
+  }
+  if (control / sampleLength > MAX_CONTROL_SHARE) {
+    throw new InputError(
+      'INPUT_BINARY',
+      path,
+      `binary content (${control} control bytes in the first ${sampleLength}); expected a text document`,
+    );
+  }
+}
+
+function decodeText(path: string, bytes: Uint8Array): { text: string; encoding: SourceText['encoding'] } {
+  try {
+    // The default `ignoreBOM: false` strips a leading UTF-8 BOM.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: try GB18030 below.
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new InputError('INPUT_UNDECODABLE', path, 'the bytes are neither UTF-8 nor GB18030/GBK text', { cause });
+  }
+  if (plausibleShare(text) < MIN_PLAUSIBLE_SHARE) {
+    throw new InputError(
+      'INPUT_UNDECODABLE',
+      path,
+      'the bytes are not UTF-8, and read as GB18030/GBK they do not look like Chinese text',
+    );
+  }
+  return { text, encoding: 'gb18030' };
+}
+
+/** Share of characters that are ASCII, white space, CJK, CJK punctuation or full-width forms. */
+function plausibleShare(text: string): number {
+  let plausible = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (
+      (code >= 0x20 && code < 0x7f) ||
+      code === 0x09 ||
+      code === 0x0a ||
+      code === 0x0d ||
+      (code >= 0x2000 && code <= 0x206f) || // general punctuation: — “ ” …
+      (code >= 0x2460 && code <= 0x24ff) || // circled numbers ①
+      (code >= 0x3000 && code <= 0x303f) || // CJK punctuation
+      (code >= 0x3400 && code <= 0x9fff) || // CJK ideographs
+      (code >= 0xff00 && code <= 0xffef) || // full-width forms
+      (code >= 0xd800 && code <= 0xdfff) // surrogates: CJK extension planes
+    ) {
+      plausible++;
+    }
+  }
+  return text.length === 0 ? 0 : plausible / text.length;
+}
