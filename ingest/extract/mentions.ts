@@ -20,7 +20,9 @@
  *    dropped (柳东新区 inside the agency 柳东新区管委会; the agency 柳工 … inside a
  *    park name), and an agency with exactly the span of a company, park or
  *    project is dropped (柳东新区 alone is a park, even when a table lists it as a
- *    responsible unit). A glossary term and a project with the same span are both
+ *    responsible unit) — unless the agency comes from the documents' own lists
+ *    and the other is only a pattern hit (由市城建集团实施: the state company the
+ *    documents name as a responsible unit stays an agency). A glossary term and a project with the same span are both
  *    kept: the term links the passage to its definition.
  */
 
@@ -122,6 +124,8 @@ function lastCutAfter(written: string, words: readonly string[]): number {
   return cut;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 function isGeneric(written: string, gazetteer: Gazetteer): boolean {
   return (
     written.length < 3 ||
@@ -132,13 +136,14 @@ function isGeneric(written: string, gazetteer: Gazetteer): boolean {
 
 /** Applies the pattern's mode to one hit; null when the hit names nothing. */
 function refineHit(
-  written: string,
+  fullText: string,
   start: number,
+  end: number,
   mode: EntityPattern['mode'],
   gazetteer: Gazetteer,
 ): { start: number; written: string } | null {
   const stop = gazetteer.stopWords;
-  let text = written;
+  let text = fullText.slice(start, end);
   let offset = start;
   if (mode === 'strict') {
     if (stop.neverInName.some((word) => text.includes(word))) return null;
@@ -147,6 +152,7 @@ function refineHit(
     const cut = lastCutAfter(text, stop.anywhere);
     text = text.slice(cut);
     offset += cut;
+    let cutBefore = cut > 0;
     for (let stripped = true; stripped; ) {
       stripped = false;
       for (const word of stop.atStart) {
@@ -154,9 +160,15 @@ function refineHit(
           text = text.slice(word.length);
           offset += word.length;
           stripped = true;
+          cutBefore = true;
         }
       }
     }
+    // A name starts at a boundary: the start of the text, after punctuation or
+    // a non-Chinese character, or right after a stop word. A hit that starts
+    // inside a run of characters for any other reason began mid-word (the
+    // pattern's length limit or an earlier failed start put it there).
+    if (!cutBefore && offset > 0 && HAN.test(fullText.charAt(offset - 1))) return null;
   }
   return isGeneric(text, gazetteer) ? null : { start: offset, written: text };
 }
@@ -205,8 +217,11 @@ function dropShadowed(sorted: readonly Candidate[]): Candidate[] {
       if (strictlyInside(a, b)) dropped.add(a);
       else if (strictlyInside(b, a)) dropped.add(b);
       else if (a.start === b.start && a.end === b.end) {
-        if (a.type === 'Agency' && YIELDS_SAME_SPAN.has(b.type)) dropped.add(a);
-        if (b.type === 'Agency' && YIELDS_SAME_SPAN.has(a.type)) dropped.add(b);
+        const agency = a.type === 'Agency' ? a : b.type === 'Agency' ? b : null;
+        const other = agency === a ? b : a;
+        if (agency === null || !YIELDS_SAME_SPAN.has(other.type)) continue;
+        // A name the documents list as a responsible unit beats a pattern's guess.
+        dropped.add(agency.origin === 'list' && other.origin === 'pattern' ? other : agency);
       }
     }
   }
@@ -257,7 +272,7 @@ export function compileMatcher(gazetteer: Gazetteer, agencyNames: readonly strin
         const indices = match.indices?.groups?.['name'] ?? match.indices?.[0];
         if (indices === undefined) continue;
         const [start, end] = indices;
-        const hit = refineHit(text.slice(start, end), start, pattern.mode, gazetteer);
+        const hit = refineHit(text, start, end, pattern.mode, gazetteer);
         if (hit === null) continue;
         found.push({ type: pattern.type, name: hit.written, start: hit.start, end, origin: 'pattern' });
       }
