@@ -3,12 +3,13 @@
  * `extractIndicators`. Reading the file is the only I/O here; parsing is pure.
  */
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { InputError } from '../core/errors.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../core/config.ts';
+import { KgError } from '../core/errors.ts';
 import type { MetricRule } from './extract/indicators.ts';
 
-export const DEFAULT_METRIC_RULES_PATH = fileURLToPath(new URL('../data/rules/metrics.tsv', import.meta.url));
+export const DEFAULT_METRIC_RULES_PATH = path.join(PROJECT_ROOT, 'data', 'rules', 'metrics.tsv');
 
 /**
  * `metric<TAB>alias|alias…` per line; `#` starts a comment line. A spelling that
@@ -24,11 +25,7 @@ export function parseMetricRules(tsv: string, source: string): MetricRule[] {
     const [metricField = '', aliasField = '', ...extra] = line.split('\t');
     const metric = metricField.trim();
     if (metric.length === 0 || extra.length > 0) {
-      throw new InputError(
-        'INPUT_UNRECOGNISED',
-        source,
-        `line ${index + 1}: expected "metric<TAB>alias|alias…", got "${rawLine}"`,
-      );
+      throw new KgError('CONFIG_INVALID', `${source}:${index + 1}: expected "metric<TAB>alias|alias…", got "${rawLine}"`);
     }
     const aliases = aliasField
       .split('|')
@@ -37,11 +34,7 @@ export function parseMetricRules(tsv: string, source: string): MetricRule[] {
     for (const spelling of [metric, ...aliases]) {
       const previous = owner.get(spelling);
       if (previous !== undefined && previous !== metric) {
-        throw new InputError(
-          'INPUT_UNRECOGNISED',
-          source,
-          `line ${index + 1}: "${spelling}" is already a spelling of ${previous}`,
-        );
+        throw new KgError('CONFIG_INVALID', `${source}:${index + 1}: "${spelling}" is already a spelling of ${previous}`);
       }
       owner.set(spelling, metric);
     }
@@ -50,12 +43,12 @@ export function parseMetricRules(tsv: string, source: string): MetricRule[] {
   return rules;
 }
 
-export function loadMetricRules(path: string = DEFAULT_METRIC_RULES_PATH): MetricRule[] {
+export async function loadMetricRules(file: string = DEFAULT_METRIC_RULES_PATH): Promise<MetricRule[]> {
   let content: string;
   try {
-    content = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError('INPUT_NOT_FOUND', path, 'cannot read the metric rules file', { cause: error });
+    content = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new KgError('CONFIG_INVALID', `${file}: cannot read the metric rules`, { cause });
   }
-  return parseMetricRules(content, path);
+  return parseMetricRules(content, file);
 }

@@ -241,6 +241,7 @@ function isTitleLine(text: string, line: LineSpan, heading: RawHeading | null): 
     !isTableRow(content) &&
     plain.length <= 60 &&
     !SENTENCE_PUNCTUATION.test(plain) &&
+    !/[，,]/u.test(plain) &&
     !/^[—―-]/u.test(plain) &&
     /[\u4e00-\u9fff]/u.test(plain)
   );
