@@ -54,6 +54,11 @@ export interface DocumentText {
   /** 0-based place of the document in its file. */
   readonly ordinalInFile: number;
   readonly text: string;
+  /**
+   * The title the file's table of contents gives this document (matched by
+   * docNo), for documents whose own title line the source lost.
+   */
+  readonly contentsTitle?: string;
 }
 
 /** Output of `classify`: the header facts of a document. */
