@@ -322,25 +322,32 @@ export function extractIndicators(sentence: FigureSentence, metrics: readonly Me
       continue;
     }
     const afterMentions = skipIgnorable(text, last.end);
-    if (mentions.length > 1 || text.startsWith('分别', afterMentions)) {
+    if (mentions.length > 1) {
       const respective = respectiveFigures(text, afterMentions, mentions.length);
       if (respective) {
         mentions.forEach((mention, index) => respective.figures[index]?.forEach((figure) => emit(mention, figure)));
         at = respective.end;
         continue;
       }
-      if (mentions.length > 1 && /^[均都]/u.test(text.slice(afterMentions))) {
+      if (/^[均都]/u.test(text.slice(afterMentions))) {
         const shared = figuresAfter(text, afterMentions + 1);
         mentions.forEach((mention) => shared.figures.forEach((figure) => emit(mention, figure)));
         at = Math.max(shared.end, afterMentions + 1);
         continue;
       }
-      // Not a list we can distribute: read on after the first metric alone.
-      at = mentions[0]?.end ?? at + 1;
-      if (mentions.length > 1) continue;
+      // A list whose figures cannot be paired with its metrics: none of them is read,
+      // and neither are the figures after it (they belong to the whole list).
+      at = last.end;
+      while (at < text.length && !/[，,；;。]/u.test(text.charAt(at))) at += 1;
+      continue;
     }
     const first = mentions[0];
     if (!first) break;
+    // `X分别增长…` after a single metric is a list this reader did not recognise.
+    if (text.startsWith('分别', afterMentions)) {
+      at = first.end;
+      continue;
+    }
     const { figures, end } = figuresAfter(text, first.end);
     figures.forEach((figure) => emit(first, figure));
     at = Math.max(end, first.end);

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { type MetricRule, extractIndicators } from '../../ingest/extract/indicators.ts';
+import type { FigureSentence } from '../../ingest/model.ts';
+import { loadMetricRules, parseMetricRules } from '../../ingest/rules-metrics.ts';
+import { KgError } from '../../core/errors.ts';
+
+const RULES: MetricRule[] = parseMetricRules(
+  [
+    '# test dictionary',
+    '地区生产总值\tGDP|生产总值',
+    '规上工业增加值\t规模以上工业增加值',
+    '固定资产投资',
+    '一般公共预算收入',
+    '财政收入',
+    '社会消费品零售总额',
+    '城镇居民人均可支配收入',
+    '农村居民人均可支配收入',
+    '城镇调查失业率',
+    '居民消费价格\tCPI',
+  ].join('\n'),
+  'test',
+);
+
+/** A figure sentence placed at `offset` in a document. */
+function sentence(text: string, kind: 'TARGET' | 'ACTUAL', year: number, offset = 100): FigureSentence {
+  return { text, span: { start: offset, end: offset + text.length }, kind, year };
+}
+
+/** Compact view: metric, measure, value, upTo, unit, qualifier. */
+function summary(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET', year = 2026): unknown[] {
+  return extractIndicators(sentence(text, kind, year), RULES).map((statement) => [
+    statement.metric,
+    statement.measure,
+    statement.value,
+    statement.upTo,
+    statement.unit,
+    statement.qualifier,
+  ]);
+}
+
+describe('extractIndicators', () => {
+  it('reads a target sentence with qualifiers', () => {
+    const text = '今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长7.7%，一般公共预算收入增长4%以上，城镇调查失业率控制在5.5%以内。';
+    const statements = extractIndicators(sentence(text, 'TARGET', 2026, 1000), RULES);
+    expect(statements.map((statement) => [statement.metric, statement.value, statement.unit, statement.qualifier])).toEqual([
+      ['地区生产总值', 5.5, '%', '左右'],
+      ['规上工业增加值', 7.7, '%', null],
+      ['一般公共预算收入', 4, '%', '以上'],
+      ['城镇调查失业率', 5.5, '%', '以内'],
+    ]);
+    const gdp = statements[0];
+    expect(gdp?.kind).toBe('TARGET');
+    expect(gdp?.year).toBe(2026);
+    expect(gdp?.measure).toBe('growth');
+    expect(gdp?.text).toBe(text);
+    // Spans are document offsets: the sentence starts at 1000.
+    expect(gdp && text.slice(gdp.span.start - 1000, gdp.span.end - 1000)).toBe('增长5.5%左右');
+    expect(gdp && text.slice(gdp.metricSpan.start - 1000, gdp.metricSpan.end - 1000)).toBe('地区生产总值');
+    expect(statements[3]?.measure).toBe('level');
+  });
+
+  it('reads results: levels and changes, decreases as negative, 持平 as zero', () => {
+    expect(
+      summary('初步核算，实现地区生产总值3128.3亿元、增长2.4%；规模以上工业增加值下降1.9%；财政收入 436.3 亿元，与上年持平。', 'ACTUAL', 2019),
+    ).toEqual([
+      ['地区生产总值', 'level', 3128.3, null, '亿元', null],
+      ['地区生产总值', 'growth', 2.4, null, '%', null],
+      ['规上工业增加值', 'growth', -1.9, null, '%', null],
+      ['财政收入', 'level', 436.3, null, '亿元', null],
+      ['财政收入', 'growth', 0, null, '%', null],
+    ]);
+  });
+
+  it('keeps both ends of a range', () => {
+    expect(summary('**2020年主要预期目标是：**地区生产总值增长6%—6.5%，固定资产投资增长11%。')).toEqual([
+      ['地区生产总值', 'growth', 6, 6.5, '%', null],
+      ['固定资产投资', 'growth', 11, null, '%', null],
+    ]);
+  });
+
+  it('distributes 分别 lists over the listed metrics, in order', () => {
+    expect(summary('规上工业增加值、固定资产投资分别增长9%、3%，社会消费品零售总额增长6%。')).toEqual([
+      ['规上工业增加值', 'growth', 9, null, '%', null],
+      ['固定资产投资', 'growth', 3, null, '%', null],
+      ['社会消费品零售总额', 'growth', 6, null, '%', null],
+    ]);
+  });
+
+  it('distributes over metrics that share their ending (城镇居民、农村居民人均可支配收入)', () => {
+    const text = '城镇居民、农村居民人均可支配收入分别为30733元、10347元，分别增长7%、9.5%。';
+    const statements = extractIndicators(sentence(text, 'ACTUAL', 2016, 0), RULES);
+    expect(statements.map((statement) => [statement.metric, statement.measure, statement.value, statement.unit])).toEqual([
+      ['城镇居民人均可支配收入', 'level', 30733, '元'],
+      ['城镇居民人均可支配收入', 'growth', 7, '%'],
+      ['农村居民人均可支配收入', 'level', 10347, '元'],
+      ['农村居民人均可支配收入', 'growth', 9.5, '%'],
+    ]);
+    expect(statements.map((statement) => text.slice(statement.span.start, statement.span.end))).toEqual([
+      '30733元',
+      '7%',
+      '10347元',
+      '9.5%',
+    ]);
+  });
+
+  it('refuses a 分别 list whose values do not match the metrics one to one', () => {
+    expect(summary('规上工业增加值、固定资产投资分别增长9%、3%、5%。')).toEqual([]);
+    expect(summary('规上工业增加值、固定资产投资分别增长9%。')).toEqual([]);
+  });
+
+  it('ignores metrics that are part of a longer name or scoped to a district', () => {
+    expect(summary('单位地区生产总值能耗下降2.5%。', 'ACTUAL')).toEqual([]);
+    expect(summary('柳江区地区生产总值增长8%，工业固定资产投资增长10%。', 'ACTUAL')).toEqual([]);
+    expect(summary('非税收入占一般公共预算收入的28%。', 'ACTUAL')).toEqual([]);
+  });
+
+  it('states nothing where the sentence states no number for the metric', () => {
+    expect(summary('居民人均可支配收入与经济增长基本同步，稳增长30条落实到位。')).toEqual([]);
+    expect(summary('地区生产总值增长较快。')).toEqual([]);
+  });
+
+  it('accepts aliases and scope words before the metric', () => {
+    expect(summary('2019年全市GDP增长2.4%，全年CPI涨幅控制在3%左右。', 'ACTUAL', 2019)).toEqual([
+      ['地区生产总值', 'growth', 2.4, null, '%', null],
+      ['居民消费价格', 'growth', 3, null, '%', '左右'],
+    ]);
+  });
+
+  it('returns nothing with an empty dictionary', () => {
+    expect(extractIndicators(sentence('地区生产总值增长5%。', 'TARGET', 2026), [])).toEqual([]);
+  });
+});
+
+describe('metric rules', () => {
+  it('parses canonical names and aliases, skipping comments and blank lines', () => {
+    expect(parseMetricRules('# c\n\n地区生产总值\tGDP|生产总值|GDP\n固定资产投资\n', 'x')).toEqual([
+      { metric: '地区生产总值', aliases: ['GDP', '生产总值'] },
+      { metric: '固定资产投资', aliases: [] },
+    ]);
+  });
+
+  it('rejects a spelling claimed by two metrics, naming the file and line', () => {
+    expect(() => parseMetricRules('地区生产总值\tGDP\n国内生产总值\tGDP', 'metrics.tsv')).toThrow(/metrics\.tsv:2: "GDP"/u);
+    expect(() => parseMetricRules('a\tb\tc', 'metrics.tsv')).toThrow(KgError);
+  });
+
+  it('loads the bundled dictionary', async () => {
+    const rules = await loadMetricRules();
+    const metrics = rules.map((rule) => rule.metric);
+    expect(metrics).toEqual(expect.arrayContaining(['地区生产总值', '规上工业增加值', '固定资产投资', '一般公共预算收入']));
+    expect(rules.find((rule) => rule.metric === '规上工业增加值')?.aliases).toContain('规模以上工业增加值');
+  });
+
+  it('names the file when it cannot be read', async () => {
+    await expect(loadMetricRules('/nonexistent/metrics.tsv')).rejects.toThrow(/\/nonexistent\/metrics\.tsv/u);
+  });
+});
