@@ -20,6 +20,7 @@
  */
 import type { CleanedText, RemovedFragment } from './model.ts';
 import { CONTENTS_HEADING, parseContentsEntry } from './contents.ts';
+import { TITLE_END } from './document-lines.ts';
 
 export interface CleanRules {
   /** Literal strings removed wherever they occur (`data/rules/noise.txt`). */
@@ -84,6 +85,7 @@ export function normaliseLine(line: string): string {
   let text = line
     // Spaces of every width become one kind; zero-width characters and stray controls go.
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu, ' ')
+    // eslint-disable-next-line no-control-regex -- stray control characters are exactly what this removes
     .replace(/[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b-\u001f\u007f]/gu, '')
     // Full-width ASCII letters and digits (２０２４) → ASCII.
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -384,9 +386,6 @@ const BLOCK_START = new RegExp(
   ].join(''),
   'u',
 );
-/** Words a document title ends with (…的通知, …的意见). */
-const TITLE_END =
-  /(?:通知|意见|决定|报告|方案|办法|规定|细则|批复|公告|通告|通报|函|计划|要点|规划|纲要|名单|名录|目录|清单|条例|措施|实施方案)$/u;
 /** A line that ends a sentence, clause, heading or parenthetical. */
 const TERMINAL_END = /(?:[。！？；：!?;:…）)〕】」』]|[。！？]["”’』」]|\*\*)$/u;
 const ENDS_MID_SENTENCE = /[，、“‘（《〔【—]$/u;

@@ -19,7 +19,7 @@ export function stripMarkdown(line: string): string {
 
 /** Spaces left inside a title by the typesetting (`政府工作 报告`, `关于 废止`) go. */
 export function normaliseTitle(title: string): string {
-  return stripMarkdown(title).replace(/\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+/gu, '');
+  return stripMarkdown(title).replace(/\s+(?=[^\p{ASCII}])|(?<=[^\p{ASCII}])\s+/gu, '');
 }
 
 /** A line that reads as a document title: short, no sentence punctuation, a title word. */

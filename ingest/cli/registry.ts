@@ -1,0 +1,20 @@
+/**
+ * The `kg` subcommands. To add one, write `commands/<name>.ts` exporting a
+ * `command: Command` and add a line here; modules load only when their command
+ * runs, so a command's dependencies (Neo4j, the API) never slow down the others.
+ */
+import type { Command } from './command.ts';
+
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => Promise<{ readonly command: Command }>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'parse',
+    summary: 'Parse files into typed documents and print what was found (--json for everything)',
+    load: () => import('./commands/parse.ts'),
+  },
+];
