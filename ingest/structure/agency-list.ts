@@ -89,7 +89,7 @@ function splitItems(text: string): RawItem[] {
   for (let i = 0; i < text.length; i += 1) {
     if (depths[i] !== 0) continue;
     const char = text[i] as string;
-    if (ITEM_SEPARATORS.has(char)) {
+    if (ITEM_SEPARATORS.has(char) || (char === '及' && startsAreaItem(text, i + 1, depths))) {
       push(i);
       start = i + 1;
     } else if (GROUP_SEPARATORS.has(char)) {
@@ -100,6 +100,17 @@ function splitItems(text: string): RawItem[] {
   }
   push(text.length);
   return items;
+}
+
+/**
+ * `红十字会及妇女儿童工作`: after 及 comes an area of work, not part of the
+ * name before it, when the item ends in 工作 / 方面.
+ */
+function startsAreaItem(text: string, from: number, depths: readonly number[]): boolean {
+  let end = from;
+  while (end < text.length && !(depths[end] === 0 && (ITEM_SEPARATORS.has(text[end] as string) || GROUP_SEPARATORS.has(text[end] as string)))) end += 1;
+  const item = text.slice(from, end).replace(TRAILING_NOISE, '');
+  return from > 1 && item.length > 2 && /(?:工作|方面)$/u.test(item);
 }
 
 /**

@@ -204,21 +204,11 @@ function areasOf(phrase: string): string[] {
   return areas;
 }
 
-/** `红十字会及妇女儿童工作`: an agency and an area written as one item. */
+/**
+ * An item of a role list that names an area of work rather than a unit
+ * (`分管…红十字会及妇女儿童工作`: the splitter has already cut at 及).
+ */
 function splitAreaOff(mention: AgencyMention): { agency: AgencyMention | null; area: string | null } {
-  const match = /^(.+?)及(.+(?:工作|方面))$/u.exec(mention.written);
-  if (match) {
-    const agencyWritten = match[1] as string;
-    const nameOffset = mention.name.length - mention.written.length;
-    return {
-      agency: {
-        written: agencyWritten,
-        name: mention.name.slice(0, nameOffset + agencyWritten.length),
-        span: { start: mention.span.start, end: mention.span.start + agencyWritten.length },
-      },
-      area: match[2] as string,
-    };
-  }
   if (/(?:工作|方面)$/u.test(mention.written)) return { agency: null, area: mention.written };
   return { agency: mention, area: null };
 }

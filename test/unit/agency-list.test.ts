@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isAgencyLike, isBareDepartment, splitAgencyList } from '../../ingest/structure/agency-list.ts';
+
+const names = (source: string, whitespace: 'join' | 'separate' = 'join'): string[] =>
+  splitAgencyList(source, 0, { whitespace }).map((mention) => mention.name);
+const written = (source: string, whitespace: 'join' | 'separate' = 'join'): string[] =>
+  splitAgencyList(source, 0, { whitespace }).map((mention) => mention.written);
+
+describe('splitAgencyList', () => {
+  it('restores the implied 市 of bare department names after a 市 opener', () => {
+    const mentions = splitAgencyList('市应急管理局、国资委');
+    expect(mentions.map((m) => m.written)).toEqual(['市应急管理局', '国资委']);
+    expect(mentions.map((m) => m.name)).toEqual(['市应急管理局', '市国资委']);
+  });
+
+  it('keeps the list level across comma groups that open with a bare name', () => {
+    expect(names('市人力资源社会保障局、交通运输局，大数据发展局')).toEqual([
+      '市人力资源社会保障局',
+      '市交通运输局',
+      '市大数据发展局',
+    ]);
+  });
+
+  it('does not prefix when the list opener has no 市', () => {
+    expect(names('各民主党派、工商联')).toEqual(['各民主党派', '工商联']);
+    expect(names('卫生健康委、民政局')).toEqual(['卫生健康委', '民政局']);
+  });
+
+  it('treats 团市委 as a city-level opener', () => {
+    expect(names('团市委、妇联、残联')).toEqual(['团市委', '市妇联', '市残联']);
+  });
+
+  it('never adds 市 to district governments, park committees, branches of national bodies or companies', () => {
+    const source = '市财政局、各县（区）人民政府、柳东新区管委会、柳州银保监分局、广西柳工机械股份有限公司、柳江区人民政府、驻柳部队';
+    expect(names(source)).toEqual(written(source));
+  });
+
+  it('does not read 市场监管局 as already prefixed', () => {
+    expect(names('市卫生健康委（中医药局）、市场监管局（知识产权局）')).toEqual([
+      '市卫生健康委（中医药局）',
+      '市市场监管局（知识产权局）',
+    ]);
+    expect(names('市场监管局（知识产权局）')).toEqual(['市场监管局（知识产权局）']);
+  });
+
+  it('never splits inside the brackets of an alternate name', () => {
+    expect(written('市财政局（金融办）、阳和工业新区（北部生态新区）管委会')).toEqual([
+      '市财政局（金融办）',
+      '阳和工业新区（北部生态新区）管委会',
+    ]);
+    expect(written('市X局（甲、乙，丙）、市Y局')).toEqual(['市X局（甲、乙，丙）', '市Y局']);
+  });
+
+  it('hands a shared suffix to a run of bare places', () => {
+    expect(names('各县（区）人民政府，柳东新区、阳和工业新区（北部生态新区）管委会')).toEqual([
+      '各县（区）人民政府',
+      '柳东新区管委会',
+      '阳和工业新区（北部生态新区）管委会',
+    ]);
+    expect(names('融安县、融水县、三江县人民政府，市财政局')).toEqual([
+      '融安县人民政府',
+      '融水县人民政府',
+      '三江县人民政府',
+      '市财政局',
+    ]);
+  });
+
+  it('reads 各县（区）人民政府，市财政局 as the two units it names', () => {
+    const mentions = splitAgencyList('各县（区）人民政府，市财政局');
+    expect(mentions.map((m) => [m.written, m.name])).toEqual([
+      ['各县（区）人民政府', '各县（区）人民政府'],
+      ['市财政局', '市财政局'],
+    ]);
+  });
+
+  it('accepts half-width commas and semicolons as group separators', () => {
+    expect(written('各城区人民政府,市财政局;市教育局')).toEqual(['各城区人民政府', '市财政局', '市教育局']);
+  });
+
+  it('reads whitespace after a complete name as a separator in table cells', () => {
+    expect(written('市体育局 市林业和园林局', 'separate')).toEqual(['市体育局', '市林业和园林局']);
+  });
+
+  it('joins a name broken by a page break and keeps its span in the document', () => {
+    const document = '（市城管\n\n执法局牵头）';
+    const mentions = splitAgencyList(document.slice(1, 9), 1);
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.written).toBe('市城管执法局');
+    expect(mentions[0]?.span).toEqual({ start: 1, end: 9 });
+  });
+
+  it('keeps 市直机关各有关委、办、局 as one unit', () => {
+    expect(written('市直机关各有关委、办、局')).toEqual(['市直机关各有关委、办、局']);
+  });
+
+  it('cuts an area of work off after 及', () => {
+    expect(names('市应急管理局、红十字会及妇女儿童工作')).toEqual(['市应急管理局', '市红十字会', '妇女儿童工作']);
+  });
+
+  it('drops empty items and trailing punctuation', () => {
+    expect(written('、市教育局、、市民政局。')).toEqual(['市教育局', '市民政局']);
+  });
+});
+
+describe('isBareDepartment / isAgencyLike', () => {
+  it('tells bare department names from places and qualified names', () => {
+    expect(isBareDepartment('国资委')).toBe(true);
+    expect(isBareDepartment('财政局（金融办）')).toBe(true);
+    expect(isBareDepartment('市财政局')).toBe(false);
+    expect(isBareDepartment('柳东新区管委会')).toBe(false);
+    expect(isBareDepartment('五城区')).toBe(false);
+  });
+
+  it('accepts organisation names and rejects remarks', () => {
+    expect(isAgencyLike('市重点办')).toBe(true);
+    expect(isAgencyLike('柳江区人民政府')).toBe(true);
+    expect(isAgencyLike('二期')).toBe(false);
+    expect(isAgencyLike('完成100个以上')).toBe(false);
+  });
+});
+
+describe('splitAgencyList properties', () => {
+  const cjk = fc.constantFrom(...'发展改革工业信息化财政科技教育民政商务交通运输水利农业农村卫生健康生态环境自然资源规划'.split(''));
+  const core = fc.array(cjk, { minLength: 1, maxLength: 6 }).map((chars) => chars.join(''));
+  const suffix = fc.constantFrom('局', '委', '办', '中心', '委员会');
+  const alternate = fc.option(
+    fc.array(cjk, { minLength: 1, maxLength: 4 }).map((chars) => `（${chars.join('')}办）`),
+    { nil: '' },
+  );
+  const cityName = fc.tuple(core, suffix, alternate).map(([c, s, a]) => `市${c}${s}${a ?? ''}`);
+
+  it('joining names with 、 and splitting returns them, with spans that point at them', () => {
+    fc.assert(
+      fc.property(fc.array(cityName, { minLength: 1, maxLength: 8 }), fc.nat(20), (list, offset) => {
+        const source = list.join('、');
+        const mentions = splitAgencyList(source, offset);
+        expect(mentions.map((m) => m.written)).toEqual(list);
+        expect(mentions.map((m) => m.name)).toEqual(list);
+        for (const mention of mentions) {
+          expect(source.slice(mention.span.start - offset, mention.span.end - offset)).toBe(mention.written);
+        }
+      }),
+    );
+  });
+
+  it('never splits inside brackets, whatever separators they contain', () => {
+    const inner = fc
+      .array(fc.oneof(cjk, fc.constantFrom('、', '，', '；', ' ')), { minLength: 1, maxLength: 10 })
+      .map((chars) => chars.join(''))
+      .filter((text) => text.trim().length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(core, inner), { minLength: 1, maxLength: 5 }), (parts) => {
+        const list = parts.map(([c, i]) => `市${c}局（${i}）`);
+        const mentions = splitAgencyList(list.join('、'), 0, { whitespace: 'separate' });
+        expect(mentions).toHaveLength(list.length);
+        mentions.forEach((mention) => expect(mention.written.endsWith('）')).toBe(true));
+      }),
+    );
+  });
+
+  it('a bare list after a 市 opener gets 市 on every item, and nothing else changes', () => {
+    fc.assert(
+      fc.property(cityName, fc.array(fc.tuple(core, suffix), { minLength: 1, maxLength: 6 }), (first, rest) => {
+        const bare = rest.map(([c, s]) => `${c}${s}`);
+        const mentions = splitAgencyList([first, ...bare].join('、'));
+        expect(mentions.map((m) => m.written)).toEqual([first, ...bare]);
+        expect(mentions.map((m) => m.name)).toEqual([first, ...bare.map((name) => `市${name}`)]);
+      }),
+    );
+  });
+
+  it('line breaks inside names (page-break residue) are joined away in join mode', () => {
+    fc.assert(
+      fc.property(fc.array(cityName, { minLength: 1, maxLength: 5 }), fc.nat(), (list, seed) => {
+        const source = list.join('、');
+        const at = 1 + (seed % Math.max(1, source.length - 1));
+        const broken = `${source.slice(0, at)}\n\n${source.slice(at)}`;
+        expect(splitAgencyList(broken).map((m) => m.written)).toEqual(list);
+      }),
+    );
+  });
+});

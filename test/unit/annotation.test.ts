@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { findLeadAnnotations, parseLeadAnnotation } from '../../ingest/structure/annotation.ts';
+
+/** Parses a whole bracketed annotation that starts at `at` in a document. */
+function parseBracketed(bracketed: string, at = 0) {
+  return parseLeadAnnotation(bracketed.slice(1, -1), { start: at, end: at + bracketed.length });
+}
+
+describe('parseLeadAnnotation', () => {
+  it('reads one lead and a deadline', () => {
+    const annotation = parseBracketed('（市工业和信息化局牵头，12月底前完成当年任务）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市工业和信息化局']);
+    expect(annotation?.joint).toBe(false);
+    expect(annotation?.deadline).toBe('12月底前完成当年任务');
+    expect(annotation?.supporters).toEqual([]);
+  });
+
+  it('reads joint leads (按职责分别牵头)', () => {
+    const annotation = parseBracketed('（市发展改革委、市科技局按职责分别牵头，12月底前完成）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市发展改革委', '市科技局']);
+    expect(annotation?.joint).toBe(true);
+    expect(annotation?.deadline).toBe('12月底前完成');
+  });
+
+  it('reads 分别负责 annotations', () => {
+    const annotation = parseBracketed('（各县区人民政府、新区管委会、市人民政府各部门分别负责，年内持续推进）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['各县区人民政府', '新区管委会', '市人民政府各部门']);
+    expect(annotation?.joint).toBe(true);
+    expect(annotation?.deadline).toBe('年内持续推进');
+  });
+
+  it('reads a plain 负责 annotation without a deadline', () => {
+    const annotation = parseBracketed('（市人民政府各部门负责）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市人民政府各部门']);
+    expect(annotation?.joint).toBe(false);
+    expect(annotation?.deadline).toBeNull();
+  });
+
+  it('keeps the brackets of an agency name inside a lead', () => {
+    const annotation = parseBracketed('〔市财政局（金融办）、市科技局按职责分别牵头，12月底前完成当年任务〕');
+    expect(annotation?.leads.map((lead) => lead.written)).toEqual(['市财政局（金融办）', '市科技局']);
+    const nested = parseBracketed('（市财政局（金融办）牵头，12月底前完成当年任务）');
+    expect(nested?.leads.map((lead) => lead.written)).toEqual(['市财政局（金融办）']);
+  });
+
+  it('names supporting units', () => {
+    const annotation = parseBracketed('（市发展改革委牵头，市财政局、审计局配合，6月底前完成）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市发展改革委']);
+    expect(annotation?.supporters.map((unit) => unit.name)).toEqual(['市财政局', '市审计局']);
+    expect(annotation?.deadline).toBe('6月底前完成');
+  });
+
+  it('reads labelled annotations', () => {
+    const annotation = parseBracketed('（牵头单位：市教育局；配合单位：市财政局；完成时限：长期坚持）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市教育局']);
+    expect(annotation?.supporters.map((unit) => unit.name)).toEqual(['市财政局']);
+    expect(annotation?.deadline).toBe('长期坚持');
+  });
+
+  it('tolerates the source typo 按牵头 and half-width punctuation', () => {
+    expect(parseBracketed('（市重点办按牵头，12月底前完成当年任务）')?.leads.map((lead) => lead.name)).toEqual(['市重点办']);
+    const halfWidth = parseBracketed('(市生态环境局牵头,12月底前完成当年任务)');
+    expect(halfWidth?.leads.map((lead) => lead.name)).toEqual(['市生态环境局']);
+    expect(halfWidth?.deadline).toBe('12月底前完成当年任务');
+  });
+
+  it('reads across a line break left by a page break, with document spans', () => {
+    const document = '促进增收。（市农业农村局、市人力资源社会保障局按\n\n职责分别牵头，12月底前完成当年任务）';
+    const open = document.indexOf('（');
+    const annotation = parseLeadAnnotation(document.slice(open + 1, -1), { start: open, end: document.length });
+    expect(annotation?.joint).toBe(true);
+    expect(annotation?.text).toBe('市农业农村局、市人力资源社会保障局按职责分别牵头，12月底前完成当年任务');
+    expect(annotation?.span).toEqual({ start: open, end: document.length });
+    for (const lead of annotation?.leads ?? []) {
+      expect(document.slice(lead.span.start, lead.span.end)).toBe(lead.written);
+    }
+  });
+
+  it('accepts a span of the inner text only', () => {
+    const inner = '市商务局牵头，12月底前完成当年任务';
+    const annotation = parseLeadAnnotation(inner, { start: 10, end: 10 + inner.length });
+    expect(annotation?.leads[0]?.span).toEqual({ start: 10, end: 14 });
+  });
+
+  it('returns null for brackets that are not annotations', () => {
+    for (const inner of ['二期', '金融办', '完成100个以上', '各县区负责组织实施的项目除外', '含知识产权保护', '间', '']) {
+      expect(parseLeadAnnotation(inner, { start: 0, end: inner.length + 2 })).toBeNull();
+    }
+  });
+});
+
+describe('findLeadAnnotations', () => {
+  it('finds annotations in order and skips remarks and alternate names', () => {
+    const text =
+      '推进车联网先导区（二期）建设。（市大数据发展局牵头，12月底前完成当年任务）加强市场监管（含知识产权保护）。（市场监管局（知识产权局）牵头，长期坚持）';
+    const found = findLeadAnnotations(text);
+    expect(found.map((annotation) => annotation.leads.map((lead) => lead.written))).toEqual([
+      ['市大数据发展局'],
+      ['市场监管局（知识产权局）'],
+    ]);
+    for (const annotation of found) {
+      expect(text[annotation.span.start]).toBe('（');
+      expect(text[annotation.span.end - 1]).toBe('）');
+    }
+  });
+
+  it('ignores an unclosed bracket and still finds the annotation after it', () => {
+    const text = '建设项目（二期，加快推进。（市发展改革委牵头，12月底前完成当年任务）';
+    expect(findLeadAnnotations(text).map((annotation) => annotation.leads[0]?.name)).toEqual(['市发展改革委']);
+  });
+});

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chineseNumber, structureTaskDivision } from '../../ingest/structure/task-division.ts';
+
+const fixture = readFileSync(new URL('../fixtures/structure/task-division.txt', import.meta.url), 'utf8');
+const { sections, tasks } = structureTaskDivision(fixture);
+const task = (number: number) => {
+  const found = tasks.find((candidate) => candidate.number === number);
+  if (found === undefined) throw new Error(`task ${number} not found`);
+  return found;
+};
+const leadsOf = (number: number) => task(number).clauses.map((clause) => clause.annotation.leads.map((lead) => lead.name));
+
+describe('structureTaskDivision: layout', () => {
+  it('finds parts and sections, with section numbering restarting in later parts', () => {
+    expect(sections.map((section) => [section.ordinal, section.title, section.part])).toEqual([
+      [1, '主要预期目标', '2030年工作安排'],
+      [2, '壮大实体经济，夯实产业根基', '2030年工作安排'],
+      [3, '推进乡村振兴，扎实推进农业农村现代化', '2030年工作安排'],
+      [1, '始终坚持依法行政', '全面加强政府自身建设'],
+      [1, '加强组织领导', '强化责任担当，狠抓任务落实'],
+    ]);
+  });
+
+  it('numbers tasks across sections and links each to its section', () => {
+    expect(tasks.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(tasks.map((t) => t.sectionIndex)).toEqual([0, 1, 1, 2, 2, 3]);
+    expect(task(2).title).toBe('推动产业升级');
+  });
+
+  it('does not take 2.4万亩 at the start of a broken line for a task', () => {
+    expect(task(4).clauses[0]?.text).toBe('巩固脱贫成果。落实帮扶机制，建设高标准农田2.4万亩。');
+  });
+
+  it('finds a task number glued after the previous annotation', () => {
+    expect(task(5).title).toBe('发展县域经济');
+    expect(task(4).clauses).toHaveLength(2);
+  });
+
+  it('keeps the closing part of the document out of the last task', () => {
+    expect(task(6).text).toBe('深入推进依法行政。（各县区人民政府、新区管委会、市人民政府各部门分别负责，年内持续推进）');
+    expect(fixture.slice(task(6).span.start, task(6).span.end)).toBe(
+      '6.深入推进依法行政。（各县区人民政府、新区管委会、市人民政府各部门分别负责，年内持续推进）',
+    );
+  });
+});
+
+describe('structureTaskDivision: clauses', () => {
+  it('cuts one clause per annotation, and only at annotations', () => {
+    expect(tasks.map((t) => t.clauses.length)).toEqual([1, 3, 3, 2, 1, 1]);
+    expect(task(2).clauses.map((clause) => clause.text)).toEqual([
+      '推动产业升级。推进车联网先导区（二期）建设，力争产值增长10%。',
+      '鼓励金融机构加大支持。',
+      '加强市场监管（含知识产权保护）。',
+    ]);
+    expect(task(2).clauses.map((clause) => clause.ordinal)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps nested brackets in agency names and does not take them for annotations', () => {
+    expect(leadsOf(2)).toEqual([['市工业和信息化局'], ['市财政局（金融办）', '市科技局'], ['市场监管局（知识产权局）']]);
+    expect(task(2).clauses[2]?.annotation.deadline).toBe('长期坚持');
+  });
+
+  it('reads joint leads and 负责-worded annotations', () => {
+    expect(task(1).clauses[0]?.annotation.joint).toBe(true);
+    expect(task(1).clauses[0]?.annotation.deadline).toBe('12月底前完成');
+    const sixth = task(6).clauses[0]?.annotation;
+    expect(sixth?.leads.map((lead) => lead.name)).toEqual(['各县区人民政府', '新区管委会', '市人民政府各部门']);
+    expect(sixth?.joint).toBe(true);
+    expect(sixth?.deadline).toBe('年内持续推进');
+  });
+
+  it('reads an annotation on its own line after its clause', () => {
+    const first = task(3).clauses[0];
+    expect(first?.text).toBe('加快新兴产业培育。推动新能源产业发展壮大，加快项目建设。');
+    expect(first?.annotation.leads.map((lead) => lead.name)).toEqual(['市工业和信息化局']);
+  });
+
+  it('reads an annotation broken by a page break, with supporters', () => {
+    const second = task(3).clauses[1]?.annotation;
+    expect(second?.leads.map((lead) => lead.name)).toEqual(['市城管执法局']);
+    expect(second?.supporters.map((unit) => unit.name)).toEqual(['市住房城乡建设局', '市公安局']);
+    expect(second?.deadline).toBe('年内持续推进');
+    expect(leadsOf(4)[0]).toEqual(['市乡村振兴局', '市农业农村局', '市人力资源社会保障局']);
+    expect(task(4).clauses[0]?.annotation.joint).toBe(true);
+  });
+
+  it('reads half-width annotations on their own line', () => {
+    expect(task(3).clauses[2]?.text).toBe('强化秸秆禁烧管控。');
+    expect(leadsOf(3)[2]).toEqual(['市生态环境局']);
+  });
+
+  it('keeps every span pointing at its text', () => {
+    for (const t of tasks) {
+      for (const clause of t.clauses) {
+        expect(fixture.slice(clause.span.start, clause.span.end).replace(/\s+/g, '')).toBe(clause.text);
+        expect(clause.span.end).toBeLessThanOrEqual(clause.annotation.span.start);
+        for (const lead of clause.annotation.leads) {
+          expect(fixture.slice(lead.span.start, lead.span.end).replace(/\s+/g, '')).toBe(lead.written);
+        }
+      }
+    }
+    for (const section of sections) expect(fixture.slice(section.span.start, section.span.start + 1)).toMatch(/[（(]/);
+  });
+
+  it('returns nothing for a document without tasks', () => {
+    expect(structureTaskDivision('关于做好某项工作的通知\n\n一、总体要求\n\n各单位要（按职责）抓好落实。')).toEqual({
+      sections: [],
+      tasks: [],
+    });
+  });
+});
+
+describe('chineseNumber', () => {
+  it('reads the numerals of headings', () => {
+    expect(['一', '九', '十', '十三', '二十', '二十一'].map(chineseNumber)).toEqual([1, 9, 10, 13, 20, 21]);
+  });
+});
