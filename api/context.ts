@@ -1,8 +1,18 @@
 import type { Database } from '../core/database.ts';
 import type { ApiConfig } from '../core/config.ts';
+import { createBatcher, type Batcher } from './batch.ts';
+
+/** What resolvers may do with the database: read, never write. */
+export type ReadOnlyDatabase = Pick<Database, 'read' | 'serverInfo'>;
 
 /** What every resolver receives; built per request, holds no state across requests. */
 export interface ApiContext {
-  readonly database: Database;
+  readonly database: ReadOnlyDatabase;
   readonly limits: ApiConfig;
+  /** Batches nested-field statements of this request by parent id. */
+  readonly batch: Batcher;
+}
+
+export function createContext(database: ReadOnlyDatabase, limits: ApiConfig): ApiContext {
+  return { database, limits, batch: createBatcher((name, parameters) => database.read(name, parameters)) };
 }

@@ -2,16 +2,18 @@
  * Builds the graphql-yoga application. Stateless apart from the database
  * driver it is given, so several API processes can sit behind a load balancer.
  */
-import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { ApiConfig } from '../core/config.ts';
 import type { Database } from '../core/database.ts';
 import { KgError } from '../core/errors.ts';
-import type { ApiContext } from './context.ts';
+import { createContext, type ApiContext } from './context.ts';
+import { EXAMPLE_OPERATIONS } from './examples.ts';
+import { operationLimitRules } from './limits.ts';
 import { buildSchema } from './schema.ts';
 
 export interface ApiOptions {
-  readonly database: Database;
+  readonly database: Pick<Database, 'read' | 'serverInfo'>;
   readonly limits: ApiConfig;
   /** Example operations shown in GraphiQL. */
   readonly graphiqlDefaultQuery?: string;
@@ -26,6 +28,16 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
   return defaultMaskError(error, message, isDev);
 }
 
+/** Depth, alias and cost limits, checked with the standard validation rules. */
+function operationLimits(limits: ApiConfig): Plugin {
+  const rules = operationLimitRules(limits);
+  return {
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
+}
+
 export function createApi(options: ApiOptions): YogaServerInstance<Record<string, never>, ApiContext> {
   const schema = buildSchema();
   return createYoga<Record<string, never>, ApiContext>({
@@ -33,7 +45,8 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: { maskError },
-    graphiql: { title: 'Liuzhou government-work knowledge graph', defaultQuery: options.graphiqlDefaultQuery ?? '{ health { ok neo4jVersion } }' },
-    context: (): ApiContext => ({ database: options.database, limits: options.limits }),
+    plugins: [operationLimits(options.limits)],
+    graphiql: { title: 'Liuzhou government-work knowledge graph', defaultQuery: options.graphiqlDefaultQuery ?? EXAMPLE_OPERATIONS },
+    context: (): ApiContext => createContext(options.database, options.limits),
   });
 }

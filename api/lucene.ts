@@ -1,0 +1,22 @@
+/** Turning user text into a safe Lucene query, and showing where it matched. */
+
+/**
+ * The text as one Lucene phrase: inside quotes only `"` and `\` are special,
+ * so escaping those two leaves no operator, wildcard or field syntax to abuse.
+ */
+export function phraseQuery(text: string): string {
+  return `"${text.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
+}
+
+/**
+ * Up to `radius` characters either side of the first occurrence of `needle`
+ * in `text` (white space ignored when looking), with … where text was cut.
+ */
+export function snippet(text: string, needle: string, radius = 60): string {
+  const compactNeedle = needle.replace(/\s+/g, '');
+  let index = compactNeedle.length > 0 ? text.indexOf(compactNeedle) : -1;
+  if (index < 0) index = 0;
+  const from = Math.max(0, index - radius);
+  const to = Math.min(text.length, index + compactNeedle.length + radius);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}

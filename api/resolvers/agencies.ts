@@ -1,0 +1,118 @@
+/** `agency(name)`, `agencies`, and the fields of Agency. */
+import type { ApiContext } from '../context.ts';
+import { checkOptionalText, checkYear, checkYears } from '../input.ts';
+import { pageRequest, type PageArguments } from '../pagination.ts';
+import { asRow, asRows, connectionOf, findAgency, pageParameters, rowsForParent, type Row } from './support.ts';
+
+type AgencyRole = 'LEAD' | 'SUPPORT';
+
+interface AgencyFilter {
+  readonly nameContains?: string | null;
+  readonly kind?: string | null;
+  readonly activeInYears?: number[] | null;
+}
+
+/** The relationship types an optional role stands for. */
+export function relationshipsFor(role: AgencyRole | null | undefined): string[] {
+  if (role === 'LEAD') return ['LED_BY'];
+  if (role === 'SUPPORT') return ['SUPPORTED_BY'];
+  return ['LED_BY', 'SUPPORTED_BY'];
+}
+
+async function renames(parent: Row, context: ApiContext): Promise<Row | undefined> {
+  const rows = await rowsForParent(context, 'api-agency-renames', parent);
+  return rows[0];
+}
+
+/** An oversight row (leader, agency, role, year …) as the Oversight type. */
+export function oversight(row: Row): Row {
+  return { ...row, leader: asRow(row['leader']), agency: asRow(row['agency']) };
+}
+
+interface NestedPageArguments extends PageArguments {
+  readonly role?: AgencyRole | null;
+  readonly years?: number[] | null;
+}
+
+async function nestedPage(statementName: string, parent: Row, args: NestedPageArguments, context: ApiContext) {
+  const request = pageRequest(args, context.limits.maxPageSize);
+  const rows = await rowsForParent(context, statementName, parent, {
+    relationships: relationshipsFor(args.role),
+    years: checkYears('years', args.years),
+    ...pageParameters(request),
+  });
+  return connectionOf(rows[0], request);
+}
+
+interface YearSummary {
+  year: number;
+  leadCount: number;
+  jointLeadCount: number;
+  livelihoodLeadCount: number;
+  supportCount: number;
+}
+
+const MEASURE_FIELDS = {
+  lead: 'leadCount',
+  jointLead: 'jointLeadCount',
+  livelihoodLead: 'livelihoodLeadCount',
+  support: 'supportCount',
+} as const;
+
+/** Folds (year, measure, count) rows into one summary per year, oldest first. */
+export function yearSummaries(rows: readonly Row[]): YearSummary[] {
+  const byYear = new Map<number, YearSummary>();
+  for (const row of rows) {
+    const year = row['year'];
+    const measure = row['measure'];
+    if (typeof year !== 'number' || typeof measure !== 'string' || !(measure in MEASURE_FIELDS)) continue;
+    const summary = byYear.get(year) ?? { year, leadCount: 0, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 0 };
+    summary[MEASURE_FIELDS[measure as keyof typeof MEASURE_FIELDS]] += Number(row['count'] ?? 0);
+    byYear.set(year, summary);
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+export const agencyResolvers = {
+  Query: {
+    agency: (_parent: unknown, args: { name: string }, context: ApiContext) => findAgency(context, 'name', args.name),
+    agencies: async (_parent: unknown, args: PageArguments & { filter?: AgencyFilter | null }, context: ApiContext) => {
+      const request = pageRequest(args, context.limits.maxPageSize);
+      const filter = args.filter ?? {};
+      const rows = await context.database.read('api-agencies-page', {
+        nameContains: checkOptionalText('filter.nameContains', filter.nameContains),
+        kind: checkOptionalText('filter.kind', filter.kind),
+        years: checkYears('filter.activeInYears', filter.activeInYears),
+        ...pageParameters(request),
+      });
+      return connectionOf(rows[0], request);
+    },
+  },
+  Agency: {
+    aliases: (parent: Row) => (Array.isArray(parent['aliases']) ? parent['aliases'] : [parent['name']]),
+    renamedTo: async (parent: Row, _args: unknown, context: ApiContext) => {
+      const link = (await renames(parent, context))?.['renamedTo'];
+      return link ? asRow(asRow(link)['agency']) : null;
+    },
+    renamedToYear: async (parent: Row, _args: unknown, context: ApiContext) => {
+      const link = (await renames(parent, context))?.['renamedTo'];
+      return link ? (asRow(link)['year'] ?? null) : null;
+    },
+    renamedFrom: async (parent: Row, _args: unknown, context: ApiContext) => asRows((await renames(parent, context))?.['renamedFrom']),
+    current: async (parent: Row, _args: unknown, context: ApiContext) => {
+      const current = (await renames(parent, context))?.['current'];
+      return current ? asRow(current) : parent;
+    },
+    assignments: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api-agency-assignments-page', parent, args, context),
+    tasks: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api-agency-tasks-page', parent, args, context),
+    yearSummary: async (parent: Row, _args: unknown, context: ApiContext) => yearSummaries(await rowsForParent(context, 'api-agency-year-summary', parent)),
+    overseenBy: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {
+      const rows = await rowsForParent(context, 'api-agency-overseers', parent, { year: checkYear('year', args.year) });
+      return rows.map(oversight);
+    },
+    coLeads: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {
+      const rows = await rowsForParent(context, 'api-agency-co-leads', parent, { year: checkYear('year', args.year) });
+      return rows.map((row) => ({ agency: asRow(row['agency']), count: row['count'] }));
+    },
+  },
+};

@@ -1,0 +1,39 @@
+/** `documents` and `livelihoodProjects`. */
+import type { ApiContext } from '../context.ts';
+import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
+import { pageRequest, type PageArguments } from '../pagination.ts';
+import { connectionOf, pageParameters } from './support.ts';
+
+interface DocumentFilter {
+  readonly kind?: string | null;
+  readonly years?: number[] | null;
+  readonly yearFrom?: number | null;
+  readonly yearTo?: number | null;
+  readonly titleContains?: string | null;
+}
+
+export const documentResolvers = {
+  Query: {
+    documents: async (_parent: unknown, args: PageArguments & { filter?: DocumentFilter | null }, context: ApiContext) => {
+      const request = pageRequest(args, context.limits.maxPageSize);
+      const filter = args.filter ?? {};
+      const yearFrom = checkYear('filter.yearFrom', filter.yearFrom);
+      const yearTo = checkYear('filter.yearTo', filter.yearTo);
+      checkYearSpan(yearFrom, yearTo);
+      const rows = await context.database.read('api-documents-page', {
+        kind: filter.kind ?? null,
+        years: checkYears('filter.years', filter.years),
+        yearFrom,
+        yearTo,
+        titleContains: checkOptionalText('filter.titleContains', filter.titleContains),
+        ...pageParameters(request),
+      });
+      return connectionOf(rows[0], request);
+    },
+    livelihoodProjects: async (_parent: unknown, args: PageArguments & { year?: number | null }, context: ApiContext) => {
+      const request = pageRequest(args, context.limits.maxPageSize);
+      const rows = await context.database.read('api-livelihood-page', { year: checkYear('year', args.year), ...pageParameters(request) });
+      return connectionOf(rows[0], request);
+    },
+  },
+};

@@ -1,0 +1,103 @@
+/** `node(id)`, `neighborhood(id)`, the Node interface and the JSON scalar. */
+import { Kind, type ValueNode } from 'graphql';
+import { KgError } from '../../core/errors.ts';
+import type { ApiContext } from '../context.ts';
+import { checkRange, checkText } from '../input.ts';
+import { NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../limits.ts';
+import { asRow, idOf, nodeById, nodeTypeName, type Row } from './support.ts';
+
+function literalValue(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+      return node.value;
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.LIST:
+      return node.values.map(literalValue);
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalValue(field.value)]));
+    default:
+      return null;
+  }
+}
+
+/** The JSON scalar's behaviour, given to graphql-tools as a scalar resolver. */
+const jsonScalar = {
+  serialize: (value: unknown) => value,
+  parseValue: (value: unknown) => value,
+  parseLiteral: literalValue,
+};
+
+/** Property names that are bookkeeping of this API, not of the graph. */
+const HIDDEN_PROPERTIES = new Set(['_labels']);
+const NAME_PROPERTIES = ['name', 'title', 'metric'] as const;
+const DISPLAY_TEXT_LENGTH = 30;
+
+function graphNode(row: Row): Row {
+  const label = nodeTypeName(row) ?? (Array.isArray(row['_labels']) ? String((row['_labels'] as unknown[]).find((l) => l !== 'Node') ?? 'Node') : 'Node');
+  const properties: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (!HIDDEN_PROPERTIES.has(key) && value !== null) properties[key] = value;
+  }
+  const named = NAME_PROPERTIES.map((key) => row[key]).find((value) => typeof value === 'string' && value.length > 0);
+  const text = typeof row['text'] === 'string' ? row['text'].slice(0, DISPLAY_TEXT_LENGTH) : null;
+  return { id: idOf(row), label, name: named ?? text, properties };
+}
+
+interface NeighborhoodArguments {
+  readonly id: string;
+  readonly depth?: number | null;
+  readonly limit?: number | null;
+}
+
+/**
+ * Expands ring by ring (one statement per ring, at most three) so that
+ * `limit` bounds the work at every step, then fetches the edges among the
+ * collected nodes in one statement.
+ */
+async function neighborhood(_parent: unknown, args: NeighborhoodArguments, context: ApiContext): Promise<Row> {
+  const id = checkText('id', args.id);
+  const depth = checkRange('depth', args.depth ?? 1, 1, NEIGHBORHOOD_MAX_DEPTH);
+  const limit = checkRange('limit', args.limit ?? 100, 1, NEIGHBORHOOD_MAX_LIMIT);
+  const start = await nodeById(context, id);
+  if (!start) throw new KgError('NOT_FOUND', `No node with id "${id}"`);
+  const nodes = new Map<string, Row>([[id, start]]);
+  let frontier = [id];
+  let truncated = false;
+  for (let ring = 1; ring <= depth && frontier.length > 0 && !truncated; ring += 1) {
+    const room = limit - nodes.size;
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
+    // One more than there is room for tells whether the ring was cut.
+    const rows = await context.database.read('api-neighborhood-expand', { frontier, seen: [...nodes.keys()], limit: room + 1 });
+    const found = rows.map((row) => asRow(row['node']));
+    if (found.length > room) truncated = true;
+    frontier = [];
+    for (const node of found.slice(0, room)) {
+      nodes.set(idOf(node), node);
+      frontier.push(idOf(node));
+    }
+  }
+  const edges = await context.database.read('api-neighborhood-edges', { ids: [...nodes.keys()] });
+  return { nodes: [...nodes.values()].map(graphNode), edges, truncated };
+}
+
+export const graphResolvers = {
+  JSON: jsonScalar,
+  Node: {
+    __resolveType: (row: Row) => nodeTypeName(row),
+  },
+  Mentionable: {
+    __resolveType: (row: Row) => nodeTypeName(row),
+  },
+  Query: {
+    node: (_parent: unknown, args: { id: string }, context: ApiContext) => nodeById(context, checkText('id', args.id)),
+    neighborhood,
+  },
+};

@@ -1,0 +1,102 @@
+/** `tasks`, `assignments`, and the fields of Task, Assignment, Section and Passage. */
+import { KgError } from '../../core/errors.ts';
+import type { ApiContext } from '../context.ts';
+import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
+import { pageRequest, type PageArguments } from '../pagination.ts';
+import { agencyIdFor, asRow, asRows, connectionOf, documentOf, idOf, pageParameters, rowsForParent, sourceOf, type Row } from './support.ts';
+
+type DocumentKind = 'WORK_REPORT' | 'TASK_DIVISION' | 'LIVELIHOOD_PLAN' | 'LEADER_DIVISION' | 'OTHER';
+
+export interface WorkFilter {
+  readonly leadAgency?: string | null;
+  readonly anyAgency?: string | null;
+  readonly years?: number[] | null;
+  readonly yearFrom?: number | null;
+  readonly yearTo?: number | null;
+  readonly text?: string | null;
+  readonly documentKind?: DocumentKind | null;
+  readonly jointOnly?: boolean | null;
+}
+
+/** Validates a task or assignment filter and resolves its agency names to ids. */
+async function filterParameters(filter: WorkFilter, context: ApiContext): Promise<Row> {
+  const yearFrom = checkYear('filter.yearFrom', filter.yearFrom);
+  const yearTo = checkYear('filter.yearTo', filter.yearTo);
+  checkYearSpan(yearFrom, yearTo);
+  return {
+    years: checkYears('filter.years', filter.years),
+    yearFrom,
+    yearTo,
+    text: checkOptionalText('filter.text', filter.text),
+    documentKind: filter.documentKind ?? null,
+    jointOnly: filter.jointOnly ?? false,
+    leadAgencyId: await agencyIdFor(context, 'filter.leadAgency', filter.leadAgency),
+    anyAgencyId: await agencyIdFor(context, 'filter.anyAgency', filter.anyAgency),
+  };
+}
+
+type FilteredPageArguments = PageArguments & { filter?: WorkFilter | null };
+
+function filteredPage(statementName: string) {
+  return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext) => {
+    const request = pageRequest(args, context.limits.maxPageSize);
+    const parameters = await filterParameters(args.filter ?? {}, context);
+    const rows = await context.database.read(statementName, { ...parameters, ...pageParameters(request) });
+    return connectionOf(rows[0], request);
+  };
+}
+
+async function agenciesOf(parent: Row, context: ApiContext, relationship: 'LED_BY' | 'SUPPORTED_BY'): Promise<Row[]> {
+  const rows = await rowsForParent(context, 'api-led-and-supported', parent);
+  return rows.filter((row) => row['relationship'] === relationship).map((row) => asRow(row['agency']));
+}
+
+async function links(parent: Row, context: ApiContext, key: 'implements' | 'continues' | 'continuedBy'): Promise<Row[]> {
+  const rows = await rowsForParent(context, 'api-assignment-links', parent);
+  return asRows(rows[0]?.[key]);
+}
+
+const documentField = (parent: Row, _args: unknown, context: ApiContext) => documentOf(context, parent);
+const sourceField = (parent: Row) => sourceOf(parent);
+
+export const taskResolvers = {
+  Query: {
+    tasks: filteredPage('api-tasks-page'),
+    assignments: filteredPage('api-assignments-page'),
+  },
+  Task: {
+    section: async (parent: Row, _args: unknown, context: ApiContext) => {
+      const rows = await rowsForParent(context, 'api-task-section', parent);
+      return rows[0] ? asRow(rows[0]['section']) : null;
+    },
+    document: documentField,
+    source: sourceField,
+    assignments: async (parent: Row, _args: unknown, context: ApiContext) =>
+      (await rowsForParent(context, 'api-task-assignments', parent)).map((row) => asRow(row['assignment'])),
+  },
+  Section: { document: documentField },
+  Passage: { document: documentField, source: sourceField },
+  SourceSpan: { document: documentField },
+  Assignment: {
+    joint: (parent: Row) => parent['joint'] === true,
+    text: (parent: Row) => (typeof parent['text'] === 'string' ? parent['text'] : ''),
+    task: async (parent: Row, _args: unknown, context: ApiContext) => {
+      const rows = await rowsForParent(context, 'api-assignment-task', parent);
+      if (!rows[0]) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
+      return asRow(rows[0]['task']);
+    },
+    leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
+    supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
+    mentions: async (parent: Row, _args: unknown, context: ApiContext) =>
+      (await rowsForParent(context, 'api-mentions', parent)).map((row) => asRow(row['entity'])),
+    implements: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'implements'),
+    continues: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'continues'),
+    continuedBy: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'continuedBy'),
+    source: sourceField,
+  },
+  LivelihoodProject: {
+    leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
+    supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
+    document: documentField,
+  },
+};

@@ -1,0 +1,11 @@
+// One page of agencies by name, with the total, filtered by name part, kind and active years.
+MATCH (a:Agency)
+WHERE ($nameContains IS NULL OR any(written IN coalesce(a.aliases, []) + a.name WHERE written CONTAINS $nameContains))
+  AND ($kind IS NULL OR a.kind = $kind)
+  AND ($years IS NULL OR EXISTS {
+        MATCH (a)<-[:LED_BY|SUPPORTED_BY]-(work)
+        WHERE work.year IN $years
+      })
+WITH a ORDER BY a.name, a.id
+WITH collect(a) AS all
+RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page

@@ -1,0 +1,6 @@
+// Leaders overseeing each agency, optionally in $year. Batched: $ids.
+UNWIND $ids AS parentId
+MATCH (agency:Node {id: parentId})<-[o:OVERSEES]-(leader:Leader)
+WHERE $year IS NULL OR o.year = $year
+RETURN parentId, leader, agency, o.role AS role, o.year AS year, o.aspect AS aspect, o.title AS title
+ORDER BY o.year, leader.name, o.role

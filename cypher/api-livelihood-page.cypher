@@ -1,0 +1,6 @@
+// One page of livelihood projects by year and number, with the total.
+MATCH (p:LivelihoodProject)
+WHERE $year IS NULL OR p.year = $year
+WITH p ORDER BY p.year, p.documentId, p.no, p.id
+WITH collect(p) AS all
+RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page

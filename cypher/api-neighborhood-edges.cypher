@@ -1,0 +1,5 @@
+// The relationships among the nodes of a neighbourhood.
+MATCH (a:Node)-[r]->(b:Node)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN elementId(r) AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS properties
+ORDER BY type, source, target, id

@@ -1,0 +1,14 @@
+// Continued work whose set of leads changed; $year is the later clause's year.
+MATCH (later:Assignment)-[c:CONTINUES]->(earlier:Assignment)
+WHERE $year IS NULL OR later.year = $year
+WITH later, earlier, c,
+     [(later)-[:LED_BY]->(lead:Agency) | lead] AS laterLeads,
+     [(earlier)-[:LED_BY]->(lead:Agency) | lead] AS earlierLeads
+WITH later, earlier, c, laterLeads, earlierLeads,
+     [lead IN laterLeads WHERE NOT lead IN earlierLeads] AS added,
+     [lead IN earlierLeads WHERE NOT lead IN laterLeads] AS removed
+WHERE (size(added) > 0 OR size(removed) > 0)
+  AND ($agencyId IS NULL OR any(lead IN laterLeads + earlierLeads WHERE lead.id = $agencyId))
+RETURN later, earlier, c.score AS score, laterLeads, earlierLeads, added, removed
+ORDER BY later.year, later.documentId, later.start, later.id, earlier.id
+LIMIT $first
