@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { structureLeaderDivision } from '../../ingest/structure/leader-division.ts';
+
+const fixture = readFileSync(new URL('../fixtures/structure/leader-division.txt', import.meta.url), 'utf8');
+const { leaders } = structureLeaderDivision(fixture);
+const leader = (name: string) => {
+  const found = leaders.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`leader ${name} not found`);
+  return found;
+};
+const overseen = (name: string, role: string) =>
+  leader(name)
+    .oversees.filter((oversight) => oversight.role === role)
+    .map((oversight) => oversight.agency.name);
+
+describe('structureLeaderDivision', () => {
+  it('finds one block per leader, with the title where one is written', () => {
+    expect(leaders.map((block) => block.name)).toEqual(['李明', '王芳', '赵强']);
+    expect(leader('李明').title).toBe('市长');
+    // 王芳's title is not written at her block, but 协助王芳副市长分管工作 states it.
+    expect(leader('王芳').title).toBe('副市长');
+    expect(leader('赵强').title).toBeNull();
+  });
+
+  it('lists the areas a leader is responsible for', () => {
+    expect(leader('李明').responsibilities).toEqual(['市人民政府全面工作', '财政（金融）', '审计']);
+    expect(leader('王芳').responsibilities).toEqual(['发展改革', '园林']);
+    expect(leader('赵强').responsibilities).toEqual(['协助王芳副市长分管工作', '妇女儿童工作']);
+  });
+
+  it('keeps 主管, 协助分管, 分管 and 联系 apart and restores the implied 市', () => {
+    expect(overseen('李明', '主管')).toEqual(['市规划委员会', '市财政局（金融办）', '市审计局']);
+    expect(overseen('王芳', '协助分管')).toEqual(['市规划委员会']);
+    expect(overseen('王芳', '分管')).toEqual([
+      '市发展改革委（粮食和物资储备局）',
+      '市自然资源和规划局',
+      '市林业和园林局',
+      '市土地交易储备中心',
+      '市房屋征收补偿服务中心',
+    ]);
+    expect(overseen('王芳', '联系')).toEqual(['五城区', '国家统计局某市调查队']);
+    expect(overseen('赵强', '分管')).toEqual(['市应急管理局', '市国资委', '市红十字会']);
+    expect(overseen('赵强', '联系')).toEqual(['团市委', '市妇联', '某市供电局', '各商业银行']);
+  });
+
+  it('keeps a stated aspect apart from an alternate name', () => {
+    const forestry = leader('王芳').oversees.find((oversight) => oversight.agency.name === '市林业和园林局');
+    expect(forestry?.aspect).toBe('园林');
+    expect(forestry?.agency.written).toBe('林业和园林局');
+    const reform = leader('王芳').oversees.find((oversight) => oversight.agency.written.startsWith('市发展改革委'));
+    expect(reform?.aspect).toBeNull();
+  });
+
+  it('keeps the written form and a span for every overseen unit', () => {
+    const stateAssets = leader('赵强').oversees.find((oversight) => oversight.agency.name === '市国资委');
+    expect(stateAssets?.agency.written).toBe('国资委');
+    for (const block of leaders) {
+      for (const { agency } of block.oversees) {
+        expect(fixture.slice(agency.span.start, agency.span.end).replace(/\s+/g, '')).toBe(agency.written);
+      }
+      expect(fixture.slice(block.span.start, block.span.end).replace(/\s+/g, '')).toContain(`${block.name}同志`);
+    }
+    // A name broken by a page break is joined again.
+    expect(leader('王芳').oversees.some((oversight) => oversight.agency.written === '房屋征收补偿服务中心')).toBe(true);
+  });
+
+  it('ends the last block before the signature date', () => {
+    expect(fixture.slice(leader('赵强').span.start, leader('赵强').span.end)).not.toContain('2030年');
+  });
+
+  it('reads a leader written as 副市长：name：duties on one line', () => {
+    const { leaders: inline } = structureLeaderDivision('副市长 陈华：负责工业、科技等方面工作，分管市工业和信息化局、科技局。');
+    expect(inline).toHaveLength(1);
+    expect(inline[0]).toMatchObject({ name: '陈华', title: '副市长', responsibilities: ['工业', '科技'] });
+    expect(inline[0]?.oversees.map((oversight) => oversight.agency.name)).toEqual(['市工业和信息化局', '市科技局']);
+  });
+
+  it('returns no leaders for prose without leader blocks', () => {
+    expect(structureLeaderDivision('各单位要加强组织领导，主要负责同志要亲自抓。').leaders).toEqual([]);
+  });
+});

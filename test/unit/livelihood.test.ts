@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findLivelihoodRows } from '../../ingest/structure/livelihood.ts';
+
+const fixture = readFileSync(new URL('../fixtures/structure/livelihood.txt', import.meta.url), 'utf8');
+const rows = findLivelihoodRows(fixture);
+const row = (no: number) => {
+  const found = rows.find((candidate) => candidate.no === no);
+  if (found === undefined) throw new Error(`row ${no} not found`);
+  return found;
+};
+const names = (mentions: readonly { readonly name: string }[]) => mentions.map((mention) => mention.name);
+
+describe('findLivelihoodRows', () => {
+  it('reads every row across a header repeated after a page break', () => {
+    expect(rows.map((r) => r.no)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('maps columns by header names', () => {
+    expect(row(1)).toMatchObject({
+      title: '改造老旧小区',
+      content: '改造 100 个以上城镇老旧小区（完成 50 个以上）。',
+      standard: '12月31日',
+    });
+    expect(names(row(1).leads)).toEqual(['市住房城乡建设局']);
+  });
+
+  it('splits unit cells and hands the shared suffix to each park', () => {
+    expect(names(row(1).responsible)).toEqual([
+      '各县（区）人民政府',
+      '柳东新区管委会',
+      '阳和工业新区（北部生态新区）管委会',
+      '市财政局',
+    ]);
+    expect(names(row(5).responsible)).toEqual(['融安县人民政府', '融水县人民政府', '三江县人民政府', '市财政局']);
+  });
+
+  it('reads several leads separated by a space, and restores an implied 市', () => {
+    expect(names(row(3).leads)).toEqual(['市体育局', '市林业和园林局']);
+    expect(names(row(2).responsible)).toEqual(['市发展改革委', '市财政局']);
+    expect(row(2).responsible[1]?.written).toBe('财政局');
+  });
+
+  it('joins a cell broken over two lines', () => {
+    expect(row(2).content).toBe('多渠道筹建 400 个普惠托位。');
+    expect(names(row(2).leads)).toEqual(['市卫生健康委']);
+  });
+
+  it('continues a row cut by a page break in its unit cell', () => {
+    expect(names(row(4).responsible)).toEqual(['各县（区）人民政府', '市教育局']);
+    expect(row(4).standard).toBe('12月31日');
+  });
+
+  it('adds a continuation row with empty leading cells to the right columns', () => {
+    expect(names(row(5).leads)).toEqual(['市民政局']);
+    expect(row(5).standard).toBe('年底前');
+  });
+
+  it('keeps an empty cell empty', () => {
+    expect(row(6).responsible).toEqual([]);
+    expect(row(6).standard).toBe('12月31日');
+  });
+
+  it('gives every row and unit a span into the text', () => {
+    for (const r of rows) {
+      expect(fixture.slice(r.span.start).startsWith(`${r.no}\t`)).toBe(true);
+      for (const unit of [...r.leads, ...r.responsible]) {
+        expect(fixture.slice(unit.span.start, unit.span.end)).toBe(unit.written);
+      }
+    }
+    expect(fixture.slice(row(4).span.start, row(4).span.end)).toContain('市教育局\t12月31日');
+  });
+
+  it('reads 完成标准 and 完成时限 columns together, and a 项目名称 header', () => {
+    const text = [
+      '序号\t项目名称\t建设内容\t牵头单位\t配合单位\t完成标准\t完成时限',
+      '1\t建设口袋公园\t新建 10 个口袋公园。\t市林业和园林局\t各城区人民政府\t建成开放\t11月底前',
+    ].join('\n');
+    const [only] = findLivelihoodRows(text);
+    expect(only).toMatchObject({ no: 1, title: '建设口袋公园', content: '新建 10 个口袋公园。', standard: '建成开放；11月底前' });
+    expect(names(only?.responsible ?? [])).toEqual(['各城区人民政府']);
+  });
+
+  it('finds the table appended to a work report and ignores the prose around it', () => {
+    const report = `各位代表，我们将认真执行市人大的决议。\n\n附表\n\n${fixture}\n\n各位代表，让我们团结奋斗！`;
+    expect(findLivelihoodRows(report).map((r) => r.no)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('returns [] when there is no 为民办实事 table', () => {
+    expect(findLivelihoodRows('')).toEqual([]);
+    expect(findLivelihoodRows('一、加强组织领导\n各单位要加强对为民办实事项目的组织领导。')).toEqual([]);
+    const heritage = ['序号\t项目类别\t项目名称\t申报地区或单位\t保护单位', '1\t民间文学\t刘三姐传说\t柳州市\t柳州市群众艺术馆'].join('\n');
+    expect(findLivelihoodRows(heritage)).toEqual([]);
+  });
+});
