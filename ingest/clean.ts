@@ -537,7 +537,7 @@ function joinParts(before: string, after: string): string {
 // 7. Noise glued to a heading
 
 /** Below this size a file has too little vocabulary to call anything foreign. */
-const MIN_TEXT_FOR_VOCABULARY = 2000;
+const MIN_TEXT_FOR_VOCABULARY = 1000;
 const MIN_FOREIGN_TAIL = 4;
 const MAX_HEADING_LENGTH = 40;
 
