@@ -74,8 +74,13 @@ const CHAPTER_PREFIX = new RegExp(`^第(${NUMERAL})(?:部分|章|篇)[\\s、．.
 const NUMERAL_PREFIX = new RegExp(`^(${NUMERAL})\\s*[、．.]\\s*`, 'u');
 const PARENTHESISED_PREFIX = new RegExp(`^[（(]\\s*(${NUMERAL})\\s*[）)]\\s*`, 'u');
 
-/** Words that make a short unnumbered line a part heading rather than a one-line paragraph. */
-const UNNUMBERED_HEADING_CUE = /回顾|安排|要求|目标|任务|措施|附注|注释|名词解释|附表|附件/u;
+/**
+ * Endings that make a short unnumbered line a part heading (`2016年工作回顾`,
+ * `附注`) rather than a one-line paragraph or a fragment of a wrapped table cell.
+ */
+const UNNUMBERED_HEADING_ENDING = /(?:回顾|安排|要求|目标|任务|措施|方案|附注|注释|名词解释|附表|附件\s*\d*)$/u;
+/** A date line (`2024年2月18日`) is neither a title nor a heading. */
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/u;
 /** Punctuation that a heading line does not contain (a sentence or a salutation does). */
 const SENTENCE_PUNCTUATION = /[。；：！？;:!?]/u;
 const CLOSING_MARKS = /[”’」』*\s]+$/u;
@@ -226,7 +231,7 @@ function parseHeading(text: string, line: LineSpan): RawHeading | null {
   const numbering = numberingOf(content);
   if (numbering) return numberedHeading(text, line, numbering);
 
-  if (looksLikeShortHeading(content) && UNNUMBERED_HEADING_CUE.test(content) && !/\d+月\d+日$/u.test(content)) {
+  if (looksLikeShortHeading(content) && UNNUMBERED_HEADING_ENDING.test(stripMarkdown(content)) && !DATE_LINE.test(content)) {
     return { style: 'unnumbered', number: null, title: cleanTitle(content), line, inlineBody: null };
   }
   return null;
@@ -242,6 +247,7 @@ function isTitleLine(text: string, line: LineSpan, heading: RawHeading | null): 
     plain.length <= 60 &&
     !SENTENCE_PUNCTUATION.test(plain) &&
     !/[，,]/u.test(plain) &&
+    !DATE_LINE.test(plain) &&
     !/^[—―-]/u.test(plain) &&
     /[\u4e00-\u9fff]/u.test(plain)
   );
