@@ -16,6 +16,12 @@ export interface MetricRule {
   readonly metric: string;
   /** Other spellings, e.g. GDP. */
   readonly aliases: readonly string[];
+  /**
+   * For a collective name only: the metrics it lists, in order
+   * (城乡居民人均可支配收入 → 城镇…, 农村…). Such a name is read only with 分别
+   * (`城乡居民人均可支配收入分别增长2.5%和6%`) and states nothing of its own.
+   */
+  readonly parts?: readonly string[];
 }
 
 export interface IndicatorStatement {
@@ -88,11 +94,14 @@ interface Mention {
 interface Spelling {
   readonly spelling: string;
   readonly metric: string;
+  readonly parts: readonly string[] | undefined;
 }
 
 function spellingsOf(metrics: readonly MetricRule[]): Spelling[] {
   return metrics
-    .flatMap((rule) => [rule.metric, ...rule.aliases].map((spelling) => ({ spelling, metric: rule.metric })))
+    .flatMap((rule) =>
+      [rule.metric, ...rule.aliases].map((spelling) => ({ spelling, metric: rule.metric, parts: rule.parts })),
+    )
     .filter(({ spelling }) => spelling.length > 0)
     .sort((a, b) => b.spelling.length - a.spelling.length);
 }
@@ -147,6 +156,10 @@ function spellingAt(text: string, at: number, spellings: readonly Spelling[]): S
  */
 function mentionsAt(text: string, at: number, spellings: readonly Spelling[]): Mention[] {
   const direct = spellingAt(text, at, spellings);
+  if (direct?.parts && direct.parts.length > 0) {
+    const end = at + direct.spelling.length;
+    return direct.parts.map((metric) => ({ metric, start: at, end }));
+  }
   let first: Mention | null = direct ? { metric: direct.metric, start: at, end: at + direct.spelling.length } : null;
   if (!first) first = sharedEndingMention(text, at, spellings);
   if (!first) return [];
@@ -172,7 +185,8 @@ function mentionsAt(text: string, at: number, spellings: readonly Spelling[]): M
  * The mention covers only the head as written.
  */
 function sharedEndingMention(text: string, at: number, spellings: readonly Spelling[]): Mention | null {
-  for (const { spelling, metric } of spellings) {
+  for (const { spelling, metric, parts } of spellings) {
+    if (parts) continue;
     for (let cut = 2; cut <= spelling.length - 2; cut += 1) {
       const head = spelling.slice(0, cut);
       const ending = spelling.slice(cut);

@@ -15,6 +15,7 @@ const RULES: MetricRule[] = parseMetricRules(
     '社会消费品零售总额',
     '城镇居民人均可支配收入',
     '农村居民人均可支配收入',
+    '城乡居民人均可支配收入\t\t城镇居民人均可支配收入|农村居民人均可支配收入',
     '城镇调查失业率',
     '居民消费价格\tCPI',
   ].join('\n'),
@@ -103,6 +104,16 @@ describe('extractIndicators', () => {
     ]);
   });
 
+  it('reads a collective name (城乡) as the metrics it lists, only with 分别', () => {
+    expect(summary('城乡居民人均可支配收入分别为42479元、18411元，分别增长2.5%和6%。', 'ACTUAL', 2022)).toEqual([
+      ['城镇居民人均可支配收入', 'level', 42479, null, '元', null],
+      ['城镇居民人均可支配收入', 'growth', 2.5, null, '%', null],
+      ['农村居民人均可支配收入', 'level', 18411, null, '元', null],
+      ['农村居民人均可支配收入', 'growth', 6, null, '%', null],
+    ]);
+    expect(summary('城乡居民人均可支配收入增长5%。')).toEqual([]);
+  });
+
   it('refuses a 分别 list whose values do not match the metrics one to one', () => {
     expect(summary('规上工业增加值、固定资产投资分别增长9%、3%、5%。')).toEqual([]);
     expect(summary('规上工业增加值、固定资产投资分别增长9%。')).toEqual([]);
@@ -141,7 +152,9 @@ describe('metric rules', () => {
 
   it('rejects a spelling claimed by two metrics, naming the file and line', () => {
     expect(() => parseMetricRules('地区生产总值\tGDP\n国内生产总值\tGDP', 'metrics.tsv')).toThrow(/metrics\.tsv:2: "GDP"/u);
-    expect(() => parseMetricRules('a\tb\tc', 'metrics.tsv')).toThrow(KgError);
+    expect(() => parseMetricRules('a\tb\tc\td', 'metrics.tsv')).toThrow(KgError);
+    expect(() => parseMetricRules('城乡\t\t城镇|农村\n城镇', 'metrics.tsv')).toThrow(/metrics\.tsv:1: "农村" is not a metric/u);
+    expect(parseMetricRules('城镇\n农村\n城乡\t\t城镇|农村', 'x')[2]).toEqual({ metric: '城乡', aliases: [], parts: ['城镇', '农村'] });
   });
 
   it('loads the bundled dictionary', async () => {
