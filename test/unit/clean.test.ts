@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cleanText, NO_CLEAN_RULES, normaliseLine, type CleanRules } from '../../ingest/clean.ts';
+import type { CleanedText } from '../../ingest/model.ts';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ingest');
+const fixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
+
+/** The rules as shipped in data/rules, written out so the test stays pure. */
+const RULES: CleanRules = {
+  ...NO_CLEAN_RULES,
+  noiseStrings: ['侯卫东官场笔记'],
+  runningHeaderPatterns: [/^[\u4e00-\u9fff]{2,16}(?:人民政府|政府办公室|人民政府办公室)?公报(?:\s*\d{4}年第\d{1,3}期)?$/u],
+  headingEndings: ['回顾', '安排', '目标', '要求'],
+};
+
+const clean = (text: string, rules: CleanRules = RULES): CleanedText => cleanText({ path: 'test.txt', text }, rules);
+const reasons = (cleaned: CleanedText): string[] => cleaned.removed.map((fragment) => fragment.reason);
+
+describe('normaliseLine', () => {
+  it('normalises docNo brackets', () => {
+    expect(normaliseLine('柳政发[2024]3号')).toBe('柳政发〔2024〕3号');
+    expect(normaliseLine('柳政发(2024)3号')).toBe('柳政发〔2024〕3号');
+    expect(normaliseLine('柳政发（2024）3号')).toBe('柳政发〔2024〕3号');
+    expect(normaliseLine('柳政发【 2024 】 3 号')).toBe('柳政发〔2024〕3号');
+  });
+
+  it('widens half-width punctuation next to Chinese, in pairs for brackets', () => {
+    expect(normaliseLine('(市交通运输局牵头,12月底前完成当年任务)')).toBe('（市交通运输局牵头，12月底前完成当年任务）');
+    expect(normaliseLine('柳政发〔2024〕3号(3)')).toBe('柳政发〔2024〕3号（3）');
+    expect(normaliseLine('(责任单位:市司法局;市财政局)')).toBe('（责任单位：市司法局；市财政局）');
+  });
+
+  it('leaves numbers and Latin text alone', () => {
+    expect(normaliseLine('1,000 and 8:30 (a, b)')).toBe('1,000 and 8:30 (a, b)');
+    expect(normaliseLine('增长1,000亿元')).toBe('增长1,000亿元');
+  });
+
+  it('normalises spaces but keeps table tabs', () => {
+    expect(normaliseLine('\u3000\u3000各位代表：\u00a0')).toBe('各位代表：');
+    expect(normaliseLine('改造 270 个以上')).toBe('改造270个以上');
+    expect(normaliseLine('1\t改造一批老旧小区\t市住房城乡建设局')).toBe('1\t改造一批老旧小区\t市住房城乡建设局');
+    expect(normaliseLine('\t\t\t柳城县\t柳城县文化馆')).toBe('\t\t\t柳城县\t柳城县文化馆');
+    expect(normaliseLine('市长 张 壮')).toBe('市长 张 壮');
+  });
+
+  it('maps full-width digits and the horizontal bar', () => {
+    expect(normaliseLine('２０２４年')).toBe('2024年');
+    expect(normaliseLine('――经济发展稳中有进。')).toBe('——经济发展稳中有进。');
+  });
+});
+
+describe('cleanText: page breaks', () => {
+  const cleaned = clean(fixture('page-break.txt'));
+
+  it('removes running headers and page numbers and records them', () => {
+    expect(cleaned.text).not.toContain('——某市人民政府——');
+    expect(reasons(cleaned).filter((reason) => reason === 'running-header')).toHaveLength(3);
+    expect(cleaned.removed).toContainEqual({ reason: 'page-number', text: '12' });
+  });
+
+  it('rejoins an annotation cut by a page break', () => {
+    expect(cleaned.text).toContain('（市工业和信息化局、市发展改革委按职责分别牵头，12月底前完成当年任务）');
+  });
+
+  it('rejoins a word cut by a page break and a page number', () => {
+    expect(cleaned.text).toContain('支持市轨道集团、城建集团做大做强。');
+  });
+
+  it('rejoins a sentence cut before its annotation', () => {
+    expect(cleaned.text).toContain('进一步提升项目落地转化率。（市投资促进局牵头');
+  });
+
+  it('rejoins a heading whose last word was cut, using the file\'s own vocabulary', () => {
+    expect(cleaned.text).toContain('（一）坚定不移推进新型工业化，奋力建设现代制造城\n');
+  });
+
+  it('keeps separate paragraphs apart', () => {
+    expect(cleaned.text).toContain('一、2022年工作安排\n\n（一）');
+    expect(cleaned.text).toMatch(/当年任务）\n\n2\.持续狠抓招商引资/u);
+  });
+
+  it('does not join a heading to the paragraph under it', () => {
+    const text = clean('（一）推进思想解放，强化争先进位\n\n各级各部门要把解放思想贯穿工作始终。\n').text;
+    expect(text).toBe('（一）推进思想解放，强化争先进位\n\n各级各部门要把解放思想贯穿工作始终。\n');
+  });
+
+  it('does not join a title to its date line, nor a name to the duties under it', () => {
+    const text = '某市人民政府关于印发某方案的通知\n\n2024年2月8日 某政发〔2024〕3号\n\n张壮同志\n\n领导市人民政府全面工作。\n';
+    expect(clean(text).text).toBe(text);
+  });
+
+  it('keeps a bare issuer line that signs a document', () => {
+    const text = '——某市人民政府——\n\n正文第一段。\n\n某市人民政府\n\n2024年2月8日\n';
+    expect(clean(text).text).toBe('正文第一段。\n\n某市人民政府\n\n2024年2月8日\n');
+  });
+
+  it('removes a listed masthead', () => {
+    const cleaned = clean('柳州市人民政府公报\n\n正文。\n');
+    expect(cleaned.text).toBe('正文。\n');
+    expect(cleaned.removed).toEqual([{ reason: 'running-header', text: '柳州市人民政府公报' }]);
+  });
+});
+
+describe('cleanText: repeated bodies, contents and noise', () => {
+  it('keeps one copy of a body repeated in the file', () => {
+    const source = fixture('repeated-body.txt');
+    const cleaned = clean(source);
+    expect(cleaned.text.split('各位代表：').length - 1).toBe(1);
+    expect(cleaned.text).toContain('2019年经济社会发展的主要预期目标是');
+    expect(reasons(cleaned)).toContain('duplicate-body');
+    expect(cleaned.text.length).toBeLessThan(source.length / 3);
+  });
+
+  it('removes a table of contents and keeps its entries in the record', () => {
+    const cleaned = clean(fixture('bulletin.txt'));
+    expect(cleaned.text).not.toContain('目 录');
+    const contents = cleaned.removed.find((fragment) => fragment.reason === 'table-of-contents');
+    expect(contents?.text).toContain('某政发〔2022〕4号（5）');
+    expect(cleaned.text).toContain('某市人民政府关于落实2022年《政府工作报告》重点工作分工的意见');
+  });
+
+  it('removes noise glued to a heading by the general rule, without a list entry', () => {
+    const cleaned = clean(fixture('glued-noise.txt'), { ...RULES, noiseStrings: [] });
+    expect(cleaned.text).toContain('\n2017年工作回顾\n');
+    expect(cleaned.text).not.toContain('龙傲天');
+    expect(cleaned.removed).toEqual([{ reason: 'noise', text: '龙傲天逆袭秘籍' }]);
+    // Real headings with a tail of the file's own words stay whole.
+    expect(cleaned.text).toContain('\n2018年工作总体要求与目标\n');
+  });
+
+  it('removes listed noise strings and patterns wherever they occur', () => {
+    const cleaned = clean('2016年工作回顾侯卫东官场笔记\n正文【打印】一段。\n', { ...RULES, noisePatterns: [/【打印】/gu] });
+    expect(cleaned.text).toBe('2016年工作回顾\n正文一段。\n');
+    expect(cleaned.removed).toEqual([
+      { reason: 'noise', text: '侯卫东官场笔记' },
+      { reason: 'noise', text: '【打印】' },
+    ]);
+  });
+
+  it('handles a 10 MB single line in linear time', () => {
+    const line = '柳州市推进工业振兴,加快(项目)建设；'.repeat(500_000);
+    const started = performance.now();
+    const cleaned = clean(line);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(cleaned.text.length).toBe(line.length + 1);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Properties
+
+const IDEOGRAPHS = [...'柳州市人民政府工业发展改革委局牵头完成任务年月日项目建设推进经济社会'];
+const canonical: Readonly<Record<string, string>> = {
+  '，': ',', '：': ':', '；': ';', '？': '?', '！': '!',
+  '（': '(', '［': '(', '[': '(', '【': '(', '〔': '(',
+  '）': ')', '］': ')', ']': ')', '】': ')', '〕': ')',
+};
+const nonWhiteSpace = (text: string): string =>
+  [...text].filter((character) => !/\s/u.test(character)).map((character) => canonical[character] ?? character).join('');
+
+/** Lines of Chinese, Latin, digits and punctuation, with no header, noise or contents shapes. */
+const plainLine = fc
+  .tuple(
+    fc.constantFrom(...IDEOGRAPHS),
+    fc.array(fc.constantFrom(...IDEOGRAPHS, 'a', 'B', '7', '0', ',', '，', '。', '、', '(', ')', '（', '）', '：', ':', ' ', '\t', '《', '》'), {
+      minLength: 2,
+      maxLength: 30,
+    }),
+  )
+  .map(([first, rest]) => first + rest.join(''));
+const plainText = fc.array(fc.oneof(plainLine, fc.constant('')), { maxLength: 30 }).map((lines) => lines.join('\n'));
+
+/** Anything, including headers, page numbers, contents and docNo variants. */
+const messyLine = fc.oneof(
+  plainLine,
+  fc.constantFrom('', '', '——某市人民政府——', '某市人民政府', '12', '目 录', '标题\t某政发〔2024〕3号(3)', '某政发[2024]3号', '（一）标题', '1.某项工作', '2024年2月8日'),
+);
+const messyText = fc.array(messyLine, { maxLength: 40 }).map((lines) => lines.join('\n'));
+
+describe('cleanText properties', () => {
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(messyText, (text) => {
+        const once = clean(text).text;
+        expect(clean(once).text).toBe(once);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps every non-white-space character of text without headers, noise or repeats, in order', () => {
+    fc.assert(
+      fc.property(plainText, (text) => {
+        const cleaned = clean(text, NO_CLEAN_RULES);
+        expect(cleaned.removed).toEqual([]);
+        expect(nonWhiteSpace(cleaned.text)).toBe(nonWhiteSpace(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('drops only what it records as removed, and invents nothing', () => {
+    fc.assert(
+      fc.property(messyText, (text) => {
+        const cleaned = clean(text);
+        const input = nonWhiteSpace(text);
+        const output = nonWhiteSpace(cleaned.text);
+        let cursor = 0;
+        for (const character of output) {
+          cursor = input.indexOf(character, cursor) + 1;
+          expect(cursor).toBeGreaterThan(0);
+        }
+        const recorded = cleaned.removed.reduce((sum, fragment) => sum + nonWhiteSpace(fragment.text).length, 0);
+        expect(input.length - output.length).toBe(recorded);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
