@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../ingest/model.ts';
 import { circledValue, markerValue } from '../../ingest/structure/glossary.ts';
@@ -146,5 +147,44 @@ describe('structureWorkReport: glossary', () => {
     expect(markerValue('②③')).toBe(23);
     expect(markerValue('②7')).toBe(27);
     expect(markerValue('®')).toBeNull();
+  });
+});
+
+describe('structureWorkReport: any input', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      '一、2025年工作回顾',
+      '二、2026年工作安排',
+      '（一）着力稳工业。全市地区生产总值增长3%。',
+      '今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。',
+      '## 附注',
+      '①**双百双新**：重大项目。',
+      '“双百双新”<sup>①</sup>',
+      '- 1.绿柳通：平台。',
+      '',
+    ),
+    fc.string({ maxLength: 40 }),
+  );
+
+  it('property: never throws, and every span slices to what it describes', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), fc.integer({ min: 1990, max: 2100 }), (lines, year) => {
+        const text = lines.join('\n');
+        const { sections, figures, glossary } = structureWorkReport(text, year);
+        for (const section of sections) {
+          expect(section.span.start).toBeLessThan(section.span.end);
+          expect(section.span.end).toBeLessThanOrEqual(text.length);
+        }
+        for (const figure of figures) {
+          expect(slice(text, figure.span)).toBe(figure.text);
+          expect(figure.year).toBe(figure.kind === 'TARGET' ? year : year - 1);
+        }
+        for (const term of glossary) {
+          expect(term.span.end).toBeLessThanOrEqual(text.length);
+          for (const occurrence of term.occurrences) expect(occurrence.end).toBeLessThanOrEqual(term.span.start);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
