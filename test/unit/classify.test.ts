@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../core/errors.ts';
+import { classifyDocument } from '../../ingest/classify.ts';
+import type { DocumentText } from '../../ingest/model.ts';
+
+const doc = (text: string, contentsTitle?: string): DocumentText => ({
+  sourceFile: 'f.txt',
+  ordinalInFile: 0,
+  text,
+  ...(contentsTitle === undefined ? {} : { contentsTitle }),
+});
+
+describe('classifyDocument', () => {
+  it('reads a task division with date and docNo', () => {
+    const header = classifyDocument(
+      doc('某市人民政府关于落实 2024年《政府工作 报告》重点工作分工的意见\n\n2024年2月8日 某政发〔2024〕3号\n\n正文。\n'),
+    );
+    expect(header).toEqual({
+      kind: 'TASK_DIVISION',
+      year: 2024,
+      title: '某市人民政府关于落实2024年《政府工作报告》重点工作分工的意见',
+      docNo: '某政发〔2024〕3号',
+      issuedOn: '2024-02-08',
+    });
+  });
+
+  it('reads a date and docNo on separate lines', () => {
+    const header = classifyDocument(doc('某市人民政府关于政府领导工作分工调整的通知\n\n2024年2月28日\n\n某政发〔2024〕7号\n\n张壮同志\n'));
+    expect(header).toMatchObject({ kind: 'LEADER_DIVISION', year: 2024, docNo: '某政发〔2024〕7号', issuedOn: '2024-02-28' });
+  });
+
+  it('treats a notice publishing the work report as a work report about the plan year', () => {
+    const header = classifyDocument(
+      doc('某市人民政府关于印发《政府工作报告》的通知\n\n2023年1月29日 某政发〔2023〕5号\n\n政府工作报告\n\n——2023年1月4日在某市人民代表大会上\n\n一、2022年工作回顾\n\n二、2023年工作安排\n'),
+    );
+    expect(header).toMatchObject({ kind: 'WORK_REPORT', year: 2023, issuedOn: '2023-01-29' });
+  });
+
+  it('takes a livelihood plan\'s title from the table of contents when its title line is missing', () => {
+    const header = classifyDocument(
+      doc('2022年2月18日\n\n某政发〔2022〕4号\n\n各单位：\n', '某市人民政府关于印发《2022年市政府为民办实事工作任务分工方案》的通知'),
+    );
+    expect(header).toMatchObject({ kind: 'LIVELIHOOD_PLAN', year: 2022, title: '某市人民政府关于印发《2022年市政府为民办实事工作任务分工方案》的通知' });
+  });
+
+  it('infers a headless work report and its plan year from the body', () => {
+    const header = classifyDocument(
+      doc('2021年是极不平凡的一年。\n\n一年来，我们主要做了以下工作：\n\n二、2022年工作安排\n\n今年经济社会发展的主要预期目标是：增长6%。\n'),
+    );
+    expect(header).toEqual({ kind: 'WORK_REPORT', year: 2022, title: '政府工作报告（2022年）', docNo: null, issuedOn: null });
+  });
+
+  it('dates a report by its delivery line when nothing else states the year', () => {
+    const header = classifyDocument(doc('# 政府工作报告\n\n——2020年1月19日在某市人民代表大会第五次会议上\n\n各位代表：\n\n现在，我代表市人民政府作报告。\n'));
+    expect(header).toMatchObject({ kind: 'WORK_REPORT', year: 2020, title: '政府工作报告', issuedOn: '2020-01-19' });
+  });
+
+  it('takes a work report\'s year from its title', () => {
+    expect(classifyDocument(doc('2017年某市政府工作报告\n各位代表：\n2016年工作回顾\n'))).toMatchObject({ kind: 'WORK_REPORT', year: 2017 });
+  });
+
+  it('classifies other documents and ignores edition years', () => {
+    const header = classifyDocument(doc('某市人民政府关于公布部门权责清单（2022年版）的通知\n\n2023年1月21日 某政发〔2023〕3号\n\n正文。\n'));
+    expect(header).toMatchObject({ kind: 'OTHER', year: 2023 });
+  });
+
+  it('fails with a typed error when no year can be found', () => {
+    expect(() => classifyDocument(doc('某市人民政府关于某事的通知\n\n正文。\n'))).toThrow(InputError);
+  });
+});
