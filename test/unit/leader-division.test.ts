@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { structureLeaderDivision } from '../../ingest/structure/leader-division.ts';
@@ -78,5 +79,25 @@ describe('structureLeaderDivision', () => {
 
   it('returns no leaders for prose without leader blocks', () => {
     expect(structureLeaderDivision('各单位要加强组织领导，主要负责同志要亲自抓。').leaders).toEqual([]);
+  });
+});
+
+describe('structureLeaderDivision on arbitrary input', () => {
+  it('never throws and keeps spans inside the text', () => {
+    const piece = fc.constantFrom(
+      '张三同志\n', '市长 李四同志\n', '负责工业等方面工作。', '分管市财政局、审计局', '，', '。', '\n', '\n\n', '联系团市委、妇联',
+      '协助分管', '林业局（涉及林业方面）', '（', '）', '2030年1月1日\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join('')), (text) => {
+        for (const block of structureLeaderDivision(text).leaders) {
+          expect(block.span.end).toBeLessThanOrEqual(text.length);
+          for (const { agency } of block.oversees) {
+            expect(agency.span.start).toBeGreaterThanOrEqual(block.span.start);
+            expect(agency.span.end).toBeLessThanOrEqual(block.span.end);
+          }
+        }
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findLivelihoodRows } from '../../ingest/structure/livelihood.ts';
@@ -91,5 +92,23 @@ describe('findLivelihoodRows', () => {
     expect(findLivelihoodRows('一、加强组织领导\n各单位要加强对为民办实事项目的组织领导。')).toEqual([]);
     const heritage = ['序号\t项目类别\t项目名称\t申报地区或单位\t保护单位', '1\t民间文学\t刘三姐传说\t柳州市\t柳州市群众艺术馆'].join('\n');
     expect(findLivelihoodRows(heritage)).toEqual([]);
+  });
+});
+
+describe('findLivelihoodRows on arbitrary input', () => {
+  it('never throws, numbers rows from the text and keeps spans inside it', () => {
+    const piece = fc.constantFrom(
+      '序号\t标题\t内容\t牵头单位\t责任单位\t完成时限\n', '1\t', '2\t', '3\t', '\t', '\n', '\n\n', '改造老旧小区', '市财政局',
+      '市体育局 市教育局', '各县（区）人民政府，', '12月31日', '2030年1月1日\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')), (text) => {
+        for (const row of findLivelihoodRows(text)) {
+          expect(row.span.start).toBeGreaterThanOrEqual(0);
+          expect(row.span.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(row.span.start).startsWith(String(row.no))).toBe(true);
+        }
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, structureTaskDivision } from '../../ingest/structure/task-division.ts';
@@ -114,5 +115,31 @@ describe('structureTaskDivision: clauses', () => {
 describe('chineseNumber', () => {
   it('reads the numerals of headings', () => {
     expect(['一', '九', '十', '十三', '二十', '二十一'].map(chineseNumber)).toEqual([1, 9, 10, 13, 20, 21]);
+  });
+});
+
+describe('structureTaskDivision on arbitrary input', () => {
+  it('never throws and keeps every span inside the text and in order', () => {
+    const piece = fc.constantFrom(
+      '\n', '\n\n', '1.', '2.', '3.', '一、', '（一）', '(二)', '推进工作。', '（市财政局牵头，12月底前完成）', '（二期）',
+      '〔市财政局（金融办）牵头〕', '（市城管\n执法局牵头）', '（', '）', '2030年1月1日\n', '抄送：',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')), (text) => {
+        const { sections, tasks } = structureTaskDivision(text);
+        for (const section of sections) expect(section.span.end).toBeLessThanOrEqual(text.length);
+        let previousEnd = 0;
+        for (const t of tasks) {
+          expect(t.span.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(t.span.end).toBeLessThanOrEqual(text.length);
+          for (const clause of t.clauses) {
+            expect(clause.span.start).toBeGreaterThanOrEqual(t.span.start);
+            expect(clause.annotation.span.end).toBeLessThanOrEqual(t.span.end);
+            expect(clause.annotation.leads.length).toBeGreaterThan(0);
+          }
+          previousEnd = t.span.end;
+        }
+      }),
+    );
   });
 });
