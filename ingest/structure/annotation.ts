@@ -78,8 +78,8 @@ export function parseLeadAnnotation(inner: string, span: Span): LeadAnnotation |
         if (lead[2] === '分别') joint = true;
         continue;
       }
-      if (index === 0) return null;
     }
+    // The first segment must name the leads; otherwise the bracket is a remark.
     if (index === 0) return null;
     const support = SUPPORT_SEGMENT.exec(segment.text);
     if (support) {
