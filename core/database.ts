@@ -58,6 +58,22 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * JavaScript numbers travel as floats; whole numbers are sent as Cypher
+ * integers so that years, ordinals and LIMIT/SKIP arguments have the type
+ * Cypher expects.
+ */
+export function toDriverValue(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toDriverValue);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const converted: Row = {};
+    for (const [key, inner] of Object.entries(value)) converted[key] = toDriverValue(inner);
+    return converted;
+  }
+  return value;
+}
+
 function rowsOf(records: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }[]): Row[] {
   return records.map((record) => {
     const row: Row = {};
@@ -94,7 +110,7 @@ export function createDatabase(connection: Neo4jConnectionConfig, catalog: Cyphe
 
   async function runIn(transaction: ManagedTransaction, statementName: string, parameters: Parameters): Promise<Row[]> {
     onStatement(statementName);
-    const result = await transaction.run(catalog.statement(statementName), parameters);
+    const result = await transaction.run(catalog.statement(statementName), toDriverValue(parameters) as Parameters);
     return rowsOf(result.records);
   }
 

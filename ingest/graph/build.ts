@@ -51,6 +51,8 @@ export interface IndicatorFact {
   readonly unit: string;
   readonly measure: string;
   readonly qualifier: string | null;
+  /** Upper end of a range target such as 6%—6.5%. */
+  readonly upTo: number | null;
   readonly text: string;
   readonly span: Span;
 }
@@ -137,6 +139,7 @@ class GraphCollector {
         unit: fact.unit,
         measure: fact.measure,
         qualifier: fact.qualifier,
+        upTo: fact.upTo,
         text: fact.text,
         start: fact.span.start,
         end: fact.span.end,

@@ -14,7 +14,7 @@ const context: GraphContext = {
   },
   indicators: (sentence) =>
     /增长5%/.test(sentence.text)
-      ? [{ metric: '地区生产总值', kind: sentence.kind, year: sentence.year, value: 5, unit: '%', measure: 'growth', qualifier: null, text: sentence.text, span: sentence.span }]
+      ? [{ metric: '地区生产总值', kind: sentence.kind, year: sentence.year, value: 5, unit: '%', measure: 'growth', qualifier: null, upTo: null, text: sentence.text, span: sentence.span }]
       : [],
 };
 

@@ -1,0 +1,263 @@
+/**
+ * `kg ingest` and the start-up ingestion: files → parsed documents → one
+ * agency registry over all of them → per-document graphs written one
+ * transaction each → cross-document links → orphan clean-up.
+ *
+ * A file that cannot be read or parsed, or a document whose write fails, is
+ * reported and skipped; everything else still goes in.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Database } from '../core/database.ts';
+import { KgError, describeError } from '../core/errors.ts';
+import { buildDocumentGraph, type GraphContext, type IndicatorFact, type Mention, type ResolvedAgency } from './graph/build.ts';
+import { countRecords } from './graph/records.ts';
+import { expandInputPaths, sourceFileLabel } from './input-files.ts';
+import {
+  deleteOrphans,
+  deleteStaleDocuments,
+  graphCounts,
+  loadedStates,
+  readLinkInputs,
+  resetGraph,
+  writeDocumentGraph,
+  writeLinks,
+  writeRenames,
+  type GraphCounts,
+} from './load.ts';
+import type { ParsedDocument } from './model.ts';
+import { parseFiles } from './parse.ts';
+import { loadCleanRules } from './rules.ts';
+import { loadGazetteer, withGlossaryTerms } from './extract/gazetteer.ts';
+import { compileMatcher } from './extract/mentions.ts';
+import { buildDomainDictionary, documentAgencyMentions } from './extract/dictionary.ts';
+import { extractIndicators } from './extract/indicators.ts';
+import { loadMetricRules } from './rules-metrics.ts';
+import { loadAgencyFacts } from './resolve/agency-facts.ts';
+import { resolveAgencies, type AgencyRegistry } from './resolve/agencies.ts';
+import { linkContinues, linkImplements } from './link/cross-document.ts';
+import type { ContentFilter } from './link/similarity.ts';
+import { loadStopwords } from './link/stopwords.ts';
+import { createTokeniser } from './tokenise.ts';
+
+/**
+ * Bumped when extraction code changes what it produces, so unchanged files
+ * are re-ingested; changes to `data/rules/*` are detected from their content.
+ */
+export const PIPELINE_CODE_VERSION = '1';
+
+export type IngestProgress =
+  | { readonly stage: 'parsed'; readonly files: number; readonly documents: number }
+  | { readonly stage: 'document'; readonly index: number; readonly total: number; readonly documentId: string; readonly outcome: 'loaded' | 'skipped' | 'failed' }
+  | { readonly stage: 'links' }
+  | { readonly stage: 'done' };
+
+export interface IngestOptions {
+  readonly rulesDir: string;
+  /** Delete the whole graph first. */
+  readonly reset?: boolean;
+  readonly onProgress?: (event: IngestProgress) => void;
+}
+
+export interface IngestProblem {
+  readonly path: string;
+  readonly documentId: string | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface IngestSummary {
+  readonly files: number;
+  readonly loaded: readonly string[];
+  readonly skipped: readonly string[];
+  readonly removed: readonly string[];
+  readonly problems: readonly IngestProblem[];
+  /** Nodes and relationships written this run (skipped documents excluded). */
+  readonly written: { readonly nodes: number; readonly relationships: number };
+  readonly links: { readonly implements: number; readonly continues: number } | null;
+  readonly orphansRemoved: number;
+  readonly counts: GraphCounts;
+  readonly durationMs: number;
+}
+
+async function rulesFingerprint(rulesDir: string): Promise<string> {
+  const hash = createHash('sha256').update(`code:${PIPELINE_CODE_VERSION}\n`);
+  const names = (await fs.readdir(rulesDir)).sort();
+  for (const name of names) {
+    hash.update(`${name}\n`);
+    hash.update(await fs.readFile(path.join(rulesDir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function problemOf(pathLabel: string, documentId: string | null, error: unknown): IngestProblem {
+  return {
+    path: pathLabel,
+    documentId,
+    code: error instanceof KgError ? error.code : 'UNEXPECTED',
+    message: describeError(error),
+  };
+}
+
+/** The entity-resolution context shared by every document of one run. */
+export interface IngestContext {
+  readonly registry: AgencyRegistry;
+  readonly graphContext: GraphContext;
+  readonly dictionary: readonly string[];
+  /** Stop words and every agency spelling: shared leads are not shared content. */
+  readonly linkFilter: ContentFilter;
+}
+
+export async function createIngestContext(documents: readonly ParsedDocument[], rulesDir: string): Promise<IngestContext> {
+  const [facts, metricRules, stopwords] = await Promise.all([
+    loadAgencyFacts(path.join(rulesDir, 'agency-facts.tsv'), path.join(rulesDir, 'agency-names.tsv')),
+    loadMetricRules(path.join(rulesDir, 'metrics.tsv')),
+    loadStopwords(path.join(rulesDir, 'stopwords.txt')),
+  ]);
+  const baseGazetteer = loadGazetteer(rulesDir);
+  const observed = documents.flatMap((document) =>
+    documentAgencyMentions(document).map((mention) => ({ name: mention.name, written: mention.written, year: document.year })),
+  );
+  const registry = resolveAgencies(observed, facts);
+  const gazetteer = withGlossaryTerms(baseGazetteer, documents);
+  const agencyNames = [...new Set(registry.agencies.flatMap((agency) => [agency.name, ...agency.aliases]))].sort();
+
+  const agency = (name: string): ResolvedAgency => {
+    const found = registry.resolve(name);
+    if (found) return { id: found.id, name: found.name, aliases: [found.name, ...found.aliases], kind: found.kind };
+    return { id: `agency:${name}`, name, aliases: [name], kind: 'other' };
+  };
+  const matcher = compileMatcher(gazetteer, agencyNames);
+  const mentions = (text: string, baseOffset: number): Mention[] =>
+    matcher.find(text, baseOffset).map((mention) => ({
+      type: mention.type,
+      name: mention.type === 'Agency' ? agency(mention.name).name : mention.name,
+      written: mention.written,
+      span: mention.span,
+    }));
+  const indicators = (sentence: Parameters<GraphContext['indicators']>[0]): IndicatorFact[] =>
+    extractIndicators(sentence, metricRules).map((statement) => ({
+      metric: statement.metric,
+      kind: statement.kind,
+      year: statement.year,
+      value: statement.value,
+      unit: statement.unit,
+      measure: statement.measure,
+      qualifier: statement.qualifier,
+      upTo: statement.upTo,
+      text: statement.text,
+      span: statement.span,
+    }));
+  return {
+    registry,
+    graphContext: { agency, mentions, indicators },
+    dictionary: buildDomainDictionary(documents, gazetteer),
+    linkFilter: { stopwords, ignore: new Set(agencyNames) },
+  };
+}
+
+export async function ingestPaths(paths: readonly string[], database: Database, options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const problems: IngestProblem[] = [];
+
+  const files = await expandInputPaths(paths);
+  const cleanRules = await loadCleanRules(options.rulesDir);
+  const parsed = await parseFiles(files, cleanRules);
+  const documents: ParsedDocument[] = [];
+  const documentFile = new Map<string, string>();
+  const okFiles: string[] = [];
+  for (const file of parsed) {
+    const label = sourceFileLabel(file.path);
+    if (!file.ok) {
+      problems.push(problemOf(label, null, file.error));
+      continue;
+    }
+    okFiles.push(label);
+    for (const document of file.documents) {
+      const earlier = documentFile.get(document.id);
+      if (earlier !== undefined) {
+        problems.push({
+          path: label,
+          documentId: document.id,
+          code: 'INPUT_DUPLICATE_DOCUMENT',
+          message: `${label}: document ${document.id} is also in ${earlier}; kept the one in ${earlier}`,
+        });
+        continue;
+      }
+      documentFile.set(document.id, label);
+      documents.push({ ...document, sourceFile: label });
+    }
+  }
+  progress({ stage: 'parsed', files: files.length, documents: documents.length });
+
+  const context = await createIngestContext(documents, options.rulesDir);
+  const pipelineVersion = await rulesFingerprint(options.rulesDir);
+
+  if (options.reset) await resetGraph(database);
+  const states = await loadedStates(database, documents.map((document) => document.id));
+  const loaded: string[] = [];
+  const skipped: string[] = [];
+  const written = { nodes: 0, relationships: 0 };
+  for (const [index, document] of documents.entries()) {
+    const state = states.get(document.id);
+    let outcome: 'loaded' | 'skipped' | 'failed';
+    if (state && state.contentHash === document.contentHash && state.pipelineVersion === pipelineVersion) {
+      skipped.push(document.id);
+      outcome = 'skipped';
+    } else {
+      try {
+        const graph = buildDocumentGraph(document, context.graphContext, pipelineVersion);
+        await writeDocumentGraph(database, graph);
+        const counted = countRecords(graph);
+        written.nodes += counted.nodes;
+        written.relationships += counted.relationships;
+        loaded.push(document.id);
+        outcome = 'loaded';
+      } catch (error) {
+        problems.push(problemOf(document.sourceFile, document.id, error));
+        outcome = 'failed';
+      }
+    }
+    progress({ stage: 'document', index: index + 1, total: documents.length, documentId: document.id, outcome });
+  }
+
+  const removed: string[] = [];
+  for (const file of okFiles) {
+    const keep = new Set(documents.filter((document) => document.sourceFile === file).map((document) => document.id));
+    removed.push(...(await deleteStaleDocuments(database, file, keep)));
+  }
+
+  const renames = context.registry.agencies.flatMap((agency) =>
+    agency.renamedTo ? [{ from: agency.id, to: agency.renamedTo.id, year: agency.renamedTo.year }] : [],
+  );
+  await writeRenames(database, renames);
+
+  let links: IngestSummary['links'] = null;
+  if (loaded.length > 0 || removed.length > 0 || options.reset) {
+    progress({ stage: 'links' });
+    const inputs = await readLinkInputs(database);
+    const tokeniser = createTokeniser(context.dictionary);
+    const tokenize = (text: string) => tokeniser.cut(text);
+    const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter: context.linkFilter });
+    const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter: context.linkFilter });
+    await writeLinks(database, implementsLinks, continuesLinks);
+    links = { implements: implementsLinks.length, continues: continuesLinks.length };
+  }
+  const orphansRemoved = await deleteOrphans(database);
+  const counts = await graphCounts(database);
+  progress({ stage: 'done' });
+  return {
+    files: files.length,
+    loaded,
+    skipped,
+    removed,
+    problems,
+    written,
+    links,
+    orphansRemoved,
+    counts,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
