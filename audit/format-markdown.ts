@@ -1,0 +1,181 @@
+/**
+ * The report as Markdown for people: a summary table per section, then the
+ * cited source text. Short facts go in tables; clause texts, which run to
+ * several hundred characters, go in quoted lists under their reference.
+ */
+import type { AuditReport, ClauseCitation, CoLeadPair, LivelihoodCitation } from './report.ts';
+
+const LIST_SEPARATOR = '、';
+const NONE = '—';
+
+/** Text in running Markdown: characters with Markdown meaning are escaped, line breaks become spaces. */
+export function markdownText(value: string): string {
+  return value
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`)
+    .trim();
+}
+
+/** Text in a table cell: as `markdownText`, so `|` cannot end the cell. */
+export function markdownCell(value: string | number | null): string {
+  if (value === null) return NONE;
+  const text = markdownText(String(value));
+  return text === '' ? NONE : text;
+}
+
+export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map((row) => line(row.map(markdownCell)))].join('\n');
+}
+
+function names(values: readonly string[]): string {
+  return values.length === 0 ? NONE : values.join(LIST_SEPARATOR);
+}
+
+function signed(value: number | null): string {
+  if (value === null) return NONE;
+  return value > 0 ? `+${value}` : String(value);
+}
+
+function source(document: ClauseCitation['document']): string {
+  const parts = [document.title, document.docNo].filter((part): part is string => part !== null && part !== '');
+  return parts.length > 0 ? parts.join(' ') : document.id;
+}
+
+function quotedClause(clause: ClauseCitation): string[] {
+  const task = clause.taskTitle ? `（${clause.taskTitle}）` : '';
+  return [
+    `- **${markdownText(clause.ref)}** ${markdownText(task)} — ${markdownText(names(clause.leads))} — ${markdownText(source(clause.document))}`,
+    `  > ${markdownText(clause.text)}${clause.annotation ? ` ${markdownText(clause.annotation)}` : ''}`,
+  ];
+}
+
+function quotedProject(project: LivelihoodCitation): string[] {
+  const heading = `${project.year ?? '?'} 第${project.no ?? '?'}项 ${project.title ?? ''}`.trim();
+  return [
+    `- **${markdownText(heading)}** — 牵头 ${markdownText(names(project.leads))}；责任 ${markdownText(names(project.responsible))} — ${markdownText(source(project.document))}`,
+    ...(project.content ? [`  > ${markdownText(project.content)}`] : []),
+  ];
+}
+
+function pairTable(pairs: readonly CoLeadPair[], withYears: boolean): string {
+  return markdownTable(
+    ['Rank', 'Agency', 'Agency', 'Clauses co-led', ...(withYears ? ['Years'] : []), 'Clause refs'],
+    pairs.map((pair) => [pair.rank, pair.first, pair.second, pair.count, ...(withYears ? [pair.years.join(', ')] : []), pair.clauses.join(', ')]),
+  );
+}
+
+function empty(what: string): string {
+  return `_No ${what}._`;
+}
+
+export function formatMarkdown(report: AuditReport): string {
+  const { meta } = report;
+  const out: string[] = [];
+  out.push('# Responsibility overlaps audit', '');
+  out.push(`- API: ${markdownText(meta.api)}`);
+  out.push(`- Years: ${markdownText(meta.selection)} (with data: ${meta.years.join(', ')})`);
+  out.push(`- Generated: ${markdownText(meta.generatedAt)}`);
+  out.push(`- Documents read: ${meta.documents.length}`);
+  for (const note of meta.notes) out.push(`- Note: ${markdownText(note)}`);
+  out.push('');
+
+  out.push('## 1. Joint leads', '', 'Task-division clauses with two or more lead agencies.', '');
+  if (report.jointLeads.totals.length === 0) out.push(empty('task divisions in these years'));
+  else out.push(markdownTable(['Year', 'Joint-lead clauses'], report.jointLeads.totals.map((total) => [total.year, total.clauses])));
+  for (const total of report.jointLeads.totals) {
+    const clauses = report.jointLeads.clauses.filter((clause) => clause.year === total.year);
+    if (clauses.length === 0) continue;
+    out.push('', `### ${total.year}`, '');
+    for (const clause of clauses) out.push(...quotedClause(clause));
+  }
+  out.push('');
+
+  out.push('## 2. Co-lead pairs', '', 'Agency pairs ranked by the number of clauses they lead together.', '');
+  if (report.coLeadPairs.acrossYears.length === 0) out.push(empty('co-lead pairs'));
+  else {
+    out.push('### All years', '', pairTable(report.coLeadPairs.acrossYears, true));
+    for (const year of report.coLeadPairs.byYear) out.push('', `### ${year.year}`, '', pairTable(year.pairs, false));
+  }
+  out.push('');
+
+  out.push('## 3. Lead drift', '', 'Work continued from an earlier task division (CONTINUES) whose lead agencies changed.', '');
+  if (report.leadDrift.length === 0) out.push(empty('continued work with changed leads'));
+  else {
+    out.push(
+      markdownTable(
+        ['Later', 'Earlier', 'Change', 'Added', 'Dropped', 'Kept', 'Score'],
+        report.leadDrift.map((drift) => [
+          drift.later.ref,
+          drift.earlier.ref,
+          drift.kind,
+          names(drift.added),
+          names(drift.dropped),
+          names(drift.kept),
+          drift.score === null ? null : drift.score.toFixed(2),
+        ]),
+      ),
+      '',
+    );
+    for (const drift of report.leadDrift) {
+      out.push(`### ${markdownText(drift.later.ref)} ← ${markdownText(drift.earlier.ref)} (${drift.kind})`, '');
+      out.push(...quotedClause(drift.later), ...quotedClause(drift.earlier), '');
+    }
+  }
+  out.push('');
+
+  out.push('## 4. Oversight overlaps', '', 'Agencies overseen (主管 / 分管 / 协助分管) by more than one leader in the same year.', '');
+  if (report.oversightOverlaps.length === 0) out.push(empty('agencies overseen by more than one leader'));
+  else {
+    out.push(
+      markdownTable(
+        ['Year', 'Agency', 'Leader', 'Role', 'Aspect', 'Leader title'],
+        report.oversightOverlaps.flatMap((overlap) => overlap.leaders.map((leader) => [overlap.year, overlap.agency, leader.leader, leader.role, leader.aspect, leader.title])),
+      ),
+    );
+  }
+  out.push('');
+
+  out.push('## 5. Load', '', 'Leads per agency: task-division clauses and 为民办实事 items, with the change from the previous year with data.', '');
+  if (report.load.length === 0) out.push(empty('leads in these years'));
+  for (const year of report.load) {
+    out.push(`### ${year.year}${year.previousYear === null ? '' : ` (compared with ${year.previousYear})`}`, '');
+    out.push(
+      markdownTable(
+        ['Rank', 'Agency', 'Clauses', 'of which joint', '为民办实事', 'Total', 'Change'],
+        year.agencies.map((row) => [row.rank, row.agency, row.clauseLeads, row.jointClauseLeads, row.livelihoodLeads, row.total, signed(row.change)]),
+      ),
+      '',
+    );
+  }
+
+  out.push('## 6. Livelihood overlaps', '');
+  out.push('### One unit both lead and responsible', '');
+  if (report.livelihood.leadAndResponsible.length === 0) out.push(empty('为民办实事 item with the same unit as lead and responsible'));
+  else {
+    out.push(
+      markdownTable(
+        ['Year', 'No.', 'Item', 'Unit in both roles'],
+        report.livelihood.leadAndResponsible.map((project) => [project.year, project.no, project.title, names(project.agencies)]),
+      ),
+      '',
+    );
+    for (const project of report.livelihood.leadAndResponsible) out.push(...quotedProject(project));
+  }
+  out.push('', '### Units leading items in several years', '');
+  if (report.livelihood.repeatedLeads.length === 0) out.push(empty('unit leading 为民办实事 items in more than one year'));
+  else {
+    out.push(
+      markdownTable(
+        ['Unit', 'Years', 'Items'],
+        report.livelihood.repeatedLeads.map((entry) => [entry.agency, entry.years.join(', '), entry.projects.length]),
+      ),
+    );
+    for (const entry of report.livelihood.repeatedLeads) {
+      out.push('', `#### ${markdownText(entry.agency)}`, '');
+      for (const project of entry.projects) out.push(...quotedProject(project));
+    }
+  }
+  out.push('');
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}`;
+}
