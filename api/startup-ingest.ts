@@ -1,7 +1,20 @@
 import type { Config } from '../core/config.ts';
 import type { Database } from '../core/database.ts';
+import { ingestPaths } from '../ingest/ingest.ts';
+import { formatSummary } from '../ingest/summary.ts';
 
-/** Builds the graph from the bundled corpus before serving (filled in by the ingest work). */
-export async function ingestBundledCorpus(_database: Database, config: Config, log: (line: string) => void): Promise<void> {
-  log(`Bundled corpus: ${config.corpusDir} (ingestion not wired yet).`);
+/**
+ * Builds the graph from the bundled corpus before serving. Unchanged documents
+ * are skipped, so a restart costs about as much as hashing the corpus; a
+ * document that fails is reported and the API still starts.
+ */
+export async function ingestBundledCorpus(database: Database, config: Config, log: (line: string) => void): Promise<void> {
+  log(`Ingesting ${config.corpusDir} …`);
+  const summary = await ingestPaths([config.corpusDir], database, {
+    rulesDir: config.rulesDir,
+    onProgress: (event) => {
+      if (event.stage === 'document' && event.outcome !== 'skipped') log(`  [${event.index}/${event.total}] ${event.outcome} ${event.documentId}`);
+    },
+  });
+  log(formatSummary(summary));
 }

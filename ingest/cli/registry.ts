@@ -17,4 +17,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Parse files into typed documents and print what was found (--json for everything)',
     load: () => import('./commands/parse.ts'),
   },
+  {
+    name: 'ingest',
+    summary: 'Load files or folders (default: the bundled corpus) into Neo4j; --reset rebuilds',
+    load: () => import('./commands/ingest.ts'),
+  },
+  {
+    name: 'entities',
+    summary: 'List canonical agencies with their aliases; --suspicious lists near-duplicates left unmerged',
+    load: () => import('./commands/entities.ts'),
+  },
 ];

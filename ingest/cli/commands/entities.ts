@@ -10,6 +10,7 @@ import { describeError } from '../../../core/errors.ts';
 import { documentAgencyMentions } from '../../extract/dictionary.ts';
 import type { ParsedFile } from '../../model.ts';
 import { parseFiles } from '../../parse.ts';
+import { expandInputPaths } from '../../input-files.ts';
 import { resolveAgencies, type AgencyRegistry, type ObservedAgencyName } from '../../resolve/agencies.ts';
 import { loadAgencyFacts } from '../../resolve/agency-facts.ts';
 import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
@@ -116,7 +117,7 @@ export const command: Command = {
       loadCleanRules(values.rules ?? DEFAULT_RULES_DIR),
       loadAgencyFacts(values.facts, values.names),
     ]);
-    const files = await parseFiles(positionals, rules);
+    const files = await parseFiles(await expandInputPaths(positionals), rules);
     for (const file of files) {
       if (!file.ok) io.stderr(`kg entities: ${file.error.message} [${file.error.code}]\n`);
     }
