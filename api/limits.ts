@@ -7,16 +7,11 @@
 import {
   GraphQLError,
   Kind,
-  getNamedType,
-  getNullableType,
-  isCompositeType,
-  isInterfaceType,
-  isListType,
-  isObjectType,
   type ASTVisitor,
   type FieldNode,
-  type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -35,6 +30,36 @@ export interface OperationLimits {
   readonly maxAliases: number;
   readonly maxCost: number;
   readonly maxPageSize: number;
+}
+
+/*
+ * Types are inspected by shape, not with graphql's isObjectType & co: under
+ * vitest this module and graphql-yoga can load different copies of graphql
+ * (ESM and CommonJS), and graphql's instanceof checks reject the other copy.
+ */
+interface FieldsType {
+  getFields(): Record<string, GraphQLField<unknown, unknown>>;
+}
+
+function namedType(type: GraphQLOutputType): GraphQLNamedType {
+  let current: unknown = type;
+  while (current !== null && typeof current === 'object' && 'ofType' in current) current = current.ofType;
+  return current as GraphQLNamedType;
+}
+
+/** `[Agency!]!` and `[Agency]` are lists; `Agency!` is not. */
+function isList(type: GraphQLOutputType): boolean {
+  return String(type).replace(/!$/, '').startsWith('[');
+}
+
+/** Object and interface types (the parents of fields with arguments and selections). */
+function fieldsOf(type: GraphQLNamedType | undefined | null): Record<string, GraphQLField<unknown, unknown>> | null {
+  if (type === null || type === undefined || !('getFields' in type) || 'getValues' in type) return null;
+  return (type as unknown as FieldsType).getFields();
+}
+
+function isComposite(type: GraphQLNamedType | undefined | null): type is GraphQLNamedType {
+  return fieldsOf(type) !== null || (type !== null && type !== undefined && 'getTypes' in type);
 }
 
 function isIntrospection(field: FieldNode): boolean {
@@ -144,29 +169,28 @@ function sizeArgument(field: FieldNode, definition: GraphQLField<unknown, unknow
  */
 export function estimateCost(context: ValidationContext, operation: OperationDefinitionNode, limits: OperationLimits): number {
   const schema = context.getSchema();
-  const costOf = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, paidFor: boolean, spreading: ReadonlySet<string>): number => {
+  const costOf = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType, paidFor: boolean, spreading: ReadonlySet<string>): number => {
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (isIntrospection(selection) || !selection.selectionSet) continue;
-        if (!isObjectType(parentType) && !isInterfaceType(parentType)) continue;
-        const definition = parentType.getFields()[selection.name.value];
+        const definition = fieldsOf(parentType)?.[selection.name.value];
         if (!definition) continue;
-        const childType = getNamedType(definition.type);
-        if (!isCompositeType(childType)) continue;
+        const childType = namedType(definition.type);
+        if (!isComposite(childType)) continue;
         const size = sizeArgument(selection, definition, operation, limits);
-        const isList = isListType(getNullableType(definition.type));
-        const multiplier = size ?? (isList && !paidFor ? UNBOUNDED_LIST_SIZE : 1);
-        cost += 1 + multiplier * costOf(selection.selectionSet, childType, size !== null && !isList, spreading);
+        const list = isList(definition.type);
+        const multiplier = size ?? (list && !paidFor ? UNBOUNDED_LIST_SIZE : 1);
+        cost += 1 + multiplier * costOf(selection.selectionSet, childType, size !== null && !list, spreading);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const conditionType = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        if (conditionType && isCompositeType(conditionType)) cost += costOf(selection.selectionSet, conditionType, paidFor, spreading);
+        if (isComposite(conditionType)) cost += costOf(selection.selectionSet, conditionType, paidFor, spreading);
       } else {
         const name = selection.name.value;
         const fragment = context.getFragment(name);
         if (!fragment || spreading.has(name)) continue;
         const conditionType = schema.getType(fragment.typeCondition.name.value);
-        if (conditionType && isCompositeType(conditionType)) {
+        if (isComposite(conditionType)) {
           cost += costOf(fragment.selectionSet, conditionType, paidFor, new Set([...spreading, name]));
         }
       }

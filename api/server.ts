@@ -19,9 +19,17 @@ export interface ApiOptions {
   readonly graphiqlDefaultQuery?: string;
 }
 
+/**
+ * True for a GraphQLError from any copy of graphql (vitest may load the ESM
+ * and the CommonJS build side by side, so instanceof is not enough).
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
+
 /** Errors we raise on purpose reach the client with their code; everything else is masked. */
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = isGraphQLError(error) ? error.originalError : error;
   if (original instanceof KgError && original.code !== 'DATABASE_QUERY_FAILED') {
     return new GraphQLError(original.message, { extensions: { code: original.code } });
   }

@@ -7,5 +7,5 @@ WHERE ($nameContains IS NULL OR any(written IN coalesce(a.aliases, []) + a.name 
         WHERE work.year IN $years
       })
 WITH a ORDER BY a.name, a.id
-WITH collect(a) AS all
-RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH collect(a) AS matched
+RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

@@ -5,5 +5,5 @@ MATCH (agency:Node {id: parentId})
 OPTIONAL MATCH (a:Assignment)-[r:LED_BY|SUPPORTED_BY]->(agency)
   WHERE type(r) IN $relationships AND ($years IS NULL OR a.year IN $years)
 WITH parentId, a ORDER BY a.year, a.documentId, a.start, a.id
-WITH parentId, collect(DISTINCT a) AS all
-RETURN parentId, size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH parentId, collect(DISTINCT a) AS matched
+RETURN parentId, size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

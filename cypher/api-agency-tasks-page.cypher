@@ -5,5 +5,5 @@ MATCH (agency:Node {id: parentId})
 OPTIONAL MATCH (t:Task)-[:HAS_ASSIGNMENT]->(:Assignment)-[r:LED_BY|SUPPORTED_BY]->(agency)
   WHERE type(r) IN $relationships AND ($years IS NULL OR t.year IN $years)
 WITH parentId, t ORDER BY t.year, t.documentId, t.start, t.id
-WITH parentId, collect(DISTINCT t) AS all
-RETURN parentId, size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH parentId, collect(DISTINCT t) AS matched
+RETURN parentId, size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

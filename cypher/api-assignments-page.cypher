@@ -15,5 +15,5 @@ WHERE ($years IS NULL OR a.year IN $years)
   AND ($text IS NULL OR a.text CONTAINS $text)
   AND (NOT $jointOnly OR COUNT { (a)-[:LED_BY]->(:Agency) } > 1)
 WITH a ORDER BY a.year, a.documentId, a.start, a.id
-WITH collect(a) AS all
-RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH collect(a) AS matched
+RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

@@ -6,6 +6,6 @@ WHERE ($kind IS NULL OR d.kind = $kind)
   AND ($yearTo IS NULL OR d.year <= $yearTo)
   AND ($titleContains IS NULL OR coalesce(d.title, '') CONTAINS $titleContains)
 WITH d ORDER BY d.year, d.id
-WITH collect(d) AS all
-RETURN size(all) AS totalCount,
-       [d IN all[$skip..($skip + $first)] | d {.*, text: null, _labels: labels(d)}] AS page
+WITH collect(d) AS matched
+RETURN size(matched) AS totalCount,
+       [d IN matched[$skip..($skip + $first)] | d {.*, text: null, _labels: labels(d)}] AS page

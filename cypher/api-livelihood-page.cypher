@@ -2,5 +2,5 @@
 MATCH (p:LivelihoodProject)
 WHERE $year IS NULL OR p.year = $year
 WITH p ORDER BY p.year, p.documentId, p.no, p.id
-WITH collect(p) AS all
-RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH collect(p) AS matched
+RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

@@ -4,5 +4,5 @@ WHERE ($year IS NULL OR a.year = $year)
   AND COUNT { (a)-[:LED_BY]->(:Agency) } > 1
   AND ($agencyId IS NULL OR EXISTS { MATCH (a)-[:LED_BY]->(lead:Agency) WHERE lead.id = $agencyId })
 WITH a ORDER BY a.year, a.documentId, a.start, a.id
-WITH collect(a) AS all
-RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH collect(a) AS matched
+RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

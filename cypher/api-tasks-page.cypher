@@ -19,5 +19,5 @@ WHERE ($years IS NULL OR t.year IN $years)
         MATCH (t)-[:HAS_ASSIGNMENT]->(a:Assignment) WHERE COUNT { (a)-[:LED_BY]->(:Agency) } > 1
       })
 WITH t ORDER BY t.year, t.documentId, t.start, t.id
-WITH collect(t) AS all
-RETURN size(all) AS totalCount, all[$skip..($skip + $first)] AS page
+WITH collect(t) AS matched
+RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page
