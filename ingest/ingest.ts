@@ -20,6 +20,7 @@ import {
   graphCounts,
   loadedStates,
   readLinkInputs,
+  readLinkVocabulary,
   resetGraph,
   writeDocumentGraph,
   writeLinks,
@@ -31,7 +32,7 @@ import { parseFiles } from './parse.ts';
 import { loadCleanRules } from './rules.ts';
 import { loadGazetteer, withGlossaryTerms } from './extract/gazetteer.ts';
 import { compileMatcher } from './extract/mentions.ts';
-import { buildDomainDictionary, documentAgencyMentions } from './extract/dictionary.ts';
+import { documentAgencyMentions } from './extract/dictionary.ts';
 import { extractIndicators } from './extract/indicators.ts';
 import { loadMetricRules } from './rules-metrics.ts';
 import { loadAgencyFacts } from './resolve/agency-facts.ts';
@@ -104,9 +105,7 @@ function problemOf(pathLabel: string, documentId: string | null, error: unknown)
 export interface IngestContext {
   readonly registry: AgencyRegistry;
   readonly graphContext: GraphContext;
-  readonly dictionary: readonly string[];
-  /** Stop words and every agency spelling: shared leads are not shared content. */
-  readonly linkFilter: ContentFilter;
+  readonly stopwords: ReadonlySet<string>;
 }
 
 export async function createIngestContext(documents: readonly ParsedDocument[], rulesDir: string): Promise<IngestContext> {
@@ -152,8 +151,7 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
   return {
     registry,
     graphContext: { agency, mentions, indicators },
-    dictionary: buildDomainDictionary(documents, gazetteer),
-    linkFilter: { stopwords, ignore: new Set(agencyNames) },
+    stopwords,
   };
 }
 
@@ -237,11 +235,14 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
   let links: IngestSummary['links'] = null;
   if (loaded.length > 0 || removed.length > 0 || options.reset) {
     progress({ stage: 'links' });
-    const inputs = await readLinkInputs(database);
-    const tokeniser = createTokeniser(context.dictionary);
+    // Links are a function of the whole graph, not of this batch: vocabulary
+    // and inputs come from the database, so any ingest order gives the same links.
+    const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
+    const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
     const tokenize = (text: string) => tokeniser.cut(text);
-    const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter: context.linkFilter });
-    const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter: context.linkFilter });
+    const filter: ContentFilter = { stopwords: context.stopwords, ignore: new Set(vocabulary.agencyNames) };
+    const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
+    const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
     await writeLinks(database, implementsLinks, continuesLinks);
     links = { implements: implementsLinks.length, continues: continuesLinks.length };
   }

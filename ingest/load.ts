@@ -122,6 +122,18 @@ export async function readLinkInputs(database: Database): Promise<{ assignments:
   return { assignments: assignments.map(toText), passages: passages.map(toText) };
 }
 
+/** Entity names in the graph: agency spellings, and other entities' names. */
+export async function readLinkVocabulary(database: Database): Promise<{ agencyNames: string[]; entityNames: string[] }> {
+  const rows = await database.read('load-link-vocabulary');
+  const agencyNames = new Set<string>();
+  const entityNames = new Set<string>();
+  for (const row of rows) {
+    const names = (row['names'] as unknown[]).map(String);
+    for (const name of names) (row['isAgency'] ? agencyNames : entityNames).add(name);
+  }
+  return { agencyNames: [...agencyNames].sort(), entityNames: [...entityNames].sort() };
+}
+
 export interface ScoredLinkRow {
   readonly from: string;
   readonly to: string;
