@@ -8,11 +8,14 @@ import type { AuditReport, ClauseCitation, CoLeadPair, LivelihoodCitation } from
 const LIST_SEPARATOR = '、';
 const NONE = '—';
 
-/** Text in running Markdown: characters with Markdown meaning are escaped, line breaks become spaces. */
+/**
+ * Text inside a line of Markdown (never at its start, where # - + would
+ * matter): inline markup characters are escaped, line breaks become spaces.
+ */
 export function markdownText(value: string): string {
   return value
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_[\]<>|#~]/g, (character) => `\\${character}`)
+    .replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`)
     .trim();
 }
 
