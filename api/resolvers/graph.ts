@@ -57,7 +57,9 @@ interface NeighborhoodArguments {
 /**
  * Expands ring by ring (one statement per ring, at most three) so that
  * `limit` bounds the work at every step, then fetches the edges among the
- * collected nodes in one statement.
+ * collected nodes in one statement. A ring before the last may take only half
+ * of the room left, so that a hub's first ring cannot crowd out the second
+ * (an agency's tasks lie two steps away, behind its clauses).
  */
 async function neighborhood(_parent: unknown, args: NeighborhoodArguments, context: ApiContext): Promise<Row> {
   const id = checkText('id', args.id);
@@ -68,12 +70,13 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
   const nodes = new Map<string, Row>([[id, start]]);
   let frontier = [id];
   let truncated = false;
-  for (let ring = 1; ring <= depth && frontier.length > 0 && !truncated; ring += 1) {
-    const room = limit - nodes.size;
-    if (room <= 0) {
+  for (let ring = 1; ring <= depth && frontier.length > 0; ring += 1) {
+    const left = limit - nodes.size;
+    if (left <= 0) {
       truncated = true;
       break;
     }
+    const room = ring < depth ? Math.ceil(left / 2) : left;
     // One more than there is room for tells whether the ring was cut.
     const rows = await context.database.read('api-neighborhood-expand', { frontier, seen: [...nodes.keys()], limit: room + 1 });
     const found = rows.map((row) => asRow(row['node']));

@@ -318,6 +318,11 @@ describe('the GraphQL query surface', () => {
     expect(cut.truncated).toBe(true);
     expect(cut.nodes).toHaveLength(10);
 
+    // 42 clauses next to the agency do not crowd out the tasks behind them.
+    const hub = (await query(GRAPH, { id: fixture.id('agency:most'), depth: 2, limit: 20 }))['neighborhood'] as { truncated: boolean; nodes: Json[] };
+    expect(hub.truncated).toBe(true);
+    expect(new Set(hub.nodes.map((node) => node['label']))).toEqual(new Set(['Agency', 'Assignment', 'Task']));
+
     const document = (await query(GRAPH, { id: fixture.id('report-2024'), depth: 1, limit: 50 }))['neighborhood'] as { nodes: Json[] };
     const properties = document.nodes.find((node) => node['label'] === 'Document')?.['properties'] as Json;
     expect(properties['kind']).toBe('WORK_REPORT');
