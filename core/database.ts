@@ -37,7 +37,7 @@ export interface Database {
 
 export interface DatabaseOptions {
   /** Called once per statement sent to the server, e.g. to count round trips. */
-  readonly onStatement?: (statementName: string) => void;
+  readonly onStatement?: (statementName: string, parameters: Parameters) => void;
 }
 
 /** Converts driver values (Integer, Node, Relationship, temporal) into plain data. */
@@ -109,7 +109,7 @@ export function createDatabase(connection: Neo4jConnectionConfig, catalog: Cyphe
   const onStatement = options.onStatement ?? (() => undefined);
 
   async function runIn(transaction: ManagedTransaction, statementName: string, parameters: Parameters): Promise<Row[]> {
-    onStatement(statementName);
+    onStatement(statementName, parameters);
     const result = await transaction.run(catalog.statement(statementName), toDriverValue(parameters) as Parameters);
     return rowsOf(result.records);
   }
@@ -154,7 +154,7 @@ export function createDatabase(connection: Neo4jConnectionConfig, catalog: Cyphe
       try {
         // Schema statements cannot share a transaction with each other; each runs on its own.
         for (const statement of catalog.script('schema')) {
-          onStatement('schema');
+          onStatement('schema', {});
           await session.run(statement);
         }
       } catch (error) {

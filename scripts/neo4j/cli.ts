@@ -1,5 +1,5 @@
 /**
- * `npm run neo4j -- install|start|stop|status [--instance main|test]`
+ * `npm run neo4j -- install|start|stop|status [--instance main|test|bench]`
  * Manages the local Neo4j Community server used when NEO4J_URI is not set.
  */
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { describeError } from '../../core/errors.ts';
 import { install, start, status, stop } from './local-server.ts';
 import { localInstanceConfig } from './instances.ts';
 
-const USAGE = 'usage: npm run neo4j -- install|start|stop|status [--instance main|test]';
+const USAGE = 'usage: npm run neo4j -- install|start|stop|status [--instance main|test|bench]';
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

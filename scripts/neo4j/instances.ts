@@ -2,6 +2,7 @@ import type { Config, LocalNeo4jConfig } from '../../core/config.ts';
 import { UserInputError } from '../../core/errors.ts';
 
 /**
+ * Named local servers, each with its own data under .neo4j/instances/<name>.
  * The test instance listens one port above the main one and gets a smaller
  * memory budget, so the suite can run while a user keeps `npm start` up.
  */
@@ -11,7 +12,10 @@ export function localInstanceConfig(config: Config, instance: string): LocalNeo4
       return config.localNeo4j;
     case 'test':
       return { ...config.localNeo4j, boltPort: config.localNeo4j.boltPort + 1, heap: '1g', pageCache: '512m' };
+    case 'bench':
+      // Benchmarks load into an empty database of their own, sized like main.
+      return { ...config.localNeo4j, boltPort: config.localNeo4j.boltPort + 2 };
     default:
-      throw new UserInputError(`unknown Neo4j instance "${instance}" (expected main or test)`);
+      throw new UserInputError(`unknown Neo4j instance "${instance}" (expected main, test or bench)`);
   }
 }
