@@ -68,8 +68,11 @@ const PASSED_THROUGH: readonly KgErrorCode[] = ['BAD_USER_INPUT', 'NOT_FOUND', '
 /** Node's fetch hides the socket error in `cause`; its code says why the server could not be reached. */
 function networkReason(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (cause && typeof cause.code === 'string') return cause.code;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer in time';
+  if (cause && typeof cause.code === 'string') {
+    const detail = typeof cause.message === 'string' && !cause.message.includes(cause.code) ? `: ${cause.message}` : '';
+    return `${cause.code}${detail}`;
+  }
   if (cause && typeof cause.message === 'string') return cause.message;
   return error instanceof Error ? error.message : String(error);
 }

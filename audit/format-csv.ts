@@ -103,9 +103,21 @@ export function formatCsv(report: AuditReport): CsvFile[] {
     {
       name: 'load.csv',
       content: csvDocument(
-        ['year', 'rank', 'agency', 'clause_leads', 'joint_clause_leads', 'livelihood_leads', 'total', 'previous_year', 'previous_total', 'change'],
+        ['year', 'rank', 'agency', 'clause_leads', 'previous_clause_year', 'clause_change', 'joint_clause_leads', 'livelihood_leads', 'previous_livelihood_year', 'livelihood_change', 'total'],
         report.load.flatMap((year) =>
-          year.agencies.map((row) => [year.year, row.rank, row.agency, row.clauseLeads, row.jointClauseLeads, row.livelihoodLeads, row.total, year.previousYear, row.previousTotal, row.change]),
+          year.agencies.map((row) => [
+            year.year,
+            row.rank,
+            row.agency,
+            row.clauseLeads,
+            year.previousClauseYear,
+            row.clauseChange,
+            row.jointClauseLeads,
+            row.livelihoodLeads,
+            year.previousLivelihoodYear,
+            row.livelihoodChange,
+            row.total,
+          ]),
         ),
       ),
     },

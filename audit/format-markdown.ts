@@ -139,14 +139,32 @@ export function formatMarkdown(report: AuditReport): string {
   }
   out.push('');
 
-  out.push('## 5. Load', '', 'Leads per agency: task-division clauses and 为民办实事 items, with the change from the previous year with data.', '');
+  out.push(
+    '## 5. Load',
+    '',
+    'Leads per agency: task-division clauses and 为民办实事 items, ranked by their sum. Each change (Δ) is against the nearest earlier year with the same kind of data.',
+    '',
+  );
   if (report.load.length === 0) out.push(empty('leads in these years'));
   for (const year of report.load) {
-    out.push(`### ${year.year}${year.previousYear === null ? '' : ` (compared with ${year.previousYear})`}`, '');
+    const compared = [
+      year.previousClauseYear === null ? null : `clauses with ${year.previousClauseYear}`,
+      year.previousLivelihoodYear === null ? null : `为民办实事 with ${year.previousLivelihoodYear}`,
+    ].filter((part): part is string => part !== null);
+    out.push(`### ${year.year}${compared.length > 0 ? ` (compared: ${compared.join('; ')})` : ''}`, '');
     out.push(
       markdownTable(
-        ['Rank', 'Agency', 'Clauses', 'of which joint', '为民办实事', 'Total', 'Change'],
-        year.agencies.map((row) => [row.rank, row.agency, row.clauseLeads, row.jointClauseLeads, row.livelihoodLeads, row.total, signed(row.change)]),
+        ['Rank', 'Agency', 'Clauses', 'Δ', 'of which joint', '为民办实事', 'Δ', 'Total'],
+        year.agencies.map((row) => [
+          row.rank,
+          row.agency,
+          row.clauseLeads,
+          signed(row.clauseChange),
+          row.jointClauseLeads,
+          row.livelihoodLeads,
+          signed(row.livelihoodChange),
+          row.total,
+        ]),
       ),
       '',
     );

@@ -95,19 +95,27 @@ export interface LoadRow {
   readonly rank: number;
   readonly agency: string;
   readonly clauseLeads: number;
+  /** clauseLeads minus the agency's count in `previousClauseYear`; null when there is nothing to compare with. */
+  readonly clauseChange: number | null;
   readonly jointClauseLeads: number;
   readonly livelihoodLeads: number;
-  /** clauseLeads + livelihoodLeads. */
+  /** livelihoodLeads minus the agency's count in `previousLivelihoodYear`; null when there is nothing to compare with. */
+  readonly livelihoodChange: number | null;
+  /** clauseLeads + livelihoodLeads: the ranking key. */
   readonly total: number;
-  readonly previousTotal: number | null;
-  /** total − previousTotal; null when there is no earlier year with data. */
-  readonly change: number | null;
 }
 
+/**
+ * Each measure is compared with the nearest earlier year that has the same
+ * kind of data, so a year with a task division is never compared with one
+ * that only has a 为民办实事 table (or the other way round).
+ */
 export interface LoadYear {
   readonly year: number;
-  /** The nearest earlier year with lead data (years without documents are skipped). */
-  readonly previousYear: number | null;
+  /** Null when this year has no task-division leads or no earlier year has any. */
+  readonly previousClauseYear: number | null;
+  /** Null when this year has no 为民办实事 leads or no earlier year has any. */
+  readonly previousLivelihoodYear: number | null;
   readonly agencies: readonly LoadRow[];
 }
 
@@ -327,29 +335,37 @@ function oversightSection(data: AuditData): OversightOverlap[] {
 }
 
 function loadSection(data: AuditData): LoadYear[] {
-  const total = (summary: { leadCount: number; livelihoodLeadCount: number }) => summary.leadCount + summary.livelihoodLeadCount;
-  const yearsWithLeads = new Set<number>();
-  for (const agency of data.agencies) for (const summary of agency.yearSummary) if (total(summary) > 0) yearsWithLeads.add(summary.year);
-  const ordered = [...yearsWithLeads].sort((a, b) => a - b);
-  const selected = new Set(data.years);
-  return ordered
-    .filter((year) => selected.has(year))
+  const clauseYears = new Set<number>();
+  const livelihoodYears = new Set<number>();
+  for (const agency of data.agencies) {
+    for (const summary of agency.yearSummary) {
+      if (summary.leadCount > 0) clauseYears.add(summary.year);
+      if (summary.livelihoodLeadCount > 0) livelihoodYears.add(summary.year);
+    }
+  }
+  const previousIn = (years: ReadonlySet<number>, year: number): number | null =>
+    years.has(year) ? ([...years].filter((candidate) => candidate < year).sort((a, b) => b - a)[0] ?? null) : null;
+  const countIn = (agency: AgencyLoadData, year: number | null, measure: 'leadCount' | 'livelihoodLeadCount'): number =>
+    year === null ? 0 : (agency.yearSummary.find((summary) => summary.year === year)?.[measure] ?? 0);
+  return data.years
+    .filter((year) => clauseYears.has(year) || livelihoodYears.has(year))
     .map((year) => {
-      const previousYear = ordered.filter((candidate) => candidate < year).pop() ?? null;
+      const previousClauseYear = previousIn(clauseYears, year);
+      const previousLivelihoodYear = previousIn(livelihoodYears, year);
       const rows = data.agencies.flatMap((agency) => {
+        const clauseLeads = countIn(agency, year, 'leadCount');
+        const livelihoodLeads = countIn(agency, year, 'livelihoodLeadCount');
+        if (clauseLeads + livelihoodLeads === 0) return [];
         const current = agency.yearSummary.find((summary) => summary.year === year);
-        if (!current || total(current) === 0) return [];
-        const before = previousYear === null ? null : agency.yearSummary.find((summary) => summary.year === previousYear);
-        const previousTotal = previousYear === null ? null : before ? total(before) : 0;
         return [
           {
             agency: agency.name,
-            clauseLeads: current.leadCount,
-            jointClauseLeads: current.jointLeadCount,
-            livelihoodLeads: current.livelihoodLeadCount,
-            total: total(current),
-            previousTotal,
-            change: previousTotal === null ? null : total(current) - previousTotal,
+            clauseLeads,
+            clauseChange: previousClauseYear === null ? null : clauseLeads - countIn(agency, previousClauseYear, 'leadCount'),
+            jointClauseLeads: current?.jointLeadCount ?? 0,
+            livelihoodLeads,
+            livelihoodChange: previousLivelihoodYear === null ? null : livelihoodLeads - countIn(agency, previousLivelihoodYear, 'livelihoodLeadCount'),
+            total: clauseLeads + livelihoodLeads,
           },
         ];
       });
@@ -358,13 +374,13 @@ function loadSection(data: AuditData): LoadYear[] {
         rank: row.rank,
         agency: row.agency,
         clauseLeads: row.clauseLeads,
+        clauseChange: row.clauseChange,
         jointClauseLeads: row.jointClauseLeads,
         livelihoodLeads: row.livelihoodLeads,
+        livelihoodChange: row.livelihoodChange,
         total: row.total,
-        previousTotal: row.previousTotal,
-        change: row.change,
       }));
-      return { year, previousYear, agencies };
+      return { year, previousClauseYear, previousLivelihoodYear, agencies };
     });
 }
 

@@ -60,7 +60,8 @@ describe('Markdown', () => {
     expect(markdown).toContain('| 2024 | 2 |');
     expect(markdown).toContain('推动柳州螺蛳粉产业园区创建国家级消费品标准化试点\\|标准化');
     expect(markdown).toContain('| 2024 | 市林业和园林局 | 王鸿鹄 | 分管 | 园林 | 副市长 |');
-    expect(markdown).toContain('| 2 | 市园区办 | 2 | 0 | 0 | 2 | +2 |');
+    expect(markdown).toContain('| 2 | 市园区办 | 2 | +2 | 0 | 0 | — | 2 |');
+    expect(markdown).toContain('### 2026 (compared: clauses with 2024)');
     expect(markdown).toContain('### 2026 #2.9 ← 2024 #6.1 (dropped)');
     expect(markdown).not.toMatch(/\n{3}/);
   });
@@ -135,9 +136,9 @@ describe('JSON', () => {
 
   it('is the report itself, null where a value is missing, and the same text for the same report', () => {
     const text = formatJson(report);
-    const parsed = JSON.parse(text) as { jointLeads: unknown; load: { previousYear: number | null }[] };
+    const parsed = JSON.parse(text) as { jointLeads: unknown; load: { previousClauseYear: number | null }[] };
     expect(parsed.jointLeads).toEqual(report.jointLeads);
-    expect(parsed.load[0]?.previousYear).toBeNull();
+    expect(parsed.load[0]?.previousClauseYear).toBeNull();
     expect(formatJson(buildAuditReport(auditData(), '2026-03-01T00:00:00.000Z'))).toBe(text);
     expect(text.endsWith('\n')).toBe(true);
   });

@@ -76,18 +76,25 @@ describe('buildAuditReport', () => {
     ]);
   });
 
-  it('ranks load per year with the change from the previous year that has data', () => {
+  it('ranks load per year, comparing each measure with the nearest earlier year that has it', () => {
     const byYear = Object.fromEntries(report.load.map((year) => [year.year, year]));
-    expect(byYear[2023]?.previousYear).toBeNull();
-    expect(byYear[2023]?.agencies.map((row) => [row.rank, row.agency, row.total, row.change])).toEqual([
-      [1, '市商务局', 4, null],
-      [2, '市教育局', 1, null],
+    expect(byYear[2023]).toMatchObject({ previousClauseYear: null, previousLivelihoodYear: null });
+    expect(byYear[2023]?.agencies.map((row) => [row.rank, row.agency, row.total, row.clauseChange, row.livelihoodChange])).toEqual([
+      [1, '市商务局', 4, null, null],
+      [2, '市教育局', 1, null, null],
     ]);
-    expect(byYear[2026]?.previousYear).toBe(2024);
-    expect(byYear[2026]?.agencies.map((row) => [row.rank, row.agency, row.total, row.previousTotal, row.change])).toEqual([
-      [1, '市林业和园林局', 4, 5, -1],
-      [2, '市商务局', 2, 5, -3],
-      [2, '市园区办', 2, 0, 2],
+    expect(byYear[2024]).toMatchObject({ previousClauseYear: 2023, previousLivelihoodYear: 2023 });
+    expect(byYear[2024]?.agencies.map((row) => [row.rank, row.agency, row.clauseLeads, row.clauseChange, row.livelihoodLeads, row.livelihoodChange])).toEqual([
+      [1, '市商务局', 5, 2, 0, -1],
+      [1, '市林业和园林局', 4, 4, 1, 1],
+      [3, '市教育局', 0, 0, 1, 0],
+    ]);
+    // 2026 has a task division but no 为民办实事 table: its livelihood counts are not compared with 2024's.
+    expect(byYear[2026]).toMatchObject({ previousClauseYear: 2024, previousLivelihoodYear: null });
+    expect(byYear[2026]?.agencies.map((row) => [row.rank, row.agency, row.total, row.clauseChange, row.livelihoodChange])).toEqual([
+      [1, '市林业和园林局', 4, 0, null],
+      [2, '市商务局', 2, -3, null],
+      [2, '市园区办', 2, 2, null],
     ]);
   });
 
