@@ -45,11 +45,16 @@ function source(document: ClauseCitation['document']): string {
   return parts.length > 0 ? parts.join(' ') : document.id;
 }
 
+/** The lead annotation as the documents print it, in full-width brackets. */
+function bracketed(annotation: string): string {
+  return /^[（(].*[）)]$/.test(annotation) ? annotation : `（${annotation}）`;
+}
+
 function quotedClause(clause: ClauseCitation): string[] {
   const task = clause.taskTitle ? `（${clause.taskTitle}）` : '';
   return [
     `- **${markdownText(clause.ref)}** ${markdownText(task)} — ${markdownText(names(clause.leads))} — ${markdownText(source(clause.document))}`,
-    `  > ${markdownText(clause.text)}${clause.annotation ? ` ${markdownText(clause.annotation)}` : ''}`,
+    `  > ${markdownText(clause.text)}${clause.annotation ? ` ${markdownText(bracketed(clause.annotation))}` : ''}`,
   ];
 }
 
@@ -97,8 +102,9 @@ export function formatMarkdown(report: AuditReport): string {
   out.push('## 2. Co-lead pairs', '', 'Agency pairs ranked by the number of clauses they lead together.', '');
   if (report.coLeadPairs.acrossYears.length === 0) out.push(empty('co-lead pairs'));
   else {
-    out.push('### All years', '', pairTable(report.coLeadPairs.acrossYears, true));
-    for (const year of report.coLeadPairs.byYear) out.push('', `### ${year.year}`, '', pairTable(year.pairs, false));
+    // With one year the ranking across years would repeat that year's table.
+    if (report.coLeadPairs.byYear.length > 1) out.push('### All years', '', pairTable(report.coLeadPairs.acrossYears, true), '');
+    for (const year of report.coLeadPairs.byYear) out.push(`### ${year.year}`, '', pairTable(year.pairs, false), '');
   }
   out.push('');
 

@@ -66,6 +66,22 @@ describe('Markdown', () => {
     expect(markdown).not.toMatch(/\n{3}/);
   });
 
+  it('ranks co-lead pairs across years only when there is more than one year', () => {
+    expect(formatMarkdown(report)).toContain('### All years');
+    const data = auditData();
+    const oneYear = buildAuditReport({ ...data, years: [2024], jointLeads: data.jointLeads.filter((clause) => clause.year === 2024) }, 'now');
+    const markdown = formatMarkdown(oneYear);
+    expect(markdown).not.toContain('### All years');
+    expect(markdown).toContain('| 1 | 市农业农村局 | 市商务局 | 1 | 2024 #6.1 |');
+  });
+
+  it('quotes the lead annotation in full-width brackets, once', () => {
+    const data = auditData();
+    const bare = data.jointLeads.map((clause) => ({ ...clause, annotation: '市发展改革委、市财政局按职责分别牵头' }));
+    expect(formatMarkdown(buildAuditReport({ ...data, jointLeads: bare }, 'now'))).toContain('地区生产总值增长5.5%左右。 （市发展改革委、市财政局按职责分别牵头）');
+    expect(formatMarkdown(report)).not.toContain('（（');
+  });
+
   it('says so when a section is empty', () => {
     const empty = buildAuditReport({ ...auditData(), jointLeads: [], leadChanges: [], oversights: [], livelihood: [] }, 'now');
     const markdown = formatMarkdown(empty);
