@@ -7,7 +7,7 @@ query AgencyAcrossYears {
     name
     aliases
     renamedFrom { name }
-    yearSummary { year leadCount jointLeadCount livelihoodLeadCount supportCount }
+    yearSummary { year leadCount jointLeadCount livelihoodLeadCount supportCount livelihoodSupportCount }
     assignments(role: LEAD, first: 10) {
       totalCount
       edges { node { year text deadline task { number title } supporters { name } } }

@@ -1,4 +1,4 @@
-// Per agency and year: clauses led, led jointly (with another lead), livelihood projects led, clauses supported.
+// Per agency and year: clauses led, led jointly (with another lead), livelihood projects led, clauses and projects supported.
 // Batched: $ids; one row per agency, year and measure.
 UNWIND $ids AS parentId
 MATCH (agency:Node {id: parentId})
@@ -19,5 +19,9 @@ CALL {
   WITH agency
   MATCH (a:Assignment)-[:SUPPORTED_BY]->(agency)
   RETURN a.year AS year, 'support' AS measure, count(DISTINCT a) AS count
+  UNION ALL
+  WITH agency
+  MATCH (p:LivelihoodProject)-[:SUPPORTED_BY]->(agency)
+  RETURN p.year AS year, 'livelihoodSupport' AS measure, count(DISTINCT p) AS count
 }
 RETURN parentId, year, measure, count

@@ -6,11 +6,11 @@ WHERE ($years IS NULL OR a.year IN $years)
   AND ($documentKind IS NULL OR EXISTS {
         MATCH (d:Node {id: a.documentId}) WHERE d.kind = $documentKind
       })
-  AND ($leadAgencyId IS NULL OR EXISTS {
-        MATCH (a)-[:LED_BY]->(lead:Agency) WHERE lead.id = $leadAgencyId
+  AND ($leadAgencyIds IS NULL OR EXISTS {
+        MATCH (a)-[:LED_BY]->(lead:Agency) WHERE lead.id IN $leadAgencyIds
       })
-  AND ($anyAgencyId IS NULL OR EXISTS {
-        MATCH (a)-[:LED_BY|SUPPORTED_BY]->(named:Agency) WHERE named.id = $anyAgencyId
+  AND ($anyAgencyIds IS NULL OR EXISTS {
+        MATCH (a)-[:LED_BY|SUPPORTED_BY]->(named:Agency) WHERE named.id IN $anyAgencyIds
       })
   AND ($text IS NULL OR a.text CONTAINS $text)
   AND (NOT $jointOnly OR COUNT { (a)-[:LED_BY]->(:Agency) } > 1)

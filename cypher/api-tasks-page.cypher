@@ -6,11 +6,11 @@ WHERE ($years IS NULL OR t.year IN $years)
   AND ($documentKind IS NULL OR EXISTS {
         MATCH (d:Node {id: t.documentId}) WHERE d.kind = $documentKind
       })
-  AND ($leadAgencyId IS NULL OR EXISTS {
-        MATCH (t)-[:HAS_ASSIGNMENT]->(:Assignment)-[:LED_BY]->(lead:Agency) WHERE lead.id = $leadAgencyId
+  AND ($leadAgencyIds IS NULL OR EXISTS {
+        MATCH (t)-[:HAS_ASSIGNMENT]->(:Assignment)-[:LED_BY]->(lead:Agency) WHERE lead.id IN $leadAgencyIds
       })
-  AND ($anyAgencyId IS NULL OR EXISTS {
-        MATCH (t)-[:HAS_ASSIGNMENT]->(:Assignment)-[:LED_BY|SUPPORTED_BY]->(named:Agency) WHERE named.id = $anyAgencyId
+  AND ($anyAgencyIds IS NULL OR EXISTS {
+        MATCH (t)-[:HAS_ASSIGNMENT]->(:Assignment)-[:LED_BY|SUPPORTED_BY]->(named:Agency) WHERE named.id IN $anyAgencyIds
       })
   AND ($text IS NULL OR coalesce(t.title, '') CONTAINS $text OR coalesce(t.text, '') CONTAINS $text OR EXISTS {
         MATCH (t)-[:HAS_ASSIGNMENT]->(a:Assignment) WHERE a.text CONTAINS $text

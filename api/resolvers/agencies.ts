@@ -50,6 +50,7 @@ interface YearSummary {
   jointLeadCount: number;
   livelihoodLeadCount: number;
   supportCount: number;
+  livelihoodSupportCount: number;
 }
 
 const MEASURE_FIELDS = {
@@ -57,6 +58,7 @@ const MEASURE_FIELDS = {
   jointLead: 'jointLeadCount',
   livelihoodLead: 'livelihoodLeadCount',
   support: 'supportCount',
+  livelihoodSupport: 'livelihoodSupportCount',
 } as const;
 
 /** Folds (year, measure, count) rows into one summary per year, oldest first. */
@@ -66,7 +68,7 @@ export function yearSummaries(rows: readonly Row[]): YearSummary[] {
     const year = row['year'];
     const measure = row['measure'];
     if (typeof year !== 'number' || typeof measure !== 'string' || !(measure in MEASURE_FIELDS)) continue;
-    const summary = byYear.get(year) ?? { year, leadCount: 0, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 0 };
+    const summary = byYear.get(year) ?? { year, leadCount: 0, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 0, livelihoodSupportCount: 0 };
     summary[MEASURE_FIELDS[measure as keyof typeof MEASURE_FIELDS]] += Number(row['count'] ?? 0);
     byYear.set(year, summary);
   }

@@ -16,6 +16,17 @@ export interface WorkFilter {
   readonly text?: string | null;
   readonly documentKind?: DocumentKind | null;
   readonly jointOnly?: boolean | null;
+  readonly includeRenamed?: boolean | null;
+}
+
+/** The ids an agency filter matches: the agency, and with `includeRenamed` its former and later names. */
+async function agencyIdsFor(context: ApiContext, argumentName: string, name: string | null | undefined, includeRenamed: boolean): Promise<string[] | null> {
+  const id = await agencyIdFor(context, argumentName, name);
+  if (id === null) return null;
+  if (!includeRenamed) return [id];
+  const rows = await context.database.read('api-agency-rename-family', { id });
+  const ids = rows[0]?.['ids'];
+  return Array.isArray(ids) ? [...new Set(ids.map(String))] : [id];
 }
 
 /** Validates a task or assignment filter and resolves its agency names to ids. */
@@ -30,8 +41,8 @@ async function filterParameters(filter: WorkFilter, context: ApiContext): Promis
     text: checkOptionalText('filter.text', filter.text),
     documentKind: filter.documentKind ?? null,
     jointOnly: filter.jointOnly ?? false,
-    leadAgencyId: await agencyIdFor(context, 'filter.leadAgency', filter.leadAgency),
-    anyAgencyId: await agencyIdFor(context, 'filter.anyAgency', filter.anyAgency),
+    leadAgencyIds: await agencyIdsFor(context, 'filter.leadAgency', filter.leadAgency, filter.includeRenamed ?? false),
+    anyAgencyIds: await agencyIdsFor(context, 'filter.anyAgency', filter.anyAgency, filter.includeRenamed ?? false),
   };
 }
 

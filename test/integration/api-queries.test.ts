@@ -35,7 +35,7 @@ describe('the GraphQL query surface', () => {
       renamedTo { name }
       renamedFrom { name }
       current { name }
-      yearSummary { year leadCount jointLeadCount livelihoodLeadCount supportCount }
+      yearSummary { year leadCount jointLeadCount livelihoodLeadCount supportCount livelihoodSupportCount }
       assignments(role: LEAD) { totalCount edges { node { id year text } } }
       tasks(role: LEAD, years: [2024]) { totalCount edges { node { id number } } }
       overseenBy(year: 2024) { leader { name } role year aspect title }
@@ -64,8 +64,8 @@ describe('the GraphQL query surface', () => {
     expect(agency['renamedFrom']).toEqual([{ name: fixture.name('市经济委员会') }]);
     expect(agency['current']).toEqual({ name: fixture.name('市工业和信息化局') });
     expect(agency['yearSummary']).toEqual([
-      { year: 2023, leadCount: 1, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 0 },
-      { year: 2024, leadCount: 1, jointLeadCount: 1, livelihoodLeadCount: 1, supportCount: 41 },
+      { year: 2023, leadCount: 1, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 0, livelihoodSupportCount: 0 },
+      { year: 2024, leadCount: 1, jointLeadCount: 1, livelihoodLeadCount: 1, supportCount: 41, livelihoodSupportCount: 0 },
     ]);
     const assignments = agency['assignments'] as { totalCount: number; edges: { node: Json }[] };
     expect(assignments.totalCount).toBe(2);
@@ -105,6 +105,14 @@ describe('the GraphQL query surface', () => {
     expect(active.edges.map((edge) => edge.node['name']).sort()).toEqual([fixture.name('市工业和信息化局'), fixture.name('市科技局')].sort());
     const byAlias = data['byAlias'] as { edges: { node: Json }[] };
     expect(byAlias.edges.map((edge) => edge.node['id'])).toContain(fixture.id('agency:ndrc'));
+
+    const supporting = await query('query ($name: String!) { agency(name: $name) { yearSummary { year leadCount supportCount livelihoodSupportCount } } }', {
+      name: fixture.name('市科技局'),
+    });
+    expect((supporting['agency'] as Json)['yearSummary']).toEqual([
+      { year: 2023, leadCount: 0, supportCount: 1, livelihoodSupportCount: 0 },
+      { year: 2024, leadCount: 40, supportCount: 0, livelihoodSupportCount: 1 },
+    ]);
   });
 
   it('walks assignments page by page (first: 7) and returns every row once', async () => {
@@ -145,7 +153,7 @@ describe('the GraphQL query surface', () => {
 
   it('filters assignments and tasks by agency, years, text, document kind and joint leads, with their nested fields', async () => {
     const data = await query(
-      `query ($lead: String!, $any: String!, $text: String!) {
+      `query ($lead: String!, $any: String!, $text: String!, $former: String!) {
         joint: assignments(filter: { leadAgency: $lead, jointOnly: true, documentKind: TASK_DIVISION }) {
           totalCount
           edges { node {
@@ -164,8 +172,10 @@ describe('the GraphQL query surface', () => {
         tasks: tasks(filter: { anyAgency: $any, years: [2024] }) { totalCount edges { node { id year number title text document { id } source { start end } } } }
         jointTasks: tasks(filter: { leadAgency: $lead, jointOnly: true }) { totalCount }
         textTasks: tasks(filter: { text: $text }) { totalCount }
+        renamed: assignments(filter: { leadAgency: $former }) { totalCount }
+        renamedFamily: assignments(filter: { leadAgency: $former, includeRenamed: true }) { totalCount }
       }`,
-      { lead: fixture.name('发展和改革委员会'), any: fixture.name('市工业和信息化局'), text: `集群发展${fixture.tag}` },
+      { lead: fixture.name('发展和改革委员会'), any: fixture.name('市工业和信息化局'), text: `集群发展${fixture.tag}`, former: fixture.name('市经济委员会') },
     );
     const joint = data['joint'] as { totalCount: number; edges: { node: Json }[] };
     expect(joint.totalCount).toBe(1);
@@ -187,6 +197,8 @@ describe('the GraphQL query surface', () => {
     expect(tasks.totalCount).toBe(2);
     expect(tasks.edges.map((edge) => edge.node['number'])).toEqual([1, 2]);
     expect(data['jointTasks']).toEqual({ totalCount: 1 });
+    expect(data['renamed']).toEqual({ totalCount: 0 });
+    expect(data['renamedFamily']).toEqual({ totalCount: 2 });
     expect(data['textTasks']).toEqual({ totalCount: 1 });
   });
 

@@ -72,10 +72,11 @@ describe('folding rows', () => {
       { year: 2024, measure: 'jointLead', count: 1 },
       { year: null, measure: 'lead', count: 9 },
       { year: 2024, measure: 'livelihoodLead', count: 2 },
+      { year: 2023, measure: 'livelihoodSupport', count: 4 },
     ];
     expect(yearSummaries(rows)).toEqual([
-      { year: 2023, leadCount: 0, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 2 },
-      { year: 2024, leadCount: 3, jointLeadCount: 1, livelihoodLeadCount: 2, supportCount: 0 },
+      { year: 2023, leadCount: 0, jointLeadCount: 0, livelihoodLeadCount: 0, supportCount: 2, livelihoodSupportCount: 4 },
+      { year: 2024, leadCount: 3, jointLeadCount: 1, livelihoodLeadCount: 2, supportCount: 0, livelihoodSupportCount: 0 },
     ]);
   });
 
