@@ -50,11 +50,12 @@ export function cleanText(input: { readonly path: string; readonly text: string 
   const removed: RemovedFragment[] = [];
   // A form feed is a page break: make it a blank line so the rejoin step sees it.
   const lines = input.text.replace(/\r\n?|\f/g, '\n').split('\n').map(normaliseLine);
-  const denoised = removeNoise(lines, rules, removed).map(normaliseLine);
+  // Removing noise can leave spaces or punctuation to normalise on the lines it touched.
+  const denoised = removeNoise(lines, rules, removed).map((line, index) => (line === lines[index] ? line : normaliseLine(line)));
   const deduplicated = removeRepeatedBlocks(denoised, removed);
-  const withoutContents = removeTablesOfContents(deduplicated, removed);
-  const withoutFurniture = removePageFurniture(withoutContents, rules, removed);
-  const rejoined = rejoinUntilStable(withoutFurniture);
+  const withoutFurniture = removePageFurniture(deduplicated, rules, removed);
+  const withoutContents = removeTablesOfContents(withoutFurniture, removed);
+  const rejoined = rejoinUntilStable(withoutContents);
   const withoutTails = removeForeignHeadingTails(rejoined, rules, removed);
   return { path: input.path, text: collapseBlankLines(withoutTails.map(normaliseLine)), removed };
 }
@@ -239,12 +240,13 @@ function removeRepeatedBlocks(lines: readonly string[], removed: RemovedFragment
 // ---------------------------------------------------------------------------
 // 4. Tables of contents
 
-function removeTablesOfContents(lines: readonly string[], removed: RemovedFragment[]): string[] {
-  const result: string[] = [];
+/** Runs after page furniture is gone, so a contents list spread over pages is one block. */
+function removeTablesOfContents(lines: readonly LineOrBreak[], removed: RemovedFragment[]): LineOrBreak[] {
+  const result: LineOrBreak[] = [];
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] ?? '';
-    if (!CONTENTS_HEADING.test(line.trim())) {
+    if (line === PAGE_BREAK || !CONTENTS_HEADING.test(line.trim())) {
       result.push(line);
       index++;
       continue;
@@ -254,7 +256,7 @@ function removeTablesOfContents(lines: readonly string[], removed: RemovedFragme
     let lastEntry = -1;
     while (end < lines.length) {
       const candidate = lines[end] ?? '';
-      if (candidate.trim().length === 0) {
+      if (candidate === PAGE_BREAK || candidate.trim().length === 0) {
         end++;
       } else if (parseContentsEntry(candidate) !== null) {
         lastEntry = end;
@@ -268,7 +270,8 @@ function removeTablesOfContents(lines: readonly string[], removed: RemovedFragme
       index++;
       continue;
     }
-    removed.push({ reason: 'table-of-contents', text: lines.slice(index, lastEntry + 1).join('\n') });
+    const block = lines.slice(index, lastEntry + 1).filter((entry): entry is string => entry !== PAGE_BREAK);
+    removed.push({ reason: 'table-of-contents', text: block.join('\n') });
     index = lastEntry + 1;
   }
   return result;
@@ -421,15 +424,37 @@ function hasUnclosedBracket(line: string): boolean {
   return depth > 0;
 }
 
-function countOccurrences(text: string, needle: string): number {
-  let count = 0;
-  for (let index = text.indexOf(needle); index !== -1; index = text.indexOf(needle, index + needle.length)) count++;
-  return count;
+/**
+ * How often each pair of adjacent Chinese characters occurs in a text, counted
+ * in one pass so that the many look-ups of the rejoin and noise steps stay
+ * linear overall. Keys are the two UTF-16 code units packed into one number.
+ */
+class PairCounts {
+  private readonly counts = new Map<number, number>();
+
+  constructor(text: string) {
+    for (let index = 0; index + 1 < text.length; index++) {
+      const first = text.charCodeAt(index);
+      const second = text.charCodeAt(index + 1);
+      if (!isIdeographCode(first) || !isIdeographCode(second)) continue;
+      const key = first * 0x10000 + second;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** Occurrences of the two-character string `pair` (0 unless both are ideographs). */
+  of(pair: string): number {
+    return this.counts.get(pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1)) ?? 0;
+  }
+}
+
+function isIdeographCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 interface JoinContext {
-  /** The whole text, for character-pair evidence. */
-  readonly text: string;
+  /** Character pairs of the whole text, for evidence that a break cut a word. */
+  readonly pairs: PairCounts;
   /** True when a header or page number stood between the two lines. */
   readonly acrossPageBreak: boolean;
   /** True when the lines were adjacent (no blank line between them). */
@@ -444,7 +469,7 @@ function pairIsCommon(before: string, after: string, context: JoinContext, minim
   const last = before[before.length - 1];
   const first = after[0];
   if (!isIdeograph(last) || !isIdeograph(first)) return false;
-  return countOccurrences(context.text, `${last}${first}`) >= minimum;
+  return context.pairs.of(`${last}${first}`) >= minimum;
 }
 
 /** Decides whether `next` continues `previous` across a blank line, header or page number. */
@@ -487,9 +512,11 @@ export function continuesLine(previous: string, next: string, context: JoinConte
  * nothing changes; each round only shortens the list, so it ends.
  */
 function rejoinUntilStable(lines: readonly LineOrBreak[]): string[] {
-  let current = rejoinBrokenLines(lines);
+  // The vocabulary is taken once, from the lines as the source cut them.
+  const pairs = new PairCounts(lines.filter((line): line is string => line !== PAGE_BREAK).join('\n'));
+  let current = rejoinBrokenLines(lines, pairs);
   for (let round = 0; round < MAX_REJOIN_ROUNDS; round++) {
-    const next = rejoinBrokenLines(current);
+    const next = rejoinBrokenLines(current, pairs);
     if (next.length === current.length) return next;
     current = next;
   }
@@ -498,8 +525,7 @@ function rejoinUntilStable(lines: readonly LineOrBreak[]): string[] {
 
 const MAX_REJOIN_ROUNDS = 8;
 
-function rejoinBrokenLines(lines: readonly LineOrBreak[]): string[] {
-  const text = lines.filter((line): line is string => line !== PAGE_BREAK).join('\n');
+function rejoinBrokenLines(lines: readonly LineOrBreak[], pairs: PairCounts): string[] {
   const output: string[] = [];
   /** Index in `output` of the last non-blank line, when only blank lines or breaks followed it. */
   let open = -1;
@@ -512,7 +538,7 @@ function rejoinBrokenLines(lines: readonly LineOrBreak[]): string[] {
       continue;
     }
     const previous = open >= 0 ? output[open] : undefined;
-    if (previous !== undefined && continuesLine(previous, line, { text, acrossPageBreak, adjacent: gapLines === 0 })) {
+    if (previous !== undefined && continuesLine(previous, line, { pairs, acrossPageBreak, adjacent: gapLines === 0 })) {
       output[open] = joinParts(previous, line);
     } else {
       // Keep one blank line where there was a gap (or a page break) so paragraphs stay apart.
@@ -552,12 +578,16 @@ const MAX_HEADING_LENGTH = 40;
 function removeForeignHeadingTails(lines: readonly string[], rules: CleanRules, removed: RemovedFragment[]): string[] {
   const text = lines.join('\n');
   if (text.length < MIN_TEXT_FOR_VOCABULARY || rules.headingEndings.length === 0) return [...lines];
+  const pairs = new PairCounts(text);
+  const lineCounts = new Map<string, number>();
+  for (const line of lines) lineCounts.set(line, (lineCounts.get(line) ?? 0) + 1);
   return lines.map((line) => {
     if (line.length > MAX_HEADING_LENGTH || line.length < MIN_FOREIGN_TAIL + 2 || SENTENCE_PUNCTUATION.test(line) || line.includes('\t')) {
       return line;
     }
-    const copies = countOccurrences(text, line);
-    const foreign = (pair: string): boolean => countOccurrences(text, pair) <= copies;
+    // A pair is foreign when it occurs only in the copies of this very line.
+    const copies = lineCounts.get(line) ?? 1;
+    const foreign = (pair: string): boolean => pairs.of(pair) <= copies;
     // The shortest tail that qualifies: scan cut points from the right.
     for (let cut = line.length - MIN_FOREIGN_TAIL; cut >= 2; cut--) {
       const head = line.slice(0, cut);

@@ -123,6 +123,12 @@ describe('cleanText: repeated bodies, contents and noise', () => {
     expect(cleaned.text).toContain('某市人民政府关于落实2022年《政府工作报告》重点工作分工的意见');
   });
 
+  it('removes a table of contents that a running header interrupts', () => {
+    const cleaned = clean('目 录\n\n一号文件的通知\t某政发〔2024〕1号(3)\n\n——某市人民政府——\n\n二号文件的通知\t某政发〔2024〕2号(9)\n\n正文。\n');
+    expect(cleaned.text).toBe('正文。\n');
+    expect(reasons(cleaned)).toEqual(['running-header', 'table-of-contents']);
+  });
+
   it('removes noise glued to a heading by the general rule, without a list entry', () => {
     const cleaned = clean(fixture('glued-noise.txt'), { ...RULES, noiseStrings: [] });
     expect(cleaned.text).toContain('\n2017年工作回顾\n');
