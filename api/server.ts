@@ -31,7 +31,9 @@ function isGraphQLError(error: unknown): error is GraphQLError {
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = isGraphQLError(error) ? error.originalError : error;
   if (original instanceof KgError && original.code !== 'DATABASE_QUERY_FAILED') {
-    return new GraphQLError(original.message, { extensions: { code: original.code } });
+    // Keep where it happened (locations, path) so clients can tell which field failed.
+    const located = isGraphQLError(error) ? { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path } : {};
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });
   }
   return defaultMaskError(error, message, isDev);
 }
