@@ -84,7 +84,13 @@ export function formatMarkdown(report: AuditReport): string {
   out.push(`- API: ${markdownText(meta.api)}`);
   out.push(`- Years: ${markdownText(meta.selection)} (with data: ${meta.years.join(', ')})`);
   out.push(`- Generated: ${markdownText(meta.generatedAt)}`);
-  out.push(`- Documents read: ${meta.documents.length}`);
+  const kinds = new Map<string, number>();
+  for (const document of meta.documents) {
+    const kind = document.kind.toLowerCase().replace(/_/g, ' ');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const byKind = [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, count]) => `${kind} ${count}`).join(', ');
+  out.push(`- Documents read: ${meta.documents.length}${byKind ? ` (${markdownText(byKind)})` : ''}`);
   for (const note of meta.notes) out.push(`- Note: ${markdownText(note)}`);
   out.push('');
 
@@ -151,7 +157,7 @@ export function formatMarkdown(report: AuditReport): string {
     'Leads per agency: task-division clauses and 为民办实事 items, ranked by their sum. Each change (Δ) is against the nearest earlier year with the same kind of data.',
     '',
   );
-  if (report.load.length === 0) out.push(empty('leads in these years'));
+  if (report.load.length === 0) out.push(empty('leads in these years'), '');
   for (const year of report.load) {
     const compared = [
       year.previousClauseYear === null ? null : `clauses with ${year.previousClauseYear}`,

@@ -64,6 +64,9 @@ describe('Markdown', () => {
     expect(markdown).toContain('### 2026 (compared: clauses with 2024)');
     expect(markdown).toContain('### 2026 #2.9 ← 2024 #6.1 (dropped)');
     expect(markdown).not.toMatch(/\n{3}/);
+    expect(markdown).toContain('- Documents read: 6 (leader division 1, livelihood plan 2, task division 3)');
+    // Every heading stands in its own paragraph.
+    expect(markdown).not.toMatch(/[^\n]\n#/);
   });
 
   it('ranks co-lead pairs across years only when there is more than one year', () => {
