@@ -8,3 +8,4 @@ echo "== lint"; npx eslint .
 echo "== typecheck"; npx tsc --noEmit
 echo "== schema"; node --import tsx api/print-schema.ts --check
 echo "== tests"; npx vitest run "$@"
+echo "== benchmarks (smoke run; figures are not checked)"; node --import tsx bench/main.ts --quick

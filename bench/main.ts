@@ -1,0 +1,264 @@
+/**
+ * `npm run bench [-- --quick]`: measures parsing, ingestion, loading and the
+ * API, each next to its limit in the same run (raw jieba, raw Cypher), and
+ * writes bench/results/<date>.json plus a Markdown table on stdout.
+ * Benchmarks never fail on a threshold; they report.
+ *
+ * Runs against the local `bench` Neo4j instance (its own empty database),
+ * started here if needed and stopped afterwards if it was started here.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import nodejieba from 'nodejieba';
+import { createApi } from '../api/server.ts';
+import { PROJECT_ROOT, loadConfig } from '../core/config.ts';
+import { loadCypherCatalog } from '../core/cypher.ts';
+import { createDatabase, toDriverValue, type Parameters } from '../core/database.ts';
+import { buildDocumentGraph } from '../ingest/graph/build.ts';
+import { createIngestContext, ingestPaths } from '../ingest/ingest.ts';
+import { resetGraph } from '../ingest/load.ts';
+import { cleanText } from '../ingest/clean.ts';
+import { decodeSource } from '../ingest/decode.ts';
+import { parseDocuments } from '../ingest/parse.ts';
+import { loadCleanRules } from '../ingest/rules.ts';
+import { localInstanceConfig } from '../scripts/neo4j/instances.ts';
+import { start, stop } from '../scripts/neo4j/local-server.ts';
+import { growthExponent, measured, round, runConcurrently } from './measure.ts';
+import { API_OPERATIONS } from './operations.ts';
+import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
+
+const quick = process.argv.includes('--quick');
+const settings = quick
+  ? { repeats: 1, sizes: [1, 2], concurrency: 4, requests: 40, seconds: 2 }
+  : { repeats: 5, sizes: [1, 10, 100], concurrency: 8, requests: 5_000, seconds: 10 };
+
+const config = loadConfig();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function seedFiles(): SyntheticFile[] {
+  const directory = config.corpusDir;
+  return fs
+    .readdirSync(directory)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(directory, name), 'utf8') }));
+}
+
+async function parseAndExtract(files: readonly SyntheticFile[]) {
+  const rules = await loadCleanRules(config.rulesDir);
+  const encoder = new TextEncoder();
+  const bytes = files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) }));
+  const totalBytes = bytes.reduce((sum, file) => sum + file.bytes.length, 0);
+  const totalChars = files.reduce((sum, file) => sum + file.text.length, 0);
+
+  const pipelineTimes: number[] = [];
+  const jiebaTimes: number[] = [];
+  nodejieba.load();
+  for (let round_ = 0; round_ < settings.repeats; round_ += 1) {
+    let begin = performance.now();
+    const documents = bytes.flatMap((file) => parseDocuments(cleanText(decodeSource(file.name, file.bytes), rules)));
+    const context = await createIngestContext(documents, config.rulesDir);
+    for (const document of documents) buildDocumentGraph(document, context.graphContext, 'bench');
+    pipelineTimes.push((performance.now() - begin) / 1000);
+
+    begin = performance.now();
+    for (const file of files) nodejieba.cut(file.text);
+    jiebaTimes.push((performance.now() - begin) / 1000);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const pipeline = median(pipelineTimes);
+  const jieba = median(jiebaTimes);
+  return {
+    bytes: totalBytes,
+    chars: totalChars,
+    pipeline: { seconds: round(pipeline, 4), mbPerSecond: round(totalBytes / 1e6 / pipeline), charsPerSecond: Math.round(totalChars / pipeline) },
+    jieba: { seconds: round(jieba, 4), mbPerSecond: round(totalBytes / 1e6 / jieba), charsPerSecond: Math.round(totalChars / jieba) },
+    ratio: round(pipeline / jieba),
+  };
+}
+
+function writeCorpus(files: readonly SyntheticFile[]): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-'));
+  for (const file of files) fs.writeFileSync(path.join(directory, file.name), file.text);
+  return directory;
+}
+
+interface SizeResult {
+  readonly factor: number;
+  readonly files: number;
+  readonly documents: number;
+  readonly megabytes: number;
+  readonly records: number;
+  readonly seconds: number;
+  readonly recordsPerSecond: number;
+  readonly peakRssMb: number;
+  readonly reingestUnchangedSeconds: number;
+  readonly hashSeconds: number;
+  readonly problems: number;
+}
+
+async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: readonly SyntheticFile[]) {
+  const results: SizeResult[] = [];
+  for (const factor of settings.sizes) {
+    const files = syntheticCorpus(seeds, factor);
+    const directory = writeCorpus(files);
+    try {
+      log(`ingest ×${factor}: ${files.length} files …`);
+      await resetGraph(database);
+      const first = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir }));
+      const records = first.result.written.nodes + first.result.written.relationships;
+      const again = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir }));
+      const hashStart = performance.now();
+      for (const file of files) createHash('sha256').update(fs.readFileSync(path.join(directory, file.name))).digest('hex');
+      const hashSeconds = (performance.now() - hashStart) / 1000;
+      results.push({
+        factor,
+        files: files.length,
+        documents: first.result.loaded.length,
+        megabytes: round(files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0) / 1e6),
+        records,
+        seconds: round(first.seconds),
+        recordsPerSecond: Math.round(records / first.seconds),
+        peakRssMb: Math.round(first.peakRssMb),
+        reingestUnchangedSeconds: round(again.seconds, 3),
+        hashSeconds: round(hashSeconds, 4),
+        problems: first.result.problems.length,
+      });
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  }
+  const exponents = results.slice(1).map((result, index) => {
+    const previous = results[index];
+    return previous ? round(growthExponent(previous.records, previous.seconds, result.records, result.seconds)) : Number.NaN;
+  });
+  return { sizes: results, growthExponents: exponents };
+}
+
+async function apiSection(uri: string, password: string) {
+  const catalog = loadCypherCatalog();
+  let captured: { name: string; parameters: Parameters }[] = [];
+  const database = createDatabase({ ...config.neo4j, uri, password }, catalog, {
+    onStatement: (name, parameters) => captured.push({ name, parameters }),
+  });
+  const yoga = createApi({ database, limits: config.api });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, password), { disableLosslessIntegers: true });
+  const results = [];
+  try {
+    for (const operation of API_OPERATIONS) {
+      const post = async () => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operation.query }) });
+        const body = (await response.json()) as { errors?: unknown[] };
+        if (body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body.errors)}`);
+      };
+      captured = [];
+      await post();
+      const statements = captured;
+      const api = await runConcurrently(post, settings.concurrency, settings.requests, settings.seconds);
+      // The same statements straight through the driver, all at once (the API
+      // runs those of one level concurrently): the floor for this operation.
+      const direct = await runConcurrently(
+        async () => {
+          await Promise.all(
+            statements.map(async (statement) => {
+              const session = driver.session({ database: config.neo4j.database, defaultAccessMode: neo4j.session.READ });
+              try {
+                await session.executeRead((transaction) => transaction.run(catalog.statement(statement.name), toDriverValue(statement.parameters) as Parameters));
+              } finally {
+                await session.close();
+              }
+            }),
+          );
+        },
+        settings.concurrency,
+        settings.requests,
+        settings.seconds,
+      );
+      results.push({
+        operation: operation.name,
+        roundTrips: statements.length,
+        api: { perSecond: round(api.perSecond, 1), p50: round(api.p50), p95: round(api.p95), p99: round(api.p99), requests: api.requests },
+        direct: { perSecond: round(direct.perSecond, 1), p50: round(direct.p50), p95: round(direct.p95), p99: round(direct.p99) },
+        overhead: round(api.p50 / direct.p50),
+      });
+      log(`api: ${operation.name} done`);
+    }
+  } finally {
+    await driver.close();
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+  }
+  return { concurrency: settings.concurrency, results };
+}
+
+function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
+  const lines: string[] = [];
+  const p = report.parse;
+  lines.push(`### Parse + extract vs raw jieba (${(p.bytes / 1e6).toFixed(2)} MB, ${p.chars} chars)`, '');
+  lines.push('| | seconds | MB/s | chars/s |', '| --- | ---: | ---: | ---: |');
+  lines.push(`| parse + extract (read→…→graph records) | ${p.pipeline.seconds} | ${p.pipeline.mbPerSecond} | ${p.pipeline.charsPerSecond} |`);
+  lines.push(`| nodejieba.cut, same text | ${p.jieba.seconds} | ${p.jieba.mbPerSecond} | ${p.jieba.charsPerSecond} |`);
+  lines.push(`| ratio (pipeline / jieba time) | ${p.ratio}× | | |`, '');
+  lines.push('### Ingest into an empty Neo4j (parse, resolve, write, link)', '');
+  lines.push('| corpus | files | docs | MB | records | seconds | records/s | peak RSS MB | re-ingest unchanged s | hashing s |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of report.ingest.sizes) {
+    lines.push(`| ×${size.factor} | ${size.files} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} | ${size.hashSeconds} |`);
+  }
+  lines.push('', `Growth exponent of time vs records between sizes: ${report.ingest.growthExponents.join(', ')} (1.0 = linear).`, '');
+  lines.push(`### API at concurrency ${report.api.concurrency} on loopback vs the same Cypher through neo4j-driver`, '');
+  lines.push('| operation | round trips | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms | p50 overhead |');
+  lines.push('| --- | ---: | ---: | --- | ---: | --- | ---: |');
+  for (const result of report.api.results) {
+    lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× |`);
+  }
+  return lines.join('\n');
+}
+
+async function runBenchmarks(uri: string, password: string) {
+  const seeds = seedFiles();
+  log('parse + extract …');
+  const parse = await parseAndExtract(seeds);
+  const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
+  try {
+    await database.applySchema();
+    const ingest = await ingestSizes(database, seeds);
+    log('loading the corpus for the API …');
+    await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, reset: true });
+    const api = await apiSection(uri, password);
+    return { parse, ingest, api };
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const local = localInstanceConfig(config, 'bench');
+  const started = await start(local, 'bench', log);
+  try {
+    const report = await runBenchmarks(`bolt://127.0.0.1:${started.boltPort}`, local.password);
+    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    const date = new Date().toISOString().slice(0, 10);
+    const file = path.join(PROJECT_ROOT, 'bench', 'results', `${date}${quick ? '.quick' : ''}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify({ date, quick, machine, settings, ...report }, null, 2)}\n`);
+    console.log(markdown(report));
+    console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
+  } finally {
+    if (started.started) await stop(local, 'bench', log);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
