@@ -59,10 +59,8 @@ function diffLeads(later: AssignmentData, earlier: AssignmentData): Pick<LeadCha
   };
 }
 
-async function readLeadChanges(client: GraphqlClient, year: number, notes: string[]): Promise<LeadChangeData[]> {
-  const capped = await client.request<LeadChangesResult>('AuditLeadChanges', LEAD_CHANGES_QUERY, { year, first: MAX_PAGE_SIZE });
-  if (capped.overlaps.leadChanges.length < MAX_PAGE_SIZE) return capped.overlaps.leadChanges;
-  notes.push(`overlaps(year: ${year}).leadChanges returned its maximum of ${MAX_PAGE_SIZE}; lead drift for ${year} was read from the paginated assignments { continues } instead.`);
+/** Lead drift of `year` from every clause of the year and the clauses it continues: complete, paginated. */
+export async function readLeadChangesFromClauses(client: GraphqlClient, year: number): Promise<LeadChangeData[]> {
   const clauses = await client.readAll<AssignmentData & { continues: AssignmentData[] }, ContinuationsResult>(
     'AuditContinuations',
     CONTINUATIONS_QUERY,
@@ -73,6 +71,13 @@ async function readLeadChanges(client: GraphqlClient, year: number, notes: strin
   return clauses.flatMap((later) =>
     later.continues.map((earlier) => ({ score: null, earlier, later, ...diffLeads(later, earlier) })).filter((change) => change.added.length + change.removed.length > 0),
   );
+}
+
+async function readLeadChanges(client: GraphqlClient, year: number, notes: string[]): Promise<LeadChangeData[]> {
+  const capped = await client.request<LeadChangesResult>('AuditLeadChanges', LEAD_CHANGES_QUERY, { year, first: MAX_PAGE_SIZE });
+  if (capped.overlaps.leadChanges.length < MAX_PAGE_SIZE) return capped.overlaps.leadChanges;
+  notes.push(`overlaps(year: ${year}).leadChanges returned its maximum of ${MAX_PAGE_SIZE}; lead drift for ${year} was read from the paginated assignments { continues } instead.`);
+  return readLeadChangesFromClauses(client, year);
 }
 
 async function readOversights(client: GraphqlClient, year: number, notes: string[]): Promise<OversightRow[]> {
@@ -91,6 +96,11 @@ async function readOversights(client: GraphqlClient, year: number, notes: string
     );
   }
   notes.push(`overlaps(year: ${year}).multiplyOverseen returned its maximum of ${MAX_PAGE_SIZE}; oversight for ${year} was read from leaders(year) { oversees } instead.`);
+  return readOversightsFromLeaders(client, year);
+}
+
+/** Every oversight of `year`, leader by leader (the report keeps the agencies with several overseers). */
+export async function readOversightsFromLeaders(client: GraphqlClient, year: number): Promise<OversightRow[]> {
   const leaders = await client.request<LeaderOversightResult>('AuditLeaderOversight', LEADER_OVERSIGHT_QUERY, { year });
   return leaders.leaders.flatMap((leader) =>
     leader.oversees.map((oversight) => ({

@@ -16,9 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/server.ts';
-import type { FetchLike } from '../../audit/client.ts';
+import { createGraphqlClient, type FetchLike } from '../../audit/client.ts';
+import { collectAuditData, readLeadChangesFromClauses, readOversightsFromLeaders } from '../../audit/collect.ts';
 import { AUDIT_JSON_KEYS } from '../../audit/format-json.ts';
-import type { AuditReport } from '../../audit/report.ts';
+import { buildAuditReport, type AuditData, type AuditReport } from '../../audit/report.ts';
 import { loadConfig } from '../../core/config.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
 import { runAuditCommand } from '../../ingest/cli/commands/audit.ts';
@@ -146,6 +147,22 @@ describe('kg audit overlaps over the corpus', () => {
       expect(drift.added.length + drift.dropped.length).toBeGreaterThan(0);
       expect(drift.later.year).toBeGreaterThan(drift.earlier.year ?? Infinity);
     }
+  });
+
+  it('gets the same drift and oversight from the paginated fallbacks as from the capped overlaps fields', async () => {
+    const client = createGraphqlClient({ url: IN_PROCESS_URL, fetch: inProcess });
+    const data = await collectAuditData(client, { kind: 'range', from: 2024, to: 2026 });
+    const fallback: AuditData = {
+      ...data,
+      leadChanges: [...(await readLeadChangesFromClauses(client, 2024)), ...(await readLeadChangesFromClauses(client, 2026))],
+      oversights: await readOversightsFromLeaders(client, 2024),
+    };
+    const fromOverlaps = buildAuditReport(data, 'now');
+    const fromFallback = buildAuditReport(fallback, 'now');
+    const withoutScore = (report: AuditReport) => report.leadDrift.map(({ score: _score, ...drift }) => drift);
+    expect(fromOverlaps.leadDrift.length).toBeGreaterThan(0);
+    expect(withoutScore(fromFallback)).toEqual(withoutScore(fromOverlaps));
+    expect(fromFallback.oversightOverlaps).toEqual(fromOverlaps.oversightOverlaps);
   });
 
   it('produces Markdown and CSV too', async () => {
