@@ -16,10 +16,16 @@ export interface Batcher {
   rowsFor(statementName: string, parameters: Parameters, parentId: string): Promise<Row[]>;
 }
 
+interface Waiter {
+  readonly resolve: (rows: Row[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 interface PendingBatch {
   readonly statementName: string;
   readonly parameters: Parameters;
-  readonly waiting: Map<string, { resolve: (rows: Row[]) => void; reject: (error: unknown) => void }[]>;
+  /** One waiter per parent id: a second ask for the same parent gets the first promise. */
+  readonly waiting: Map<string, Waiter>;
 }
 
 /** A stable text for parameters, so `{a, b}` and `{b, a}` share a batch. */
@@ -32,7 +38,8 @@ export function parametersKey(statementName: string, parameters: Parameters): st
 
 export function createBatcher(read: ReadStatement): Batcher {
   const pending = new Map<string, PendingBatch>();
-  const settled = new Map<string, Promise<Row[]>>();
+  /** Promises already handed out, by statement, parameters and parent: the request's own cache. */
+  const asked = new Map<string, Promise<Row[]>>();
   let scheduled = false;
 
   async function run(batch: PendingBatch): Promise<void> {
@@ -46,9 +53,9 @@ export function createBatcher(read: ReadStatement): Batcher {
         if (list) list.push(row);
         else byParent.set(parentId, [row]);
       }
-      for (const [id, waiters] of batch.waiting) for (const waiter of waiters) waiter.resolve(byParent.get(id) ?? []);
+      for (const [id, waiter] of batch.waiting) waiter.resolve(byParent.get(id) ?? []);
     } catch (error) {
-      for (const waiters of batch.waiting.values()) for (const waiter of waiters) waiter.reject(error);
+      for (const waiter of batch.waiting.values()) waiter.reject(error);
     }
   }
 
@@ -63,7 +70,7 @@ export function createBatcher(read: ReadStatement): Batcher {
     rowsFor(statementName, parameters, parentId) {
       const key = parametersKey(statementName, parameters);
       const cacheKey = `${key}\u0000${parentId}`;
-      const known = settled.get(cacheKey);
+      const known = asked.get(cacheKey);
       if (known) return known;
       const promise = new Promise<Row[]>((resolve, reject) => {
         let batch = pending.get(key);
@@ -71,9 +78,7 @@ export function createBatcher(read: ReadStatement): Batcher {
           batch = { statementName, parameters, waiting: new Map() };
           pending.set(key, batch);
         }
-        const waiters = batch.waiting.get(parentId);
-        if (waiters) waiters.push({ resolve, reject });
-        else batch.waiting.set(parentId, [{ resolve, reject }]);
+        batch.waiting.set(parentId, { resolve, reject });
         // setImmediate runs after every pending promise callback, so all
         // sibling resolvers of this execution step have asked by then.
         if (!scheduled) {
@@ -81,7 +86,7 @@ export function createBatcher(read: ReadStatement): Batcher {
           setImmediate(flush);
         }
       });
-      settled.set(cacheKey, promise);
+      asked.set(cacheKey, promise);
       return promise;
     },
   };

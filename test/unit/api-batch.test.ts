@@ -92,3 +92,12 @@ describe('folding rows', () => {
     ]);
   });
 });
+
+describe('document kinds', () => {
+  it('reads a kind this API does not know as OTHER instead of failing the field', async () => {
+    const { documentResolvers } = await import('../../api/resolvers/documents.ts');
+    expect(documentResolvers.Document.kind({ kind: 'TASK_DIVISION' })).toBe('TASK_DIVISION');
+    expect(documentResolvers.Document.kind({ kind: 'BULLETIN' })).toBe('OTHER');
+    expect(documentResolvers.Document.kind({})).toBe('OTHER');
+  });
+});
