@@ -27,4 +27,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'List canonical agencies with their aliases; --suspicious lists near-duplicates left unmerged',
     load: () => import('./commands/entities.ts'),
   },
+  {
+    name: 'audit',
+    summary: 'Audit responsibility overlaps through the GraphQL API (joint leads, drift, oversight, load)',
+    load: () => import('./commands/audit.ts'),
+  },
 ];
