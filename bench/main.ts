@@ -162,7 +162,8 @@ async function apiSection(uri: string, password: string) {
       };
       captured = [];
       await post();
-      const statements = captured;
+      // A copy: the load runs below keep appending to `captured`.
+      const statements = [...captured];
       const api = await runConcurrently(post, settings.concurrency, settings.requests, settings.seconds);
       // The same statements straight through the driver, all at once (the API
       // runs those of one level concurrently): the floor for this operation.
