@@ -115,11 +115,23 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
     loadStopwords(path.join(rulesDir, 'stopwords.txt')),
   ]);
   const baseGazetteer = loadGazetteer(rulesDir);
-  const observed = documents.flatMap((document) =>
+  const gazetteer = withGlossaryTerms(baseGazetteer, documents);
+  const structured = documents.flatMap((document) =>
     documentAgencyMentions(document).map((mention) => ({ name: mention.name, written: mention.written, year: document.year })),
   );
-  const registry = resolveAgencies(observed, facts);
-  const gazetteer = withGlossaryTerms(baseGazetteer, documents);
+  // Agencies named only in prose (found by the agency pattern) go through the
+  // same resolution as those of annotations, tables and leader lists, so the
+  // curated aliases and the prefix rules apply to them too.
+  const firstMatcher = compileMatcher(gazetteer, [...new Set(structured.flatMap((name) => [name.name, name.written]))].sort());
+  const inProse = documents.flatMap((document) =>
+    document.paragraphs.flatMap((paragraph) =>
+      firstMatcher
+        .find(paragraph.text, paragraph.span.start)
+        .filter((mention) => mention.type === 'Agency')
+        .map((mention) => ({ name: mention.name, written: mention.written, year: document.year })),
+    ),
+  );
+  const registry = resolveAgencies([...structured, ...inProse], facts);
   const agencyNames = [...new Set(registry.agencies.flatMap((agency) => [agency.name, ...agency.aliases]))].sort();
 
   const agency = (name: string): ResolvedAgency => {
