@@ -4,15 +4,21 @@
  * the `cause`. Messages name the input and say what to do.
  */
 
+/** Why a file given to ingest cannot be used. */
+export const INPUT_ERROR_CODES = [
+  'INPUT_NOT_FOUND',
+  'INPUT_IS_DIRECTORY',
+  'INPUT_EMPTY',
+  'INPUT_BINARY',
+  'INPUT_UNDECODABLE',
+  'INPUT_UNRECOGNISED',
+  'INPUT_TRUNCATED',
+] as const;
+export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
+
 export type KgErrorCode =
   | 'CONFIG_INVALID'
-  | 'INPUT_NOT_FOUND'
-  | 'INPUT_IS_DIRECTORY'
-  | 'INPUT_EMPTY'
-  | 'INPUT_BINARY'
-  | 'INPUT_UNDECODABLE'
-  | 'INPUT_UNRECOGNISED'
-  | 'INPUT_TRUNCATED'
+  | InputErrorCode
   | 'DATABASE_UNAVAILABLE'
   | 'DATABASE_QUERY_FAILED'
   | 'LOAD_FAILED'
@@ -45,16 +51,7 @@ export class ConfigError extends KgError {
 export class InputError extends KgError {
   readonly path: string;
   constructor(
-    code: Extract<
-      KgErrorCode,
-      | 'INPUT_NOT_FOUND'
-      | 'INPUT_IS_DIRECTORY'
-      | 'INPUT_EMPTY'
-      | 'INPUT_BINARY'
-      | 'INPUT_UNDECODABLE'
-      | 'INPUT_UNRECOGNISED'
-      | 'INPUT_TRUNCATED'
-    >,
+    code: InputErrorCode,
     path: string,
     reason: string,
     options?: { cause?: unknown },

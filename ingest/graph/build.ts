@@ -178,8 +178,9 @@ function spanProperties(span: Span): { start: number; end: number } {
   return { start: span.start, end: span.end };
 }
 
-function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocument): void {
-  const sectionIds = document.sections.map((section, index) => {
+/** Section nodes, PART_OF their document; returns their ids in document order. */
+function addSections(collector: GraphCollector, document: TaskDivisionDocument | WorkReportDocument): string[] {
+  return document.sections.map((section, index) => {
     const id = collector.addOwned('Section', `${document.id}/section/${index + 1}`, {
       title: section.title,
       ordinal: section.ordinal,
@@ -189,6 +190,10 @@ function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocume
     collector.relate('PART_OF', id, document.id);
     return id;
   });
+}
+
+function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocument): void {
+  const sectionIds = addSections(collector, document);
   for (const task of document.tasks) {
     const taskId = collector.addOwned('Task', `${document.id}/task/${task.number}`, {
       number: task.number,
@@ -241,15 +246,7 @@ function addLivelihood(collector: GraphCollector, document: ParsedDocument, rows
 }
 
 function addWorkReport(collector: GraphCollector, document: WorkReportDocument): void {
-  document.sections.forEach((section, index) => {
-    const id = collector.addOwned('Section', `${document.id}/section/${index + 1}`, {
-      title: section.title,
-      ordinal: section.ordinal,
-      part: section.part,
-      ...spanProperties(section.span),
-    });
-    collector.relate('PART_OF', id, document.id);
-  });
+  addSections(collector, document);
   for (const figure of document.figures) collector.indicators(figure);
   for (const term of document.glossary) {
     const id = collector.addShared('Term', `term:${term.name}`, { name: term.name, definition: term.definition, text: `${term.name}：${term.definition}` });

@@ -5,8 +5,6 @@
  * or with `--suspicious` the look-alike names that were NOT merged, for a human
  * to settle by adding an alias or rename to data/rules/agency-facts.tsv.
  */
-import { parseArgs } from 'node:util';
-import { describeError } from '../../../core/errors.ts';
 import { documentAgencyMentions } from '../../extract/dictionary.ts';
 import type { ParsedFile } from '../../model.ts';
 import { parseFiles } from '../../parse.ts';
@@ -14,6 +12,7 @@ import { expandInputPaths } from '../../input-files.ts';
 import { resolveAgencies, type AgencyRegistry, type ObservedAgencyName } from '../../resolve/agencies.ts';
 import { loadAgencyFacts } from '../../resolve/agency-facts.ts';
 import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
+import { parseCommandArguments } from '../arguments.ts';
 import type { Command, CommandIo } from '../command.ts';
 
 const SUMMARY = 'Resolve the agency names in files to one agency per organisation (--suspicious: look-alikes not merged)';
@@ -86,33 +85,22 @@ export const command: Command = {
   summary: SUMMARY,
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        options: {
-          suspicious: { type: 'boolean', default: false },
-          json: { type: 'boolean', default: false },
-          rules: { type: 'string' },
-          facts: { type: 'string' },
-          names: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (error) {
-      io.stderr(`kg entities: ${describeError(error)}\n\n${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArguments(
+      command,
+      args,
+      {
+        suspicious: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        rules: { type: 'string' },
+        facts: { type: 'string' },
+        names: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      io,
+      { positionals: 'required' },
+    );
+    if (!parsed.ok) return parsed.exitCode;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    if (positionals.length === 0) {
-      io.stderr(`kg entities: give at least one file\n\n${USAGE}`);
-      return 2;
-    }
     const [rules, facts] = await Promise.all([
       loadCleanRules(values.rules ?? DEFAULT_RULES_DIR),
       loadAgencyFacts(values.facts, values.names),

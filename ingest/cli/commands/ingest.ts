@@ -2,13 +2,13 @@
  * `kg ingest [PATH…] [--reset]`: builds the graph from files and folders
  * (default: the bundled corpus) in the Neo4j of NEO4J_URI, or the local one.
  */
-import { parseArgs } from 'node:util';
 import { connectionFor, loadConfig } from '../../../core/config.ts';
 import { loadCypherCatalog } from '../../../core/cypher.ts';
 import { createDatabase } from '../../../core/database.ts';
 import { ingestPaths, type IngestProgress } from '../../ingest.ts';
 import { formatSummary, progressBar } from '../../summary.ts';
 import type { Command, CommandIo } from '../command.ts';
+import { parseCommandArguments } from '../arguments.ts';
 
 const USAGE = `Usage: kg ingest [PATH…] [--reset]
 
@@ -53,15 +53,14 @@ export const command: Command = {
   summary: 'Load files or folders (default: the bundled corpus) into Neo4j; --reset rebuilds',
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
+    const parsed = parseCommandArguments(
+      command,
+      args,
+      { reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      io,
+    );
+    if (!parsed.ok) return parsed.exitCode;
+    const { values, positionals } = parsed;
     const config = loadConfig();
     const paths = positionals.length > 0 ? positionals : [config.corpusDir];
     const database = createDatabase(connectionFor(config), loadCypherCatalog());

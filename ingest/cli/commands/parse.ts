@@ -3,12 +3,11 @@
  * classify → structure on each file and prints the documents found, so a
  * wrong extraction can be traced to the stage that made it.
  */
-import { parseArgs } from 'node:util';
-import { describeError } from '../../../core/errors.ts';
 import type { ParsedDocument, ParsedFile } from '../../model.ts';
 import { parseFiles } from '../../parse.ts';
 import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
 import type { Command } from '../command.ts';
+import { parseCommandArguments } from '../arguments.ts';
 
 const USAGE = `Usage: kg parse FILE… [--json] [--rules DIR]
 
@@ -30,30 +29,19 @@ export const command: Command = {
   summary: 'Parse files into typed documents and print what was found (--json for everything)',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...args],
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          rules: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (error) {
-      io.stderr(`kg parse: ${describeError(error)}\n\n${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArguments(
+      command,
+      args,
+      {
+        json: { type: 'boolean', default: false },
+        rules: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      io,
+      { positionals: 'required' },
+    );
+    if (!parsed.ok) return parsed.exitCode;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    if (positionals.length === 0) {
-      io.stderr(`kg parse: give at least one file\n\n${USAGE}`);
-      return 2;
-    }
     const rules = await loadCleanRules(values.rules ?? DEFAULT_RULES_DIR);
     const files = await parseFiles(positionals, rules);
     for (const file of files) {
