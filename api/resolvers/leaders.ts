@@ -2,7 +2,7 @@
 import type { ApiContext } from '../context.ts';
 import { checkYear } from '../input.ts';
 import { oversight } from './agencies.ts';
-import { asRow, rowsForParent, type Row } from './support.ts';
+import { asRow, rowsForParent, sourceOf, type Row } from './support.ts';
 
 /** The year a leader row was listed for by `leaders(year:)`; `oversees` defaults to it. */
 const LISTED_YEAR = '_listedForYear';
@@ -21,5 +21,8 @@ export const leaderResolvers = {
       const year = checkYear('year', args.year) ?? listed;
       return (await rowsForParent(context, 'api-leader-oversees', parent, { year })).map(oversight);
     },
+  },
+  Oversight: {
+    source: (parent: Row) => sourceOf(parent),
   },
 };
