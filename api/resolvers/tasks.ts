@@ -69,6 +69,16 @@ async function links(parent: Row, context: ApiContext, key: 'implements' | 'cont
 
 const documentField = (parent: Row, _args: unknown, context: ApiContext) => documentOf(context, parent);
 const sourceField = (parent: Row) => sourceOf(parent);
+/** Joins the parts of a span key; a control character no document id contains. */
+const SPAN_KEY_SEPARATOR = '\u001f';
+const sourceTextField = async (parent: Row, _args: unknown, context: ApiContext): Promise<string | null> => {
+  const { documentId, start, end } = parent;
+  if (typeof documentId !== 'string' || typeof start !== 'number' || typeof end !== 'number') return null;
+  const key = [documentId, start, end].join(SPAN_KEY_SEPARATOR);
+  const rows = await context.batch.rowsFor('api-source-text', { separator: SPAN_KEY_SEPARATOR }, key);
+  const text = rows[0]?.['text'];
+  return typeof text === 'string' ? text : null;
+};
 
 export const taskResolvers = {
   Query: {
@@ -87,7 +97,7 @@ export const taskResolvers = {
   },
   Section: { document: documentField },
   Passage: { document: documentField, source: sourceField },
-  SourceSpan: { document: documentField },
+  SourceSpan: { document: documentField, text: sourceTextField },
   Assignment: {
     joint: (parent: Row) => parent['joint'] === true,
     text: (parent: Row) => (typeof parent['text'] === 'string' ? parent['text'] : ''),

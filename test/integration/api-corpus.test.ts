@@ -100,6 +100,27 @@ describe('the API over the bundled corpus', () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it('traces every clause and oversight back to its words in the source document', async () => {
+    const compact = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+    let after: string | null = null;
+    let checked = 0;
+    for (let page = 0; page < 20; page += 1) {
+      const data = await query('query ($after: String) { assignments(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id text source { text } } } } }', { after });
+      const connection = data['assignments'] as { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; text: string; source: { text: string | null } } }[] };
+      for (const { node } of connection.edges) {
+        expect(compact(node.source.text), node.id).toBe(compact(node.text));
+        checked += 1;
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(checked).toBeGreaterThanOrEqual(332);
+    const leaders = await query('{ leaders(year: 2024) { oversees { written source { text } } } }');
+    for (const leader of leaders['leaders'] as { oversees: { written: string; source: { text: string } }[] }[]) {
+      for (const oversight of leader.oversees) expect(compact(oversight.source.text)).toBe(compact(oversight.written));
+    }
+  });
+
   it('rejects abusive operations with clear errors', async () => {
     let nested = 'id';
     for (let level = 0; level < 20; level += 1) nested = `task { assignments { ${nested} } }`;
