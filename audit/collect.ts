@@ -26,11 +26,12 @@ import {
   type LeadChangeData,
   type LeadChangesResult,
   type LeaderOversightResult,
+  type OversightData,
   type LivelihoodProjectData,
   type LivelihoodResult,
   type SharedOversightResult,
 } from './queries.ts';
-import type { AuditData, OversightRow } from './report.ts';
+import type { AuditData, OversightRow, OversightSource } from './report.ts';
 
 function yearBounds(selection: YearSelection): { yearFrom: number | null; yearTo: number | null } {
   switch (selection.kind) {
@@ -92,11 +93,17 @@ async function readOversights(client: GraphqlClient, year: number, notes: string
         role: oversight.role,
         aspect: oversight.aspect,
         title: oversight.title,
+        source: oversightSource(oversight),
       })),
     );
   }
   notes.push(`overlaps(year: ${year}).multiplyOverseen returned its maximum of ${MAX_PAGE_SIZE}; oversight for ${year} was read from leaders(year) { oversees } instead.`);
   return readOversightsFromLeaders(client, year);
+}
+
+function oversightSource(oversight: OversightData): OversightSource | null {
+  if (!oversight.source) return null;
+  return { docNo: oversight.source.document.docNo, title: oversight.source.document.title, text: oversight.source.text };
 }
 
 /** Every oversight of `year`, leader by leader (the report keeps the agencies with several overseers). */
@@ -110,6 +117,7 @@ export async function readOversightsFromLeaders(client: GraphqlClient, year: num
       role: oversight.role,
       aspect: oversight.aspect,
       title: oversight.title,
+      source: oversightSource(oversight),
     })),
   );
 }

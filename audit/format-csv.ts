@@ -94,9 +94,19 @@ export function formatCsv(report: AuditReport): CsvFile[] {
     {
       name: 'oversight-overlaps.csv',
       content: csvDocument(
-        ['year', 'agency', 'leader_count', 'leader', 'role', 'aspect', 'leader_title'],
+        ['year', 'agency', 'leader_count', 'leader', 'role', 'aspect', 'leader_title', 'source_text', 'source_doc_no'],
         report.oversightOverlaps.flatMap((overlap) =>
-          overlap.leaders.map((leader) => [overlap.year, overlap.agency, new Set(overlap.leaders.map((entry) => entry.leader)).size, leader.leader, leader.role, leader.aspect, leader.title]),
+          overlap.leaders.map((leader) => [
+            overlap.year,
+            overlap.agency,
+            new Set(overlap.leaders.map((entry) => entry.leader)).size,
+            leader.leader,
+            leader.role,
+            leader.aspect,
+            leader.title,
+            leader.source?.text ?? null,
+            leader.source?.docNo ?? null,
+          ]),
         ),
       ),
     },

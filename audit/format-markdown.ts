@@ -144,8 +144,10 @@ export function formatMarkdown(report: AuditReport): string {
   else {
     out.push(
       markdownTable(
-        ['Year', 'Agency', 'Leader', 'Role', 'Aspect', 'Leader title'],
-        report.oversightOverlaps.flatMap((overlap) => overlap.leaders.map((leader) => [overlap.year, overlap.agency, leader.leader, leader.role, leader.aspect, leader.title])),
+        ['Year', 'Agency', 'Leader', 'Role', 'Aspect', 'Leader title', 'Source'],
+        report.oversightOverlaps.flatMap((overlap) =>
+          overlap.leaders.map((leader) => [overlap.year, overlap.agency, leader.leader, leader.role, leader.aspect, leader.title, leader.source ? `“${leader.source.text ?? ''}” ${leader.source.docNo ?? leader.source.title ?? ''}` : null]),
+        ),
       ),
     );
   }

@@ -48,6 +48,8 @@ export interface OversightData {
   readonly aspect: string | null;
   readonly title: string | null;
   readonly year: number | null;
+  /** Where the division of work says so: the words and their document. */
+  readonly source: { readonly text: string | null; readonly document: DocumentRef } | null;
 }
 
 export interface SharedOversightData {
@@ -160,7 +162,7 @@ query AuditSharedOversight($year: Int!, $first: Int!) {
     multiplyOverseen(first: $first) {
       year
       agency { id name }
-      oversights { role aspect title year leader { id name } }
+      oversights { role aspect title year leader { id name } source { text document { id docNo title } } }
     }
   }
 }`;
@@ -172,7 +174,7 @@ query AuditLeaderOversight($year: Int!) {
   leaders(year: $year) {
     id
     name
-    oversees { role aspect title year agency { id name } }
+    oversees { role aspect title year agency { id name } source { text document { id docNo title } } }
   }
 }`;
 export type LeaderOversightResult = { leaders: LeaderOversightData[] };

@@ -13,6 +13,14 @@ export interface OversightRow {
   readonly role: string;
   readonly aspect: string | null;
   readonly title: string | null;
+  /** The division of work's own words, and the document they are in. */
+  readonly source: OversightSource | null;
+}
+
+export interface OversightSource {
+  readonly docNo: string | null;
+  readonly title: string | null;
+  readonly text: string | null;
 }
 
 /** Everything the audit read from the API, for the selected years. */
@@ -88,7 +96,13 @@ export interface LeadDrift {
 export interface OversightOverlap {
   readonly year: number;
   readonly agency: string;
-  readonly leaders: readonly { readonly leader: string; readonly role: string; readonly aspect: string | null; readonly title: string | null }[];
+  readonly leaders: readonly {
+    readonly leader: string;
+    readonly role: string;
+    readonly aspect: string | null;
+    readonly title: string | null;
+    readonly source: OversightSource | null;
+  }[];
 }
 
 export interface LoadRow {
@@ -328,7 +342,7 @@ function oversightSection(data: AuditData): OversightOverlap[] {
     const unique = new Map(rows.map((row) => [`${row.leader.id}\u0000${row.role}\u0000${row.aspect ?? ''}`, row]));
     const leaders = [...unique.values()]
       .sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role) || byText(a.leader.name, b.leader.name) || byText(a.aspect ?? '', b.aspect ?? ''))
-      .map((row) => ({ leader: row.leader.name, role: row.role, aspect: row.aspect, title: row.title }));
+      .map((row) => ({ leader: row.leader.name, role: row.role, aspect: row.aspect, title: row.title, source: row.source }));
     overlaps.push({ year: first.year, agency: first.agency.name, leaders });
   }
   return overlaps.sort((a, b) => a.year - b.year || byText(a.agency, b.agency));

@@ -118,6 +118,11 @@ describe('kg audit overlaps over the corpus', () => {
     for (const overlap of report.oversightOverlaps) {
       expect(new Set(overlap.leaders.map((leader) => leader.leader)).size).toBeGreaterThanOrEqual(2);
       expect(overlap.leaders.every((leader) => leader.role !== '联系')).toBe(true);
+      // Each finding quotes the division of work it rests on.
+      for (const leader of overlap.leaders) {
+        expect(leader.source?.docNo).toBe('柳政发〔2024〕7号');
+        expect(leader.source?.text).toBeTruthy();
+      }
     }
   });
 

@@ -26,7 +26,8 @@ function fixtureHandlers(): Record<string, Handler> {
       const byAgency = new Map<string, SharedOversightData>();
       for (const row of rows) {
         const entry = byAgency.get(row.agency.id) ?? { year: row.year, agency: row.agency, oversights: [] };
-        byAgency.set(row.agency.id, { ...entry, oversights: [...entry.oversights, { ...row, leader: row.leader }] });
+        const source = row.source ? { text: row.source.text, document: { id: 'document', docNo: row.source.docNo, title: row.source.title } } : null;
+        byAgency.set(row.agency.id, { ...entry, oversights: [...entry.oversights, { ...row, leader: row.leader, source }] });
       }
       return { overlaps: { multiplyOverseen: [...byAgency.values()].filter((entry) => entry.oversights.length > 1) } };
     },

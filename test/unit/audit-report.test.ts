@@ -61,16 +61,16 @@ describe('buildAuditReport', () => {
         year: 2024,
         agency: '市乡村振兴局',
         leaders: [
-          { leader: '陈文敏', role: '分管', aspect: null, title: '副市长' },
-          { leader: '张国良', role: '协助分管', aspect: null, title: '副市长' },
+          { leader: '陈文敏', role: '分管', aspect: null, title: '副市长', source: null },
+          { leader: '张国良', role: '协助分管', aspect: null, title: '副市长', source: null },
         ],
       },
       {
         year: 2024,
         agency: '市林业和园林局',
         leaders: [
-          { leader: '王鸿鹄', role: '分管', aspect: '园林', title: '副市长' },
-          { leader: '陈文敏', role: '分管', aspect: '林业', title: '副市长' },
+          { leader: '王鸿鹄', role: '分管', aspect: '园林', title: '副市长', source: { docNo: '柳政发〔2024〕7号', title: '柳州市人民政府关于政府领导工作分工调整的通知', text: '市林业和园林局' } },
+          { leader: '陈文敏', role: '分管', aspect: '林业', title: '副市长', source: { docNo: '柳政发〔2024〕7号', title: '柳州市人民政府关于政府领导工作分工调整的通知', text: '市林业和园林局' } },
         ],
       },
     ]);
