@@ -12,6 +12,7 @@ CREATE INDEX leader_name IF NOT EXISTS FOR (n:Leader) ON (n.name);
 // Lookups by year and kind used by the API filters.
 CREATE INDEX document_kind_year IF NOT EXISTS FOR (n:Document) ON (n.kind, n.year);
 CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
+CREATE INDEX document_source_file IF NOT EXISTS FOR (n:Document) ON (n.sourceFile);
 CREATE INDEX task_year IF NOT EXISTS FOR (n:Task) ON (n.year);
 CREATE INDEX assignment_year IF NOT EXISTS FOR (n:Assignment) ON (n.year);
 CREATE INDEX livelihood_year IF NOT EXISTS FOR (n:LivelihoodProject) ON (n.year);

@@ -12,12 +12,13 @@ import path from 'node:path';
 import type { Database } from '../core/database.ts';
 import { KgError, describeError } from '../core/errors.ts';
 import { buildDocumentGraph, type GraphContext, type IndicatorFact, type Mention, type ResolvedAgency } from './graph/build.ts';
-import { countRecords } from './graph/records.ts';
-import { expandInputPaths, sourceFileLabel } from './input-files.ts';
+import { countRecords, type DocumentGraph } from './graph/records.ts';
+import { expandInputPaths, hashFiles, sourceFileLabel } from './input-files.ts';
 import {
   deleteOrphans,
   deleteStaleDocuments,
   graphCounts,
+  loadedSources,
   loadedStates,
   readLinkInputs,
   readLinkVocabulary,
@@ -25,6 +26,7 @@ import {
   writeDocumentGraph,
   writeLinks,
   writeRenames,
+  writeSourceHashes,
   type GraphCounts,
 } from './load.ts';
 import type { ParsedDocument } from './model.ts';
@@ -167,16 +169,68 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
   };
 }
 
+/**
+ * The ids of the loaded documents when every file is loaded exactly as it is
+ * now (same bytes, same rules); null when anything has to be (re)parsed.
+ */
+async function unchangedCorpus(
+  database: Database,
+  files: readonly string[],
+  fileHashes: ReadonlyMap<string, string>,
+  pipelineVersion: string,
+): Promise<string[] | null> {
+  if (files.length === 0) return null;
+  const states = await loadedSources(database, files.map(sourceFileLabel));
+  const ids: string[] = [];
+  for (const file of files) {
+    const state = states.get(sourceFileLabel(file));
+    const hash = fileHashes.get(file);
+    if (!state || hash === undefined) return null;
+    if (state.sourceHashes.size !== 1 || !state.sourceHashes.has(hash)) return null;
+    if (state.pipelineVersions.size !== 1 || !state.pipelineVersions.has(pipelineVersion)) return null;
+    ids.push(...state.documentIds);
+  }
+  return ids;
+}
+
+function withSourceHash(graph: DocumentGraph, sourceHash: string | undefined): DocumentGraph {
+  return { ...graph, document: { ...graph.document, properties: { ...graph.document.properties, sourceHash: sourceHash ?? null } } };
+}
+
 export async function ingestPaths(paths: readonly string[], database: Database, options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
   const problems: IngestProblem[] = [];
 
   const files = await expandInputPaths(paths);
+  const pipelineVersion = await rulesFingerprint(options.rulesDir);
+  const fileHashes = await hashFiles(files);
+  if (!options.reset) {
+    const unchanged = await unchangedCorpus(database, files, fileHashes, pipelineVersion);
+    if (unchanged) {
+      // Every file is loaded as it is now, by these rules: nothing to parse or write.
+      progress({ stage: 'parsed', files: files.length, documents: unchanged.length });
+      progress({ stage: 'done' });
+      return {
+        files: files.length,
+        loaded: [],
+        skipped: unchanged,
+        removed: [],
+        problems,
+        written: { nodes: 0, relationships: 0 },
+        links: null,
+        orphansRemoved: 0,
+        counts: await graphCounts(database),
+        durationMs: Math.round(performance.now() - started),
+      };
+    }
+  }
   const cleanRules = await loadCleanRules(options.rulesDir);
   const parsed = await parseFiles(files, cleanRules);
   const documents: ParsedDocument[] = [];
   const documentFile = new Map<string, string>();
+  /** The absolute path each document came from, to find its file's hash. */
+  const documentPath = new Map<string, string>();
   const okFiles: string[] = [];
   for (const file of parsed) {
     const label = sourceFileLabel(file.path);
@@ -197,13 +251,13 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
         continue;
       }
       documentFile.set(document.id, label);
+      documentPath.set(document.id, file.path);
       documents.push({ ...document, sourceFile: label });
     }
   }
   progress({ stage: 'parsed', files: files.length, documents: documents.length });
 
   const context = await createIngestContext(documents, options.rulesDir);
-  const pipelineVersion = await rulesFingerprint(options.rulesDir);
 
   if (options.reset) await resetGraph(database);
   const states = await loadedStates(database, documents.map((document) => document.id));
@@ -218,7 +272,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
       outcome = 'skipped';
     } else {
       try {
-        const graph = buildDocumentGraph(document, context.graphContext, pipelineVersion);
+        const graph = withSourceHash(buildDocumentGraph(document, context.graphContext, pipelineVersion), fileHashes.get(documentPath.get(document.id) ?? ''));
         await writeDocumentGraph(database, graph);
         const counted = countRecords(graph);
         written.nodes += counted.nodes;
@@ -232,6 +286,11 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
     }
     progress({ stage: 'document', index: index + 1, total: documents.length, documentId: document.id, outcome });
   }
+
+  await writeSourceHashes(
+    database,
+    skipped.map((id) => ({ id, sourceHash: fileHashes.get(documentPath.get(id) ?? '') ?? null })),
+  );
 
   const removed: string[] = [];
   for (const file of okFiles) {

@@ -2,6 +2,7 @@
  * Expands the paths given to `kg ingest` into files: a folder stands for the
  * files in it (recursively, hidden files, READMEs and other non-text skipped).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
@@ -46,4 +47,17 @@ export async function expandInputPaths(paths: readonly string[]): Promise<string
 export function sourceFileLabel(absolutePath: string): string {
   const relative = path.relative(PROJECT_ROOT, absolutePath);
   return relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative;
+}
+
+/** sha256 of each file's bytes, hex: lets an unchanged corpus be recognised without parsing it. */
+export async function hashFiles(files: readonly string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const file of files) {
+    try {
+      hashes.set(file, createHash('sha256').update(await fs.readFile(file)).digest('hex'));
+    } catch {
+      // Unreadable files are reported by the parse stage, with the reason.
+    }
+  }
+  return hashes;
 }

@@ -52,6 +52,27 @@ export async function loadedStates(database: Database, ids: readonly string[]): 
   );
 }
 
+export interface SourceState {
+  readonly documentIds: readonly string[];
+  readonly sourceHashes: ReadonlySet<string | null>;
+  readonly pipelineVersions: ReadonlySet<string | null>;
+}
+
+/** What is loaded from each source file (files with nothing loaded are absent). */
+export async function loadedSources(database: Database, sourceFiles: readonly string[]): Promise<Map<string, SourceState>> {
+  const rows = await database.read('load-source-states', { sourceFiles });
+  const states = new Map<string, { documentIds: string[]; sourceHashes: Set<string | null>; pipelineVersions: Set<string | null> }>();
+  for (const row of rows) {
+    const sourceFile = String(row['sourceFile']);
+    const state = states.get(sourceFile) ?? { documentIds: [], sourceHashes: new Set(), pipelineVersions: new Set() };
+    state.documentIds.push(String(row['id']));
+    state.sourceHashes.add(typeof row['sourceHash'] === 'string' ? row['sourceHash'] : null);
+    state.pipelineVersions.add(typeof row['pipelineVersion'] === 'string' ? row['pipelineVersion'] : null);
+    states.set(sourceFile, state);
+  }
+  return states;
+}
+
 /** Replaces one document's subgraph atomically. */
 export async function writeDocumentGraph(database: Database, graph: DocumentGraph): Promise<void> {
   try {
@@ -65,6 +86,11 @@ export async function writeDocumentGraph(database: Database, graph: DocumentGrap
   } catch (error) {
     throw new KgError('LOAD_FAILED', `Could not load document ${graph.document.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+export async function writeSourceHashes(database: Database, rows: readonly { id: string; sourceHash: string | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await database.write((transaction) => runBatched(transaction, 'load-document-source-hashes', rows));
 }
 
 /** Removes documents a source file held before but no longer holds. */

@@ -89,6 +89,33 @@ describe('the bundled corpus in Neo4j', () => {
     expect(await graphCounts(database)).toEqual(before);
   });
 
+  it('replaces only the document whose file changed, and recognises an unchanged batch without parsing it', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-change-'));
+    const notice = (number: number, body: string) =>
+      `测试市人民政府关于开展第${number}项测试工作的通知\n\n2099年1月${number}日 测政发〔2099〕${10 + number}号\n\n各有关单位：\n\n${body}\n`;
+    fs.writeFileSync(path.join(directory, 'one.txt'), notice(1, '现就测试工作通知如下。'));
+    fs.writeFileSync(path.join(directory, 'two.txt'), notice(2, '请各单位认真组织实施。'));
+    try {
+      const first = await ingestPaths([directory], database, options);
+      expect(first.loaded.sort()).toEqual(['测政发〔2099〕11号', '测政发〔2099〕12号']);
+      fs.writeFileSync(path.join(directory, 'two.txt'), notice(2, '请各单位认真组织实施，按时报送进展。'));
+      const second = await ingestPaths([directory], database, options);
+      expect(second.loaded).toEqual(['测政发〔2099〕12号']);
+      expect(second.skipped).toEqual(['测政发〔2099〕11号']);
+      const rows = await database.read('test-corpus-fulltext', { query: '"按时报送进展"' });
+      expect(rows.map((row) => row['document'])).toContain('测政发〔2099〕12号');
+      const third = await ingestPaths([directory], database, options);
+      expect(third.loaded).toEqual([]);
+      expect(third.skipped.sort()).toEqual(['测政发〔2099〕11号', '测政发〔2099〕12号']);
+      expect(third.links).toBeNull();
+    } finally {
+      for (const documentId of ['测政发〔2099〕11号', '测政发〔2099〕12号']) {
+        await database.write((transaction) => transaction.run('load-delete-document', { documentId }));
+      }
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('ingests the good files of a batch with a corrupt one, and names the bad one', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-batch-'));
     const good = path.join(directory, 'a-good.txt');
