@@ -97,7 +97,7 @@ describe('the bundled corpus in Neo4j', () => {
     fs.writeFileSync(path.join(directory, 'two.txt'), notice(2, '请各单位认真组织实施。'));
     try {
       const first = await ingestPaths([directory], database, options);
-      expect(first.loaded.sort()).toEqual(['测政发〔2099〕11号', '测政发〔2099〕12号']);
+      expect([...first.loaded].sort()).toEqual(['测政发〔2099〕11号', '测政发〔2099〕12号']);
       fs.writeFileSync(path.join(directory, 'two.txt'), notice(2, '请各单位认真组织实施，按时报送进展。'));
       const second = await ingestPaths([directory], database, options);
       expect(second.loaded).toEqual(['测政发〔2099〕12号']);
@@ -106,7 +106,7 @@ describe('the bundled corpus in Neo4j', () => {
       expect(rows.map((row) => row['document'])).toContain('测政发〔2099〕12号');
       const third = await ingestPaths([directory], database, options);
       expect(third.loaded).toEqual([]);
-      expect(third.skipped.sort()).toEqual(['测政发〔2099〕11号', '测政发〔2099〕12号']);
+      expect([...third.skipped].sort()).toEqual(['测政发〔2099〕11号', '测政发〔2099〕12号']);
       expect(third.links).toBeNull();
     } finally {
       for (const documentId of ['测政发〔2099〕11号', '测政发〔2099〕12号']) {
