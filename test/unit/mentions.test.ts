@@ -177,18 +177,18 @@ describe('mention properties', () => {
   });
 });
 
-describe('speed', () => {
-  it('processes 700 KB of prose well under a second', () => {
+// Speed is measured by `npm run bench` (parse + extract vs raw jieba); this checks a large input end to end.
+describe('a large input', () => {
+  it('finds every mention in 700 KB of prose', () => {
     const paragraph =
       '实施上汽通用五菱“一二五”工程，持续推进东风柳汽“龙行工程”，加快推进柳州静脉产业园、柳东新区和阳和工业新区（北部生态新区）建设，' +
       '支持柳钢集团、广西柳工机械股份有限公司做强做优，全市上下共同推进市场监管。（市工业和信息化局、市发展改革委按职责分别牵头，12月底前完成当年任务）\n';
     const text = paragraph.repeat(Math.ceil(700_000 / 2 / paragraph.length)); // 2 bytes per character, roughly
     const matcher = compileMatcher(gazetteer, AGENCIES);
     matcher.find(paragraph, 0); // warm up the regex engine
-    const started = performance.now();
     const mentions = matcher.find(text, 0);
-    const elapsed = performance.now() - started;
-    expect(mentions.length).toBeGreaterThan(1000);
-    expect(elapsed).toBeLessThan(1000);
+    const perParagraph = matcher.find(paragraph, 0).length;
+    expect(perParagraph).toBeGreaterThan(5);
+    expect(mentions.length).toBe(perParagraph * Math.ceil(700_000 / 2 / paragraph.length));
   });
 });
