@@ -239,6 +239,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
       continue;
     }
     okFiles.push(label);
+    for (const problem of file.problems) problems.push(problemOf(label, null, problem));
     for (const document of file.documents) {
       const earlier = documentFile.get(document.id);
       if (earlier !== undefined) {

@@ -233,7 +233,16 @@ export type ParsedDocument =
   | LeaderDivisionDocument
   | OtherDocument;
 
-/** Result of parsing one file: its documents, or the reason it failed. */
+/**
+ * Result of parsing one file: its documents, or the reason it failed. A file
+ * whose documents partly fail is `ok` with the failures in `problems`: one bad
+ * document never stops the others.
+ */
 export type ParsedFile =
-  | { readonly ok: true; readonly path: string; readonly documents: readonly ParsedDocument[] }
+  | {
+      readonly ok: true;
+      readonly path: string;
+      readonly documents: readonly ParsedDocument[];
+      readonly problems: readonly KgError[];
+    }
   | { readonly ok: false; readonly path: string; readonly error: KgError };

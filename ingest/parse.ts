@@ -20,13 +20,28 @@ import { splitParagraphs } from './structure/paragraphs.ts';
 import { structureTaskDivision } from './structure/task-division.ts';
 import { structureWorkReport } from './structure/work-report.ts';
 
+/** Every document of a file, or the first reason one of them cannot be parsed. */
 export function parseDocuments(cleaned: CleanedText): ParsedDocument[] {
+  const { documents, problems } = parseDocumentsOf(cleaned);
+  if (problems[0]) throw problems[0];
+  return documents;
+}
+
+/** The documents of a file that parse, and the reasons the others do not. */
+export function parseDocumentsOf(cleaned: CleanedText): { documents: ParsedDocument[]; problems: KgError[] } {
   const usedIds = new Set<string>();
-  return splitDocuments(cleaned).map((document) => {
-    const header = classifyDocument(document);
-    const id = uniqueId(header.docNo ?? `${path.basename(document.sourceFile)}#${document.ordinalInFile}`, document, usedIds);
-    return structureDocument(document, header, id);
-  });
+  const documents: ParsedDocument[] = [];
+  const problems: KgError[] = [];
+  for (const document of splitDocuments(cleaned)) {
+    try {
+      const header = classifyDocument(document);
+      const id = uniqueId(header.docNo ?? `${path.basename(document.sourceFile)}#${document.ordinalInFile}`, document, usedIds);
+      documents.push(structureDocument(document, header, id));
+    } catch (error) {
+      problems.push(asKgError(cleaned.path, error));
+    }
+  }
+  return { documents, problems };
 }
 
 /** The docNo can repeat inside one file (a document printed twice); ids must not. */
@@ -68,8 +83,10 @@ function structureDocument(document: DocumentText, header: DocumentHeader, id: s
 export async function parseFile(filePath: string, rules: CleanRules): Promise<ParsedFile> {
   try {
     const source = await readSource(filePath);
-    const documents = parseDocuments(cleanText(source, rules));
-    return { ok: true, path: filePath, documents };
+    const { documents, problems } = parseDocumentsOf(cleanText(source, rules));
+    // A file none of whose documents can be used has failed as a whole.
+    if (documents.length === 0 && problems[0]) return { ok: false, path: filePath, error: problems[0] };
+    return { ok: true, path: filePath, documents, problems };
   } catch (error) {
     return { ok: false, path: filePath, error: asKgError(filePath, error) };
   }

@@ -45,16 +45,17 @@ export const command: Command = {
     const rules = await loadCleanRules(values.rules ?? DEFAULT_RULES_DIR);
     const files = await parseFiles(positionals, rules);
     for (const file of files) {
-      if (!file.ok) io.stderr(`kg parse: ${file.error.message} [${file.error.code}]\n`);
+      const errors = file.ok ? file.problems : [file.error];
+      for (const error of errors) io.stderr(`kg parse: ${error.message} [${error.code}]\n`);
     }
     io.stdout(values.json ? `${JSON.stringify(files.map(toJson), null, 2)}\n` : renderSummary(files));
-    return files.every((file) => file.ok) ? 0 : 1;
+    return files.every((file) => file.ok && file.problems.length === 0) ? 0 : 1;
   },
 };
 
 /** Errors are class instances; JSON gets their code and message. */
 function toJson(file: ParsedFile): unknown {
-  if (file.ok) return file;
+  if (file.ok) return { ...file, problems: file.problems.map((problem) => ({ code: problem.code, message: problem.message })) };
   return { ok: false, path: file.path, error: { code: file.error.code, message: file.error.message } };
 }
 
@@ -66,7 +67,8 @@ export function renderSummary(files: readonly ParsedFile[]): string {
       continue;
     }
     const count = file.documents.length;
-    out.push(`${file.path}: ${count} document${count === 1 ? '' : 's'}`);
+    const failed = file.problems.length > 0 ? `, ${file.problems.length} FAILED` : '';
+    out.push(`${file.path}: ${count} document${count === 1 ? '' : 's'}${failed}`);
     for (const document of file.documents) {
       out.push(`  ${document.id}  ${document.kind}  ${document.year}  ${document.title}`);
       out.push(`    ${counts(document)}`);
