@@ -11,7 +11,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../core/database.ts';
 import { KgError, describeError } from '../core/errors.ts';
-import { buildDocumentGraph, type GraphContext, type IndicatorFact, type Mention, type ResolvedAgency } from './graph/build.ts';
+import { buildDocumentGraph } from './graph/build.ts';
+import { createIngestContext } from './context.ts';
 import { countRecords, type DocumentGraph } from './graph/records.ts';
 import { expandInputPaths, hashFiles, sourceFileLabel } from './input-files.ts';
 import {
@@ -29,19 +30,11 @@ import {
   writeSourceHashes,
   type GraphCounts,
 } from './load.ts';
-import type { ParsedDocument } from './model.ts';
+import type { ParsedDocument, ParsedFile } from './model.ts';
 import { parseFiles } from './parse.ts';
 import { loadCleanRules } from './rules.ts';
-import { loadGazetteer, withGlossaryTerms } from './extract/gazetteer.ts';
-import { compileMatcher } from './extract/mentions.ts';
-import { documentAgencyMentions } from './extract/dictionary.ts';
-import { extractIndicators } from './extract/indicators.ts';
-import { loadMetricRules } from './rules-metrics.ts';
-import { loadAgencyFacts } from './resolve/agency-facts.ts';
-import { resolveAgencies, type AgencyRegistry } from './resolve/agencies.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
-import { loadStopwords } from './link/stopwords.ts';
 import { createTokeniser } from './tokenise.ts';
 
 /**
@@ -103,72 +96,6 @@ function problemOf(pathLabel: string, documentId: string | null, error: unknown)
   };
 }
 
-/** The entity-resolution context shared by every document of one run. */
-export interface IngestContext {
-  readonly registry: AgencyRegistry;
-  readonly graphContext: GraphContext;
-  readonly stopwords: ReadonlySet<string>;
-}
-
-export async function createIngestContext(documents: readonly ParsedDocument[], rulesDir: string): Promise<IngestContext> {
-  const [facts, metricRules, stopwords] = await Promise.all([
-    loadAgencyFacts(path.join(rulesDir, 'agency-facts.tsv'), path.join(rulesDir, 'agency-names.tsv')),
-    loadMetricRules(path.join(rulesDir, 'metrics.tsv')),
-    loadStopwords(path.join(rulesDir, 'stopwords.txt')),
-  ]);
-  const baseGazetteer = loadGazetteer(rulesDir);
-  const gazetteer = withGlossaryTerms(baseGazetteer, documents);
-  const structured = documents.flatMap((document) =>
-    documentAgencyMentions(document).map((mention) => ({ name: mention.name, written: mention.written, year: document.year })),
-  );
-  // Agencies named only in prose (found by the agency pattern) go through the
-  // same resolution as those of annotations, tables and leader lists, so the
-  // curated aliases and the prefix rules apply to them too.
-  const firstMatcher = compileMatcher(gazetteer, [...new Set(structured.flatMap((name) => [name.name, name.written]))].sort());
-  const inProse = documents.flatMap((document) =>
-    document.paragraphs.flatMap((paragraph) =>
-      firstMatcher
-        .find(paragraph.text, paragraph.span.start)
-        .filter((mention) => mention.type === 'Agency')
-        .map((mention) => ({ name: mention.name, written: mention.written, year: document.year })),
-    ),
-  );
-  const registry = resolveAgencies([...structured, ...inProse], facts);
-  const agencyNames = [...new Set(registry.agencies.flatMap((agency) => [agency.name, ...agency.aliases]))].sort();
-
-  const agency = (name: string): ResolvedAgency => {
-    const found = registry.resolve(name);
-    if (found) return { id: found.id, name: found.name, aliases: [found.name, ...found.aliases], kind: found.kind };
-    return { id: `agency:${name}`, name, aliases: [name], kind: 'other' };
-  };
-  const matcher = compileMatcher(gazetteer, agencyNames);
-  const mentions = (text: string, baseOffset: number): Mention[] =>
-    matcher.find(text, baseOffset).map((mention) => ({
-      type: mention.type,
-      name: mention.type === 'Agency' ? agency(mention.name).name : mention.name,
-      written: mention.written,
-      span: mention.span,
-    }));
-  const indicators = (sentence: Parameters<GraphContext['indicators']>[0]): IndicatorFact[] =>
-    extractIndicators(sentence, metricRules).map((statement) => ({
-      metric: statement.metric,
-      kind: statement.kind,
-      year: statement.year,
-      value: statement.value,
-      unit: statement.unit,
-      measure: statement.measure,
-      qualifier: statement.qualifier,
-      upTo: statement.upTo,
-      text: statement.text,
-      span: statement.span,
-    }));
-  return {
-    registry,
-    graphContext: { agency, mentions, indicators },
-    stopwords,
-  };
-}
-
 /**
  * The ids of the loaded documents when every file is loaded exactly as it is
  * now (same bytes, same rules); null when anything has to be (re)parsed.
@@ -195,6 +122,57 @@ async function unchangedCorpus(
 
 function withSourceHash(graph: DocumentGraph, sourceHash: string | undefined): DocumentGraph {
   return { ...graph, document: { ...graph.document, properties: { ...graph.document.properties, sourceHash: sourceHash ?? null } } };
+}
+
+/** The documents of the parsed files, each id once; unusable files and duplicates become problems. */
+function collectDocuments(
+  parsed: readonly ParsedFile[],
+  problems: IngestProblem[],
+): { documents: ParsedDocument[]; documentPath: Map<string, string>; readableFiles: string[] } {
+  const documents: ParsedDocument[] = [];
+  const documentFile = new Map<string, string>();
+  /** The absolute path each document came from, to find its file's hash. */
+  const documentPath = new Map<string, string>();
+  const readableFiles: string[] = [];
+  for (const file of parsed) {
+    const label = sourceFileLabel(file.path);
+    if (!file.ok) {
+      problems.push(problemOf(label, null, file.error));
+      continue;
+    }
+    readableFiles.push(label);
+    for (const problem of file.problems) problems.push(problemOf(label, null, problem));
+    for (const document of file.documents) {
+      const earlier = documentFile.get(document.id);
+      if (earlier !== undefined) {
+        problems.push({
+          path: label,
+          documentId: document.id,
+          code: 'INPUT_DUPLICATE_DOCUMENT',
+          message: `${label}: document ${document.id} is also in ${earlier}; kept the one in ${earlier}`,
+        });
+        continue;
+      }
+      documentFile.set(document.id, label);
+      documentPath.set(document.id, file.path);
+      documents.push({ ...document, sourceFile: label });
+    }
+  }
+  return { documents, documentPath, readableFiles };
+}
+
+/** Recomputes every IMPLEMENTS and CONTINUES link from the graph as it now is. */
+async function relink(database: Database, stopwords: ReadonlySet<string>): Promise<{ implements: number; continues: number }> {
+  // Links are a function of the whole graph, not of this batch: vocabulary
+  // and inputs come from the database, so any ingest order gives the same links.
+  const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
+  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
+  const tokenize = (text: string) => tokeniser.cut(text);
+  const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
+  const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
+  const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
+  await writeLinks(database, implementsLinks, continuesLinks);
+  return { implements: implementsLinks.length, continues: continuesLinks.length };
 }
 
 export async function ingestPaths(paths: readonly string[], database: Database, options: IngestOptions): Promise<IngestSummary> {
@@ -225,37 +203,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
       };
     }
   }
-  const cleanRules = await loadCleanRules(options.rulesDir);
-  const parsed = await parseFiles(files, cleanRules);
-  const documents: ParsedDocument[] = [];
-  const documentFile = new Map<string, string>();
-  /** The absolute path each document came from, to find its file's hash. */
-  const documentPath = new Map<string, string>();
-  const okFiles: string[] = [];
-  for (const file of parsed) {
-    const label = sourceFileLabel(file.path);
-    if (!file.ok) {
-      problems.push(problemOf(label, null, file.error));
-      continue;
-    }
-    okFiles.push(label);
-    for (const problem of file.problems) problems.push(problemOf(label, null, problem));
-    for (const document of file.documents) {
-      const earlier = documentFile.get(document.id);
-      if (earlier !== undefined) {
-        problems.push({
-          path: label,
-          documentId: document.id,
-          code: 'INPUT_DUPLICATE_DOCUMENT',
-          message: `${label}: document ${document.id} is also in ${earlier}; kept the one in ${earlier}`,
-        });
-        continue;
-      }
-      documentFile.set(document.id, label);
-      documentPath.set(document.id, file.path);
-      documents.push({ ...document, sourceFile: label });
-    }
-  }
+  const { documents, documentPath, readableFiles } = collectDocuments(await parseFiles(files, await loadCleanRules(options.rulesDir)), problems);
   progress({ stage: 'parsed', files: files.length, documents: documents.length });
 
   const context = await createIngestContext(documents, options.rulesDir);
@@ -294,7 +242,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
   );
 
   const removed: string[] = [];
-  for (const file of okFiles) {
+  for (const file of readableFiles) {
     const keep = new Set(documents.filter((document) => document.sourceFile === file).map((document) => document.id));
     removed.push(...(await deleteStaleDocuments(database, file, keep)));
   }
@@ -307,16 +255,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
   let links: IngestSummary['links'] = null;
   if (loaded.length > 0 || removed.length > 0 || options.reset) {
     progress({ stage: 'links' });
-    // Links are a function of the whole graph, not of this batch: vocabulary
-    // and inputs come from the database, so any ingest order gives the same links.
-    const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
-    const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-    const tokenize = (text: string) => tokeniser.cut(text);
-    const filter: ContentFilter = { stopwords: context.stopwords, ignore: new Set(vocabulary.agencyNames) };
-    const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
-    const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
-    await writeLinks(database, implementsLinks, continuesLinks);
-    links = { implements: implementsLinks.length, continues: continuesLinks.length };
+    links = await relink(database, context.stopwords);
   }
   const orphansRemoved = await deleteOrphans(database);
   const counts = await graphCounts(database);
