@@ -17,6 +17,8 @@ export const AGENCY_KINDS = [
   'mass-organisation',
   'state-company',
   'central-unit',
+  /** Several bodies addressed together (各县区人民政府, 市人民政府各部门). */
+  'collective',
   'other',
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];

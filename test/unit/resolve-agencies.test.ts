@@ -204,7 +204,7 @@ describe('resolveAgencies', () => {
     expect(kind('柳州市税务局')).toBe('central-unit');
     expect(kind('柳州海关')).toBe('central-unit');
     expect(kind('广西盐业集团柳州有限公司')).toBe('state-company');
-    expect(kind('各县区人民政府')).toBe('other');
+    expect(kind('各县区人民政府')).toBe('collective');
   });
 
   it('is independent of the order of observations', async () => {
