@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   if (stopLocalNeo4j) shutdownSteps.push(stopLocalNeo4j);
 
   let shuttingDown = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (shuttingDown) return;
     shuttingDown = true;
     log(`\n${signal}: shutting down …`);
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         console.error(describeError(error));
       }
     }
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -53,13 +53,21 @@ async function main(): Promise<void> {
     await ingestBundledCorpus(database, config, log);
   } catch (error) {
     console.error(describeError(error));
-    await shutdown('error');
+    await shutdown('error', 1);
     return;
   }
 
   const yoga = createApi({ database, limits: config.api });
   const server = createServer(yoga);
   shutdownSteps.unshift(() => new Promise((resolve) => server.close(resolve)));
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.api.port} on ${config.api.host} is already in use (choose another with PORT)`
+        : describeError(error);
+    console.error(`Cannot serve the API: ${reason}`);
+    void shutdown('error', 1);
+  });
   server.listen(config.api.port, config.api.host, () => {
     log(`GraphQL API on http://${config.api.host}:${config.api.port}/graphql (GraphiQL in a browser). Ctrl-C stops.`);
   });
