@@ -105,7 +105,7 @@ export function formatMarkdown(report: AuditReport): string {
   }
   out.push('');
 
-  out.push('## 2. Co-lead pairs', '', 'Agency pairs ranked by the number of clauses they lead together.', '');
+  out.push('## 2. Co-lead pairs', '', 'Agency pairs ranked by the number of clauses they lead together (collective addressees such as 各县区人民政府 left out: they are not one agency).', '');
   if (report.coLeadPairs.acrossYears.length === 0) out.push(empty('co-lead pairs'));
   else {
     // With one year the ranking across years would repeat that year's table.

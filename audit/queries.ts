@@ -7,6 +7,8 @@ import type { Connection } from './client.ts';
 export interface AgencyRef {
   readonly id: string;
   readonly name: string;
+  /** e.g. department, collective (several bodies addressed together); absent in older API answers. */
+  readonly kind?: string | null;
 }
 
 export interface DocumentRef {
@@ -95,7 +97,7 @@ fragment AuditAssignment on Assignment {
   text
   annotation
   joint
-  leads { id name }
+  leads { id name kind }
   task { id number title }
   source { start end document { id docNo title } }
 }`;
@@ -200,7 +202,7 @@ query AuditLivelihood($year: Int!, $first: Int!, $after: String) {
         no
         title
         content
-        leads { id name }
+        leads { id name kind }
         supporters { id name }
         document { id docNo title }
       }

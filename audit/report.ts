@@ -282,7 +282,8 @@ function coLeadPairsSection(data: AuditData): AuditReport['coLeadPairs'] {
   const clauses = [...data.jointLeads].sort(compareClauses);
   for (const clause of clauses) {
     if (clause.year === null) continue;
-    const names = uniqueSorted(clause.leads.map((agency) => agency.name));
+    // Collective addressees (各县区人民政府, 市人民政府各部门) are not one agency: they would top every ranking.
+    const names = uniqueSorted(clause.leads.filter((agency) => agency.kind !== 'collective').map((agency) => agency.name));
     const ref = clauseRef(clause);
     let yearTallies = perYear.get(clause.year);
     if (!yearTallies) {

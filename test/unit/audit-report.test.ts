@@ -46,6 +46,16 @@ describe('buildAuditReport', () => {
     ]);
   });
 
+  it('leaves collective addressees out of co-lead pairs, but not out of the joint-lead clauses', () => {
+    const data = auditData();
+    const collective = { id: 'agency:各县区人民政府', name: '各县区人民政府', kind: 'collective' };
+    const withCollective = { ...SNAIL_2024, id: 'with-collective', leads: [...SNAIL_2024.leads, collective] };
+    const extended = buildAuditReport({ ...data, jointLeads: [...data.jointLeads, withCollective] }, GENERATED_AT);
+    const names = extended.coLeadPairs.acrossYears.flatMap((pair) => [pair.first, pair.second]);
+    expect(names).not.toContain('各县区人民政府');
+    expect(extended.jointLeads.clauses.find((clause) => clause.id === 'with-collective')?.leads).toContain('各县区人民政府');
+  });
+
   it('classifies lead drift as dropped, replaced or added, skipping unchanged and repeated pairs', () => {
     expect(report.leadDrift.map((drift) => [drift.later.ref, drift.earlier.ref, drift.kind, drift.added, drift.dropped, drift.kept])).toEqual([
       ['2026 #2.2', '2024 #3.1', 'replaced', ['市园区办'], ['市工业和信息化局'], []],
