@@ -3,17 +3,14 @@
  * every document of the run, the mention matcher and the indicator rules, as
  * the functions the pure graph builder takes.
  */
-import path from 'node:path';
 import type { GraphContext, IndicatorFact, Mention, ResolvedAgency } from './graph/build.ts';
 import type { ParsedDocument } from './model.ts';
-import { loadGazetteer, withGlossaryTerms } from './extract/gazetteer.ts';
+import { withGlossaryTerms } from './extract/gazetteer.ts';
 import { compileMatcher } from './extract/mentions.ts';
 import { documentAgencyMentions } from './extract/dictionary.ts';
 import { extractIndicators } from './extract/indicators.ts';
-import { loadMetricRules } from './rules-metrics.ts';
-import { loadAgencyFacts } from './resolve/agency-facts.ts';
 import { resolveAgencies, type AgencyRegistry } from './resolve/agencies.ts';
-import { loadStopwords } from './link/stopwords.ts';
+import { loadAgencyFacts, loadGazetteer, loadMetricRules, loadStopwords } from './rules.ts';
 
 /** The entity-resolution context shared by every document of one run. */
 export interface IngestContext {
@@ -23,12 +20,12 @@ export interface IngestContext {
 }
 
 export async function createIngestContext(documents: readonly ParsedDocument[], rulesDir: string): Promise<IngestContext> {
-  const [facts, metricRules, stopwords] = await Promise.all([
-    loadAgencyFacts(path.join(rulesDir, 'agency-facts.tsv'), path.join(rulesDir, 'agency-names.tsv')),
-    loadMetricRules(path.join(rulesDir, 'metrics.tsv')),
-    loadStopwords(path.join(rulesDir, 'stopwords.txt')),
+  const [facts, metricRules, stopwords, baseGazetteer] = await Promise.all([
+    loadAgencyFacts(rulesDir),
+    loadMetricRules(rulesDir),
+    loadStopwords(rulesDir),
+    loadGazetteer(rulesDir),
   ]);
-  const baseGazetteer = loadGazetteer(rulesDir);
   const gazetteer = withGlossaryTerms(baseGazetteer, documents);
   const structured = documents.flatMap((document) =>
     documentAgencyMentions(document).map((mention) => ({ name: mention.name, written: mention.written, year: document.year })),

@@ -6,9 +6,6 @@
  * A file that cannot be read or parsed, or a document whose write fails, is
  * reported and skipped; everything else still goes in.
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Database } from '../core/database.ts';
 import { KgError, describeError } from '../core/errors.ts';
 import { buildDocumentGraph } from './graph/build.ts';
@@ -32,7 +29,7 @@ import {
 } from './load.ts';
 import type { ParsedDocument, ParsedFile } from './model.ts';
 import { parseFiles } from './parse.ts';
-import { loadCleanRules } from './rules.ts';
+import { loadCleanRules, rulesFingerprint } from './rules.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
 import { createTokeniser } from './tokenise.ts';
@@ -75,16 +72,6 @@ export interface IngestSummary {
   readonly orphansRemoved: number;
   readonly counts: GraphCounts;
   readonly durationMs: number;
-}
-
-async function rulesFingerprint(rulesDir: string): Promise<string> {
-  const hash = createHash('sha256').update(`code:${PIPELINE_CODE_VERSION}\n`);
-  const names = (await fs.readdir(rulesDir)).sort();
-  for (const name of names) {
-    hash.update(`${name}\n`);
-    hash.update(await fs.readFile(path.join(rulesDir, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
 }
 
 function problemOf(pathLabel: string, documentId: string | null, error: unknown): IngestProblem {
@@ -181,7 +168,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
   const problems: IngestProblem[] = [];
 
   const files = await expandInputPaths(paths);
-  const pipelineVersion = await rulesFingerprint(options.rulesDir);
+  const pipelineVersion = await rulesFingerprint(options.rulesDir, PIPELINE_CODE_VERSION);
   const fileHashes = await hashFiles(files);
   if (!options.reset) {
     const unchanged = await unchangedCorpus(database, files, fileHashes, pipelineVersion);

@@ -1,12 +1,26 @@
 /**
- * Loads the cleaner's editable rule lists from `data/rules/` (I/O, once per
- * run); `cleanText` itself stays pure and receives them as `CleanRules`.
+ * The one module that reads the editable rule files of `data/rules/` (or
+ * KG_RULES_DIR), once per run. Every stage receives its rules as plain data
+ * and stays pure; each rule family's parser lives next to the code using it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../core/config.ts';
 import { KgError } from '../core/errors.ts';
 import type { CleanRules } from './clean.ts';
+import {
+  parseEntityList,
+  parseEntityPatterns,
+  parseGenericNames,
+  parseStopWords,
+  parseWordList,
+  type Gazetteer,
+} from './extract/gazetteer.ts';
+import type { MetricRule } from './extract/indicators.ts';
+import { parseMetricRules } from './extract/metric-rules.ts';
+import { parseStopwords } from './link/stopwords.ts';
+import { parseAgencyFacts, type AgencyFacts } from './resolve/agency-facts.ts';
 
 export const DEFAULT_RULES_DIR = path.join(PROJECT_ROOT, 'data', 'rules');
 
@@ -35,17 +49,27 @@ export function parseRuleList(source: string, file: string, flags: string): Rule
   return entries;
 }
 
-async function readList(dir: string, name: string, flags: string): Promise<RuleEntry[]> {
+/**
+ * The text of one rule file. An optional list the user deleted means "no such
+ * rules"; a required file that is missing is a configuration error naming it.
+ */
+async function readRuleFile(dir: string, name: string, presence: 'required' | 'optional'): Promise<string> {
   const file = path.join(dir, name);
-  let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (cause) {
-    // A list the user deleted means "no such rules".
-    if (cause instanceof Error && 'code' in cause && cause.code === 'ENOENT') return [];
-    throw new KgError('CONFIG_INVALID', `${file}: cannot read the rule list`, { cause });
+    if (presence === 'optional' && cause instanceof Error && 'code' in cause && cause.code === 'ENOENT') return '';
+    throw new KgError('CONFIG_INVALID', `${file}: cannot read the rule file`, { cause });
   }
-  return parseRuleList(source, file, flags);
+}
+
+async function readList(dir: string, name: string, flags: string): Promise<RuleEntry[]> {
+  return parseRuleList(await readRuleFile(dir, name, 'optional'), path.join(dir, name), flags);
+}
+
+async function checkRulesDirectory(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new KgError('CONFIG_INVALID', `${dir}: the rules directory does not exist`);
 }
 
 const literals = (entries: readonly RuleEntry[]): string[] =>
@@ -53,9 +77,9 @@ const literals = (entries: readonly RuleEntry[]): string[] =>
 const patterns = (entries: readonly RuleEntry[]): RegExp[] =>
   entries.flatMap((entry) => (entry.kind === 'pattern' ? [entry.pattern] : []));
 
+/** The cleaner's lists: noise strings, running headers, heading endings. */
 export async function loadCleanRules(dir: string = DEFAULT_RULES_DIR): Promise<CleanRules> {
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new KgError('CONFIG_INVALID', `${dir}: the rules directory does not exist`);
+  await checkRulesDirectory(dir);
   const [noise, headers, endings] = await Promise.all([
     readList(dir, 'noise.txt', 'gu'),
     readList(dir, 'running-headers.txt', 'u'),
@@ -68,4 +92,62 @@ export async function loadCleanRules(dir: string = DEFAULT_RULES_DIR): Promise<C
     runningHeaderPatterns: patterns(headers),
     headingEndings: literals(endings),
   };
+}
+
+/** Companies, parks, projects, entity patterns and the word lists that trim pattern hits. */
+export async function loadGazetteer(dir: string = DEFAULT_RULES_DIR): Promise<Gazetteer> {
+  await checkRulesDirectory(dir);
+  const text = (name: string) => readRuleFile(dir, name, 'required');
+  const [companies, parks, projects, patterns, stopWords, genericNames, placeUnits] = await Promise.all([
+    text('companies.txt'),
+    text('parks.txt'),
+    text('projects.txt'),
+    text('entity-patterns.tsv'),
+    text('name-stop-words.txt'),
+    text('generic-names.txt'),
+    text('place-units.txt'),
+  ]);
+  return {
+    companies: parseEntityList(companies, path.join(dir, 'companies.txt')),
+    parks: parseEntityList(parks, path.join(dir, 'parks.txt')),
+    projects: parseEntityList(projects, path.join(dir, 'projects.txt')),
+    terms: [],
+    patterns: parseEntityPatterns(patterns, path.join(dir, 'entity-patterns.tsv')),
+    stopWords: parseStopWords(stopWords),
+    genericNames: parseGenericNames(genericNames),
+    placeUnits: parseWordList(placeUnits),
+  };
+}
+
+/** Curated agency facts (`agency-facts.tsv`) and the name rules (`agency-names.tsv`). */
+export async function loadAgencyFacts(dir: string = DEFAULT_RULES_DIR): Promise<AgencyFacts> {
+  await checkRulesDirectory(dir);
+  const [facts, names] = await Promise.all([readRuleFile(dir, 'agency-facts.tsv', 'required'), readRuleFile(dir, 'agency-names.tsv', 'required')]);
+  return parseAgencyFacts(facts, names, path.join(dir, 'agency-facts.tsv'), path.join(dir, 'agency-names.tsv'));
+}
+
+/** The metric dictionary of indicator extraction (`metrics.tsv`). */
+export async function loadMetricRules(dir: string = DEFAULT_RULES_DIR): Promise<MetricRule[]> {
+  await checkRulesDirectory(dir);
+  return parseMetricRules(await readRuleFile(dir, 'metrics.tsv', 'required'), path.join(dir, 'metrics.tsv'));
+}
+
+/** Stop words of cross-document linking (`stopwords.txt`). */
+export async function loadStopwords(dir: string = DEFAULT_RULES_DIR): Promise<Set<string>> {
+  await checkRulesDirectory(dir);
+  return parseStopwords(await readRuleFile(dir, 'stopwords.txt', 'required'));
+}
+
+/**
+ * A short fingerprint of the extraction code version and every rule file:
+ * documents loaded under another fingerprint are re-processed.
+ */
+export async function rulesFingerprint(dir: string, codeVersion: string): Promise<string> {
+  await checkRulesDirectory(dir);
+  const hash = createHash('sha256').update(`code:${codeVersion}\n`);
+  for (const name of (await readdir(dir)).sort()) {
+    hash.update(`${name}\n`);
+    hash.update(await readFile(path.join(dir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
 }

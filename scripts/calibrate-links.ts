@@ -17,7 +17,7 @@ import path from 'node:path';
 // eslint-disable-next-line no-restricted-imports -- calibration script outside the product; the product tokenises via ingest/tokenise.ts
 import nodejieba from 'nodejieba';
 import { linkContinues, linkImplements, type LinkableText, type ScoredLink } from '../ingest/link/cross-document.ts';
-import { loadStopwords } from '../ingest/link/stopwords.ts';
+import { loadStopwords } from '../ingest/rules.ts';
 
 const args = process.argv.slice(2);
 const seedsDir = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--')) ?? path.join(import.meta.dirname, '..', '..', 'shared', 'seeds');

@@ -16,14 +16,11 @@
  *   written without `市` right after one belongs to another level of government.
  *
  * Parsing is pure (`parseEntityList`, `parseEntityPatterns`, `parseWordList`);
- * only `loadGazetteer` reads files.
+ * `ingest/rules.ts` reads the files (`loadGazetteer`).
  */
 
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { InputError, KgError } from '../../core/errors.ts';
+import { KgError } from '../../core/errors.ts';
 import type { ParsedDocument } from '../model.ts';
 
 export const ENTITY_TYPES = ['Agency', 'Company', 'Park', 'Project', 'Term'] as const;
@@ -188,33 +185,6 @@ export function parseEntityPatterns(text: string, source: string): EntityPattern
     patterns.push({ type: type as EntityType, id, mode, source: regex, description: descriptionParts.join('\t').trim() });
   }
   return patterns;
-}
-
-/** data/rules of this checkout. */
-export const DEFAULT_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/rules');
-
-function readRuleFile(dir: string, file: string): string {
-  const path = join(dir, file);
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError('INPUT_NOT_FOUND', path, 'rule file cannot be read', { cause: error });
-  }
-}
-
-/** Reads the gazetteer files from `dir` (default: the bundled data/rules). The only I/O in extraction. */
-export function loadGazetteer(dir: string = DEFAULT_RULES_DIR): Gazetteer {
-  const list = (file: string): GazetteerEntry[] => parseEntityList(readRuleFile(dir, file), join(dir, file));
-  return {
-    companies: list('companies.txt'),
-    parks: list('parks.txt'),
-    projects: list('projects.txt'),
-    terms: [],
-    patterns: parseEntityPatterns(readRuleFile(dir, 'entity-patterns.tsv'), join(dir, 'entity-patterns.tsv')),
-    stopWords: parseStopWords(readRuleFile(dir, 'name-stop-words.txt')),
-    genericNames: parseGenericNames(readRuleFile(dir, 'generic-names.txt')),
-    placeUnits: parseWordList(readRuleFile(dir, 'place-units.txt')),
-  };
 }
 
 /** The glossary terms (附注) of the documents, one entry per distinct name. */

@@ -1,13 +1,7 @@
 /**
- * Reads the stop-word list for cross-document linking (I/O, once per run);
- * the similarity functions receive the set.
+ * Parses the stop-word list for cross-document linking
+ * (`data/rules/stopwords.txt`, read by `ingest/rules.ts`).
  */
-
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { KgError } from '../../core/errors.ts';
-
-const DEFAULT_STOPWORDS_PATH = fileURLToPath(new URL('../../data/rules/stopwords.txt', import.meta.url));
 
 /** One word per line; blank lines and `#` comments ignored. */
 export function parseStopwords(text: string): Set<string> {
@@ -17,12 +11,4 @@ export function parseStopwords(text: string): Set<string> {
     if (word !== '' && !word.startsWith('#')) words.add(word);
   }
   return words;
-}
-
-export async function loadStopwords(path: string = DEFAULT_STOPWORDS_PATH): Promise<Set<string>> {
-  try {
-    return parseStopwords(await readFile(path, 'utf8'));
-  } catch (cause) {
-    throw new KgError('CONFIG_INVALID', `${path}: cannot read the stop-word list`, { cause });
-  }
 }

@@ -6,8 +6,6 @@
  * `loadAgencyFacts` is the only function here that reads files.
  */
 
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { KgError } from '../../core/errors.ts';
 
 export const AGENCY_KINDS = [
@@ -65,8 +63,6 @@ export const EMPTY_AGENCY_FACTS: AgencyFacts = {
   kindRules: [],
 };
 
-const DEFAULT_FACTS_PATH = fileURLToPath(new URL('../../data/rules/agency-facts.tsv', import.meta.url));
-const DEFAULT_NAMES_PATH = fileURLToPath(new URL('../../data/rules/agency-names.tsv', import.meta.url));
 
 interface Line {
   readonly number: number;
@@ -158,21 +154,4 @@ export function parseAgencyFacts(
   }
   suffixes.sort((a, b) => b.length - a.length);
   return { cities, aliases, renames, suffixes, optionalInfixes, kindRules };
-}
-
-async function readRules(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (cause) {
-    throw new KgError('CONFIG_INVALID', `${path}: cannot read agency rules file`, { cause });
-  }
-}
-
-/** Reads and parses the agency rule files (defaults: `data/rules/agency-facts.tsv` and `agency-names.tsv`). */
-export async function loadAgencyFacts(
-  factsPath: string = DEFAULT_FACTS_PATH,
-  namesPath: string = DEFAULT_NAMES_PATH,
-): Promise<AgencyFacts> {
-  const [factsText, namesText] = await Promise.all([readRules(factsPath), readRules(namesPath)]);
-  return parseAgencyFacts(factsText, namesText, factsPath, namesPath);
 }

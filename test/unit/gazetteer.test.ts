@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { KgError } from '../../core/errors.ts';
+import { DEFAULT_RULES_DIR, loadGazetteer } from '../../ingest/rules.ts';
 import {
-  DEFAULT_RULES_DIR,
   EMPTY_GAZETTEER,
   gazetteerNames,
-  loadGazetteer,
   parseEntityList,
   parseEntityPatterns,
   parseGenericNames,
@@ -64,8 +63,8 @@ describe('stop words and generic names', () => {
   });
 });
 
-describe('loadGazetteer', () => {
-  const gazetteer = loadGazetteer();
+describe('loadGazetteer', async () => {
+  const gazetteer = await loadGazetteer();
 
   it('loads the bundled lists with the names the seeds use', () => {
     const names = (entries: readonly { name: string }[]) => entries.map((entry) => entry.name);
@@ -96,16 +95,16 @@ describe('loadGazetteer', () => {
     }
   });
 
-  it('reads a user-extended copy of the rules directory', () => {
+  it('reads a user-extended copy of the rules directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-rules-'));
     for (const file of readdirSync(DEFAULT_RULES_DIR)) copyFileSync(join(DEFAULT_RULES_DIR, file), join(dir, file));
     writeFileSync(join(dir, 'companies.txt'), '示例科技\t示例科技有限公司\n');
-    expect(loadGazetteer(dir).companies).toEqual([{ name: '示例科技', aliases: ['示例科技有限公司'] }]);
+    expect((await loadGazetteer(dir)).companies).toEqual([{ name: '示例科技', aliases: ['示例科技有限公司'] }]);
   });
 
-  it('names the missing file', () => {
+  it('names the missing file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-rules-'));
-    expect(() => loadGazetteer(dir)).toThrow(/companies\.txt: rule file cannot be read/);
+    await expect(loadGazetteer(dir)).rejects.toThrow(/companies\.txt: cannot read the rule file/);
   });
 });
 

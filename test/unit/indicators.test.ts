@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type MetricRule, extractIndicators } from '../../ingest/extract/indicators.ts';
 import type { FigureSentence } from '../../ingest/model.ts';
-import { loadMetricRules, parseMetricRules } from '../../ingest/rules-metrics.ts';
+import { parseMetricRules } from '../../ingest/extract/metric-rules.ts';
+import { loadMetricRules } from '../../ingest/rules.ts';
 import { KgError } from '../../core/errors.ts';
 
 const RULES: MetricRule[] = parseMetricRules(
@@ -165,6 +166,6 @@ describe('metric rules', () => {
   });
 
   it('names the file when it cannot be read', async () => {
-    await expect(loadMetricRules('/nonexistent/metrics.tsv')).rejects.toThrow(/\/nonexistent\/metrics\.tsv/u);
+    await expect(loadMetricRules('/nonexistent')).rejects.toThrow(/\/nonexistent/u);
   });
 });

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { EMPTY_GAZETTEER, loadGazetteer, type Gazetteer } from '../../ingest/extract/gazetteer.ts';
+import { EMPTY_GAZETTEER, type Gazetteer } from '../../ingest/extract/gazetteer.ts';
+import { loadGazetteer } from '../../ingest/rules.ts';
 import { agencyDictionary, compileMatcher, findMentions, type EntityMention } from '../../ingest/extract/mentions.ts';
 
-const rules = loadGazetteer();
+const rules = await loadGazetteer();
 
 /** A small gazetteer written for these tests, with the bundled patterns and word rules. */
 const gazetteer: Gazetteer = {

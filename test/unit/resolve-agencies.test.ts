@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAgencies, normaliseAgencySpelling, type ObservedAgencyName } from '../../ingest/resolve/agencies.ts';
-import { loadAgencyFacts, parseAgencyFacts, type AgencyFacts } from '../../ingest/resolve/agency-facts.ts';
+import { parseAgencyFacts, type AgencyFacts } from '../../ingest/resolve/agency-facts.ts';
+import { loadAgencyFacts } from '../../ingest/rules.ts';
 import { KgError } from '../../core/errors.ts';
 
 /** The repository's general name rules (suffixes, infixes, kinds) with test-specific facts. */

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../ingest/classify.ts';
 import { cleanText } from '../../ingest/clean.ts';
 import { type IndicatorStatement, type MetricRule, extractIndicators } from '../../ingest/extract/indicators.ts';
-import { loadMetricRules } from '../../ingest/rules-metrics.ts';
+import { loadMetricRules } from '../../ingest/rules.ts';
 import { loadCleanRules } from '../../ingest/rules.ts';
 import { splitDocuments } from '../../ingest/split.ts';
 import { splitParagraphs } from '../../ingest/structure/paragraphs.ts';

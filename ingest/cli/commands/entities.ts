@@ -10,8 +10,7 @@ import type { ParsedFile } from '../../model.ts';
 import { parseFiles } from '../../parse.ts';
 import { expandInputPaths } from '../../input-files.ts';
 import { resolveAgencies, type AgencyRegistry, type ObservedAgencyName } from '../../resolve/agencies.ts';
-import { loadAgencyFacts } from '../../resolve/agency-facts.ts';
-import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
+import { DEFAULT_RULES_DIR, loadAgencyFacts, loadCleanRules } from '../../rules.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command, CommandIo } from '../command.ts';
 
@@ -28,9 +27,9 @@ Options:
                 were not merged (similar spelling, one name inside the other,
                 possible rename), most alike first
   --json        print the agencies (or pairs) as JSON
-  --rules DIR   the cleaner's rule lists (default: ${DEFAULT_RULES_DIR})
-  --facts FILE  curated aliases and renames (default: data/rules/agency-facts.tsv)
-  --names FILE  name-shape rules: suffixes, infixes, kinds (default: data/rules/agency-names.tsv)
+  --rules DIR   the rule files: cleaner lists, agency-facts.tsv (curated aliases
+                and renames), agency-names.tsv (suffixes, infixes, kinds)
+                (default: ${DEFAULT_RULES_DIR})
   -h, --help    show this help
 
 Exit status: 0 when every file parsed; 1 when any failed (the others are still
@@ -92,8 +91,6 @@ export const command: Command = {
         suspicious: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         rules: { type: 'string' },
-        facts: { type: 'string' },
-        names: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       io,
@@ -101,10 +98,8 @@ export const command: Command = {
     );
     if (!parsed.ok) return parsed.exitCode;
     const { values, positionals } = parsed;
-    const [rules, facts] = await Promise.all([
-      loadCleanRules(values.rules ?? DEFAULT_RULES_DIR),
-      loadAgencyFacts(values.facts, values.names),
-    ]);
+    const rulesDir = values.rules ?? DEFAULT_RULES_DIR;
+    const [rules, facts] = await Promise.all([loadCleanRules(rulesDir), loadAgencyFacts(rulesDir)]);
     const files = await parseFiles(await expandInputPaths(positionals), rules);
     for (const file of files) {
       if (!file.ok) io.stderr(`kg entities: ${file.error.message} [${file.error.code}]\n`);

@@ -1,15 +1,10 @@
 /**
- * Loads the metric dictionary (`data/rules/metrics.tsv`) used by
- * `extractIndicators`. Reading the file is the only I/O here; parsing is pure.
+ * Parses the metric dictionary (`data/rules/metrics.tsv`) used by
+ * `extractIndicators`; `ingest/rules.ts` reads the file.
  */
 
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../core/config.ts';
-import { KgError } from '../core/errors.ts';
-import type { MetricRule } from './extract/indicators.ts';
-
-export const DEFAULT_METRIC_RULES_PATH = path.join(PROJECT_ROOT, 'data', 'rules', 'metrics.tsv');
+import { KgError } from '../../core/errors.ts';
+import type { MetricRule } from './indicators.ts';
 
 /**
  * `metric<TAB>alias|alias…[<TAB>part|part…]` per line; `#` starts a comment line.
@@ -58,14 +53,4 @@ export function parseMetricRules(tsv: string, source: string): MetricRule[] {
     }
   }
   return rules;
-}
-
-export async function loadMetricRules(file: string = DEFAULT_METRIC_RULES_PATH): Promise<MetricRule[]> {
-  let content: string;
-  try {
-    content = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new KgError('CONFIG_INVALID', `${file}: cannot read the metric rules`, { cause });
-  }
-  return parseMetricRules(content, file);
 }
