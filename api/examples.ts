@@ -56,9 +56,9 @@ query JointWork2024 {
 # Responsibility overlaps for an audit.
 query Overlaps2024 {
   overlaps(year: 2024) {
-    coLeadPairs(first: 10) { first { name } second { name } count }
-    leadChanges(first: 10) { earlier { year text } later { year text } added { name } removed { name } }
-    multiplyOverseen(first: 10) { agency { name } oversights { leader { name } role } }
+    coLeadPairs(first: 10) { totalCount edges { node { first { name } second { name } count } } }
+    leadChanges(first: 10) { totalCount edges { node { earlier { year text } later { year text } added { name } removed { name } } } }
+    multiplyOverseen(first: 10) { totalCount edges { node { agency { name } oversights { leader { name } role } } } }
   }
 }
 

@@ -4,7 +4,7 @@
  * requests grows with years and pages, never with rows.
  */
 import { KgError } from '../core/errors.ts';
-import { MAX_PAGE_SIZE, type GraphqlClient } from './client.ts';
+import type { GraphqlClient } from './client.ts';
 import { describeSelection, selectYears, type YearSelection } from './options.ts';
 import {
   AGENCY_LOAD_QUERY,
@@ -29,6 +29,7 @@ import {
   type OversightData,
   type LivelihoodProjectData,
   type LivelihoodResult,
+  type SharedOversightData,
   type SharedOversightResult,
 } from './queries.ts';
 import type { AuditData, OversightRow, OversightSource } from './report.ts';
@@ -74,31 +75,28 @@ export async function readLeadChangesFromClauses(client: GraphqlClient, year: nu
   );
 }
 
-async function readLeadChanges(client: GraphqlClient, year: number, notes: string[]): Promise<LeadChangeData[]> {
-  const capped = await client.request<LeadChangesResult>('AuditLeadChanges', LEAD_CHANGES_QUERY, { year, first: MAX_PAGE_SIZE });
-  if (capped.overlaps.leadChanges.length < MAX_PAGE_SIZE) return capped.overlaps.leadChanges;
-  notes.push(`overlaps(year: ${year}).leadChanges returned its maximum of ${MAX_PAGE_SIZE}; lead drift for ${year} was read from the paginated assignments { continues } instead.`);
-  return readLeadChangesFromClauses(client, year);
+async function readLeadChanges(client: GraphqlClient, year: number): Promise<LeadChangeData[]> {
+  return client.readAll<LeadChangeData, LeadChangesResult>('AuditLeadChanges', LEAD_CHANGES_QUERY, { year }, (data) => data.overlaps.leadChanges);
 }
 
-async function readOversights(client: GraphqlClient, year: number, notes: string[]): Promise<OversightRow[]> {
-  const capped = await client.request<SharedOversightResult>('AuditSharedOversight', SHARED_OVERSIGHT_QUERY, { year, first: MAX_PAGE_SIZE });
-  const shared = capped.overlaps.multiplyOverseen;
-  if (shared.length < MAX_PAGE_SIZE) {
-    return shared.flatMap((entry) =>
-      entry.oversights.map((oversight) => ({
-        year: oversight.year ?? entry.year ?? year,
-        leader: oversight.leader,
-        agency: entry.agency,
-        role: oversight.role,
-        aspect: oversight.aspect,
-        title: oversight.title,
-        source: oversightSource(oversight),
-      })),
-    );
-  }
-  notes.push(`overlaps(year: ${year}).multiplyOverseen returned its maximum of ${MAX_PAGE_SIZE}; oversight for ${year} was read from leaders(year) { oversees } instead.`);
-  return readOversightsFromLeaders(client, year);
+async function readOversights(client: GraphqlClient, year: number): Promise<OversightRow[]> {
+  const shared = await client.readAll<SharedOversightData, SharedOversightResult>(
+    'AuditSharedOversight',
+    SHARED_OVERSIGHT_QUERY,
+    { year },
+    (data) => data.overlaps.multiplyOverseen,
+  );
+  return shared.flatMap((entry) =>
+    entry.oversights.map((oversight) => ({
+      year: oversight.year ?? entry.year ?? year,
+      leader: oversight.leader,
+      agency: entry.agency,
+      role: oversight.role,
+      aspect: oversight.aspect,
+      title: oversight.title,
+      source: oversightSource(oversight),
+    })),
+  );
 }
 
 function oversightSource(oversight: OversightData): OversightSource | null {
@@ -152,9 +150,9 @@ export async function collectAuditData(client: GraphqlClient, selection: YearSel
       ? []
       : await client.readAll<AssignmentData, JointLeadsResult>('AuditJointLeads', JOINT_LEADS_QUERY, { yearFrom: from, yearTo: to }, (data) => data.assignments);
   const leadChanges: LeadChangeData[] = [];
-  for (const year of taskYears) leadChanges.push(...(await readLeadChanges(client, year, notes)));
+  for (const year of taskYears) leadChanges.push(...(await readLeadChanges(client, year)));
   const oversights: OversightRow[] = [];
-  for (const year of yearsWith(documents, years, ['LEADER_DIVISION'])) oversights.push(...(await readOversights(client, year, notes)));
+  for (const year of yearsWith(documents, years, ['LEADER_DIVISION'])) oversights.push(...(await readOversights(client, year)));
   const agencies = await client.readAll<AgencyLoadData, AgencyLoadResult>(
     'AuditAgencyLoad',
     AGENCY_LOAD_QUERY,

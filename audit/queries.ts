@@ -124,26 +124,30 @@ query AuditJointLeads($yearFrom: Int!, $yearTo: Int!, $first: Int!, $after: Stri
 ${ASSIGNMENT_FIELDS}`;
 export type JointLeadsResult = { assignments: Connection<AssignmentData> };
 
-/** Continued work whose leads changed; `$year` is the later year. The list is capped at `$first`. */
+/** Continued work whose leads changed; `$year` is the later year. Paged. */
 export const LEAD_CHANGES_QUERY = `
-query AuditLeadChanges($year: Int!, $first: Int!) {
+query AuditLeadChanges($year: Int!, $first: Int!, $after: String) {
   overlaps(year: $year) {
-    leadChanges(first: $first) {
-      score
-      earlier { ...AuditAssignment }
-      later { ...AuditAssignment }
-      added { id name }
-      removed { id name }
+    leadChanges(first: $first, after: $after) {
+      ${PAGE_INFO}
+      edges {
+        node {
+          score
+          earlier { ...AuditAssignment }
+          later { ...AuditAssignment }
+          added { id name }
+          removed { id name }
+        }
+      }
     }
   }
 }
 ${ASSIGNMENT_FIELDS}`;
-export type LeadChangesResult = { overlaps: { leadChanges: LeadChangeData[] } };
+export type LeadChangesResult = { overlaps: { leadChanges: Connection<LeadChangeData> } };
 
 /**
- * The complete, paginated way to the same answer, used when `leadChanges`
- * comes back full (it has no pagination): every clause of the year with the
- * clauses it continues. Its smaller pages (the `$first` default, which the
+ * An independent way to the same answer as `leadChanges` (used to cross-check
+ * it): every clause of the year with the clauses it continues. Its smaller pages (the `$first` default, which the
  * API's cost estimate reads) keep the nested lists within the cost limit.
  */
 export const CONTINUATIONS_QUERY = `
@@ -157,20 +161,25 @@ ${ASSIGNMENT_FIELDS}`;
 export type ContinuationsResult = { assignments: Connection<AssignmentData & { continues: AssignmentData[] }> };
 export const CONTINUATIONS_PAGE_SIZE = 50;
 
-/** Agencies overseen by more than one leader in `$year`; capped at `$first`. */
+/** Agencies overseen by more than one leader in `$year`. Paged. */
 export const SHARED_OVERSIGHT_QUERY = `
-query AuditSharedOversight($year: Int!, $first: Int!) {
+query AuditSharedOversight($year: Int!, $first: Int!, $after: String) {
   overlaps(year: $year) {
-    multiplyOverseen(first: $first) {
-      year
-      agency { id name }
-      oversights { role aspect title year leader { id name } source { text document { id docNo title } } }
+    multiplyOverseen(first: $first, after: $after) {
+      ${PAGE_INFO}
+      edges {
+        node {
+          year
+          agency { id name }
+          oversights { role aspect title year leader { id name } source { text document { id docNo title } } }
+        }
+      }
     }
   }
 }`;
-export type SharedOversightResult = { overlaps: { multiplyOverseen: SharedOversightData[] } };
+export type SharedOversightResult = { overlaps: { multiplyOverseen: Connection<SharedOversightData> } };
 
-/** Every oversight of the year, leader by leader: the complete fallback for a full `multiplyOverseen`. */
+/** Every oversight of the year, leader by leader: an independent way to the `multiplyOverseen` answer (used to cross-check it). */
 export const LEADER_OVERSIGHT_QUERY = `
 query AuditLeaderOversight($year: Int!) {
   leaders(year: $year) {

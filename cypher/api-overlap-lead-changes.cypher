@@ -1,4 +1,4 @@
-// Continued work whose set of leads changed; $year is the later clause's year.
+// One page of continued work whose set of leads changed, with the total; $year is the later clause's year.
 MATCH (later:Assignment)-[c:CONTINUES]->(earlier:Assignment)
 WHERE $year IS NULL OR later.year = $year
 WITH later, earlier, c,
@@ -9,6 +9,7 @@ WITH later, earlier, c, laterLeads, earlierLeads,
      [lead IN earlierLeads WHERE NOT lead IN laterLeads] AS removed
 WHERE (size(added) > 0 OR size(removed) > 0)
   AND ($agencyId IS NULL OR any(lead IN laterLeads + earlierLeads WHERE lead.id = $agencyId))
-RETURN later, earlier, c.score AS score, laterLeads, earlierLeads, added, removed
+WITH later, earlier, c.score AS score, laterLeads, earlierLeads, added, removed
 ORDER BY later.year, later.documentId, later.start, later.id, earlier.id
-LIMIT $first
+WITH collect({later: later, earlier: earlier, score: score, laterLeads: laterLeads, earlierLeads: earlierLeads, added: added, removed: removed}) AS matched
+RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page

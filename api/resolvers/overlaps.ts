@@ -1,7 +1,7 @@
 /** `overlaps(year, agency)`: responsibility overlaps for audit scripts. */
 import type { ApiContext } from '../context.ts';
-import { checkRange, checkYear } from '../input.ts';
-import { DEFAULT_PAGE_SIZE, pageRequest, type PageArguments } from '../pagination.ts';
+import { checkYear } from '../input.ts';
+import { pageRequest, type PageArguments } from '../pagination.ts';
 import { oversight } from './agencies.ts';
 import { agencyIdFor, asRow, asRows, connectionOf, pageParameters, type Row } from './support.ts';
 
@@ -10,8 +10,12 @@ interface OverlapScope {
   readonly agencyId: string | null;
 }
 
-function limitOf(args: { first?: number | null }, context: ApiContext): number {
-  return checkRange('first', args.first ?? DEFAULT_PAGE_SIZE, 1, context.limits.maxPageSize);
+/** One page of an overlap list as a connection; `toNode` shapes each row for its GraphQL type. */
+async function overlapPage(statementName: string, scope: OverlapScope, args: PageArguments, context: ApiContext, toNode: (row: Row) => Row) {
+  const request = pageRequest(args, context.limits.maxPageSize);
+  const rows = await context.database.read(statementName, { ...scope, ...pageParameters(request) });
+  const page = connectionOf(rows[0], request);
+  return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) };
 }
 
 export const overlapResolvers = {
@@ -27,18 +31,15 @@ export const overlapResolvers = {
       const rows = await context.database.read('api-overlap-multi-lead', { ...scope, ...pageParameters(request) });
       return connectionOf(rows[0], request);
     },
-    coLeadPairs: async (scope: OverlapScope, args: { first?: number | null }, context: ApiContext) => {
-      const rows = await context.database.read('api-overlap-co-lead-pairs', { ...scope, first: limitOf(args, context) });
-      return rows.map((row) => ({
+    coLeadPairs: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
+      overlapPage('api-overlap-co-lead-pairs', scope, args, context, (row) => ({
         first: asRow(row['first']),
         second: asRow(row['second']),
         count: row['count'],
         years: (Array.isArray(row['years']) ? (row['years'] as unknown[]) : []).filter((year) => typeof year === 'number').sort(),
-      }));
-    },
-    leadChanges: async (scope: OverlapScope, args: { first?: number | null }, context: ApiContext) => {
-      const rows = await context.database.read('api-overlap-lead-changes', { ...scope, first: limitOf(args, context) });
-      return rows.map((row) => ({
+      })),
+    leadChanges: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
+      overlapPage('api-overlap-lead-changes', scope, args, context, (row) => ({
         earlier: asRow(row['earlier']),
         later: asRow(row['later']),
         score: row['score'] ?? null,
@@ -46,11 +47,12 @@ export const overlapResolvers = {
         laterLeads: asRows(row['laterLeads']),
         added: asRows(row['added']),
         removed: asRows(row['removed']),
-      }));
-    },
-    multiplyOverseen: async (scope: OverlapScope, args: { first?: number | null }, context: ApiContext) => {
-      const rows = await context.database.read('api-overlap-multi-overseen', { ...scope, first: limitOf(args, context) });
-      return rows.map((row: Row) => ({ agency: asRow(row['agency']), year: row['year'] ?? null, oversights: asRows(row['oversights']).map(oversight) }));
-    },
+      })),
+    multiplyOverseen: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
+      overlapPage('api-overlap-multi-overseen', scope, args, context, (row) => ({
+        agency: asRow(row['agency']),
+        year: row['year'] ?? null,
+        oversights: asRows(row['oversights']).map(oversight),
+      })),
   },
 };

@@ -347,9 +347,9 @@ describe('the GraphQL query surface', () => {
         overlaps(year: 2024, agency: $agency) {
           year
           multiLeadAssignments(first: 10) { totalCount edges { node { id leads { name } } } }
-          coLeadPairs { first { name } second { name } count years }
-          leadChanges { earlier { id year } later { id year } score earlierLeads { name } laterLeads { name } added { name } removed { name } }
-          multiplyOverseen { agency { name } year oversights { leader { name } role } }
+          coLeadPairs { totalCount edges { node { first { name } second { name } count years } } }
+          leadChanges { totalCount edges { node { earlier { id year } later { id year } score earlierLeads { name } laterLeads { name } added { name } removed { name } } } }
+          multiplyOverseen { totalCount edges { node { agency { name } year oversights { leader { name } role } } } }
         }
       }`,
       { agency: fixture.name('市工业和信息化局') },
@@ -357,11 +357,13 @@ describe('the GraphQL query surface', () => {
     const report = data['overlaps'] as Json;
     expect(report['year']).toBe(2024);
     expect((report['multiLeadAssignments'] as Json)['totalCount']).toBe(1);
-    const pair = (report['coLeadPairs'] as Json[])[0] as Json;
+    const nodes = (connection: unknown) => ((connection as { edges: { node: Json }[] }).edges ?? []).map((edge) => edge.node);
+    const pair = nodes(report['coLeadPairs'])[0] as Json;
     expect([(pair['first'] as Json)['name'], (pair['second'] as Json)['name']].sort()).toEqual([fixture.name('市发展改革委'), fixture.name('市工业和信息化局')].sort());
     expect(pair['count']).toBe(1);
     expect(pair['years']).toEqual([2024]);
-    expect(report['leadChanges']).toEqual([
+    expect((report['leadChanges'] as Json)['totalCount']).toBe(1);
+    expect(nodes(report['leadChanges'])).toEqual([
       {
         earlier: { id: fixture.id('division-2023/task/1/clause/1'), year: 2023 },
         later: { id: fixture.id('division-2024/task/1/clause/1'), year: 2024 },
@@ -372,7 +374,7 @@ describe('the GraphQL query surface', () => {
         removed: [],
       },
     ]);
-    expect(report['multiplyOverseen']).toEqual([
+    expect(nodes(report['multiplyOverseen'])).toEqual([
       {
         agency: { name: fixture.name('市工业和信息化局') },
         year: 2024,

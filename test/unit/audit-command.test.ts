@@ -5,7 +5,7 @@ import { BYTE_ORDER_MARK } from '../../audit/format-csv.ts';
 import type { FetchLike } from '../../audit/client.ts';
 import type { SharedOversightData } from '../../audit/queries.ts';
 import { runAuditCommand } from '../../ingest/cli/commands/audit.ts';
-import { agency, auditData, CARS_2024, CARS_2026, PARKS_2024, PARKS_2026 } from '../fixtures/audit/data.ts';
+import { agency, auditData, CARS_2024, CARS_2026 } from '../fixtures/audit/data.ts';
 import { fakeApi, page, type Handler } from '../fixtures/audit/fake-api.ts';
 
 const API = 'http://127.0.0.1:4999/graphql';
@@ -20,7 +20,7 @@ function fixtureHandlers(): Record<string, Handler> {
   return {
     AuditDocuments: (variables) => ({ documents: page(data.documents.filter((document) => inRange(document.year, variables)), variables) }),
     AuditJointLeads: (variables) => ({ assignments: page(data.jointLeads.filter((clause) => inRange(clause.year, variables)), variables) }),
-    AuditLeadChanges: (variables) => ({ overlaps: { leadChanges: data.leadChanges.filter((change) => change.later.year === variables['year']) } }),
+    AuditLeadChanges: (variables) => ({ overlaps: { leadChanges: page(data.leadChanges.filter((change) => change.later.year === variables['year']), variables) } }),
     AuditSharedOversight: (variables) => {
       const rows = data.oversights.filter((row) => row.year === variables['year']);
       const byAgency = new Map<string, SharedOversightData>();
@@ -29,7 +29,7 @@ function fixtureHandlers(): Record<string, Handler> {
         const source = row.source ? { text: row.source.text, document: { id: 'document', docNo: row.source.docNo, title: row.source.title } } : null;
         byAgency.set(row.agency.id, { ...entry, oversights: [...entry.oversights, { ...row, leader: row.leader, source }] });
       }
-      return { overlaps: { multiplyOverseen: [...byAgency.values()].filter((entry) => entry.oversights.length > 1) } };
+      return { overlaps: { multiplyOverseen: page([...byAgency.values()].filter((entry) => entry.oversights.length > 1), variables) } };
     },
     AuditAgencyLoad: (variables) => ({ agencies: page(data.agencies, variables) }),
     AuditLivelihood: (variables) => ({ livelihoodProjects: page(data.livelihood.filter((project) => project.year === variables['year']), variables) }),
@@ -65,41 +65,30 @@ describe('collectAuditData', () => {
     expect(data.notes).toEqual([]);
   });
 
-  it('falls back to the paginated clauses when leadChanges comes back full (it cannot be paged)', async () => {
-    const full = Array.from({ length: MAX_PAGE_SIZE }, () => ({ score: 0.5, later: CARS_2026, earlier: CARS_2024, added: [], removed: [] }));
+  it('pages through lead changes and shared oversight longer than one page', async () => {
+    const changes = Array.from({ length: MAX_PAGE_SIZE + 30 }, (_, index) => ({
+      score: 0.5,
+      later: { ...CARS_2026, id: `${CARS_2026.id}#${index}` },
+      earlier: CARS_2024,
+      added: [agency('市园区办')],
+      removed: [],
+    }));
+    const shared: SharedOversightData[] = Array.from({ length: MAX_PAGE_SIZE + 5 }, (_, index) => ({
+      year: 2024,
+      agency: agency(`机构${index}`),
+      oversights: ['王鸿鹄', '陈文敏'].map((name) => ({ role: '分管', aspect: null, title: null, year: 2024, leader: { id: `leader:${name}`, name }, source: null })),
+    }));
     const api = fakeApi({
       ...fixtureHandlers(),
-      AuditLeadChanges: (variables) => ({ overlaps: { leadChanges: variables['year'] === 2026 ? full : [] } }),
-      AuditContinuations: (variables) => ({
-        assignments: page(variables['year'] === 2026 ? [{ ...CARS_2026, continues: [CARS_2024] }, { ...PARKS_2026, continues: [PARKS_2024] }] : [], variables),
-      }),
+      AuditLeadChanges: (variables) => ({ overlaps: { leadChanges: page(variables['year'] === 2026 ? changes : [], variables) } }),
+      AuditSharedOversight: (variables) => ({ overlaps: { multiplyOverseen: page(shared, variables) } }),
     });
-    const data = await collectAuditData(createGraphqlClient({ url: API, fetch: api.fetch }), { kind: 'range', from: 2026, to: 2026 });
-    expect(api.requests.find((request) => request.operationName === 'AuditContinuations')?.variables['first']).toBe(50);
-    expect(data.leadChanges.map((change) => [change.later.id, change.added.map((a) => a.name), change.removed.map((a) => a.name)])).toEqual([
-      [CARS_2026.id, ['市园区办'], ['市工业和信息化局']],
-      [PARKS_2026.id, ['市住房城乡建设局'], []],
-    ]);
-    expect(data.notes[0]).toMatch(/leadChanges returned its maximum of 100/);
-  });
-
-  it('falls back to leaders(year) when multiplyOverseen comes back full', async () => {
-    const full = Array.from({ length: MAX_PAGE_SIZE }, (_, index) => ({ year: 2024, agency: agency(`机构${index}`), oversights: [] }));
-    const api = fakeApi({
-      ...fixtureHandlers(),
-      AuditSharedOversight: () => ({ overlaps: { multiplyOverseen: full } }),
-      AuditLeaderOversight: () => ({
-        leaders: [
-          { id: 'leader:王鸿鹄', name: '王鸿鹄', oversees: [{ role: '分管', aspect: '园林', title: '副市长', year: 2024, agency: agency('市林业和园林局') }] },
-          { id: 'leader:陈文敏', name: '陈文敏', oversees: [{ role: '分管', aspect: '林业', title: '副市长', year: 2024, agency: agency('市林业和园林局') }] },
-        ],
-      }),
-    });
-    const data = await collectAuditData(createGraphqlClient({ url: API, fetch: api.fetch }), { kind: 'range', from: 2024, to: 2024 });
-    expect(data.oversights.map((row) => [row.leader.name, row.agency.name, row.aspect])).toEqual([
-      ['王鸿鹄', '市林业和园林局', '园林'],
-      ['陈文敏', '市林业和园林局', '林业'],
-    ]);
+    const data = await collectAuditData(createGraphqlClient({ url: API, fetch: api.fetch }), { kind: 'range', from: 2024, to: 2026 });
+    expect(data.leadChanges).toHaveLength(MAX_PAGE_SIZE + 30);
+    expect(new Set(data.oversights.map((row) => row.agency.name)).size).toBe(MAX_PAGE_SIZE + 5);
+    expect(api.requests.filter((request) => request.operationName === 'AuditLeadChanges' && request.variables['year'] === 2026)).toHaveLength(2);
+    expect(api.requests.filter((request) => request.operationName === 'AuditSharedOversight')).toHaveLength(2);
+    expect(data.notes).toEqual([]);
   });
 
   it('fails naming the years the API has when the selection has none', async () => {
