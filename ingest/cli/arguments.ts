@@ -1,6 +1,7 @@
 /**
  * Argument parsing shared by the `kg` commands: usage errors print the
- * command's usage and exit 2, `--help` prints it and exits 0.
+ * command's usage and exit 2; `--help` / `-h`, which every command accepts,
+ * prints it and exits 0.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeError } from '../../core/errors.ts';
@@ -8,6 +9,8 @@ import type { Command, CommandIo } from './command.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: T }>>;
+
+const HELP_OPTION = { type: 'boolean', short: 'h', default: false } as const;
 
 export type ArgumentsOutcome<T extends Options> =
   | { readonly ok: true; readonly values: Parsed<T>['values']; readonly positionals: string[] }
@@ -22,7 +25,7 @@ export function parseCommandArguments<T extends Options>(
 ): ArgumentsOutcome<T> {
   let parsed: Parsed<T>;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { ...options, help: HELP_OPTION } });
   } catch (error) {
     io.stderr(`kg ${command.name}: ${describeError(error)}\n\n${command.usage}`);
     return { ok: false, exitCode: 2 };

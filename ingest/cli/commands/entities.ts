@@ -91,7 +91,6 @@ export const command: Command = {
         suspicious: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         rules: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
       },
       io,
       { positionals: 'required' },

@@ -56,7 +56,7 @@ export const command: Command = {
     const parsed = parseCommandArguments(
       command,
       args,
-      { reset: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      { reset: { type: 'boolean', default: false } },
       io,
     );
     if (!parsed.ok) return parsed.exitCode;

@@ -35,7 +35,6 @@ export const command: Command = {
       {
         json: { type: 'boolean', default: false },
         rules: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
       },
       io,
       { positionals: 'required' },
