@@ -3,7 +3,7 @@
  * name statements from `cypher/` and get plain JavaScript rows back
  * (integers as numbers, nodes as property maps).
  */
-import neo4j, { type Driver, type ManagedTransaction, isNode, isRelationship, isInt } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, isNode, isRelationship } from 'neo4j-driver';
 import { DatabaseError, KgError } from './errors.ts';
 import type { Neo4jConnectionConfig } from './config.ts';
 import type { CypherCatalog } from './cypher.ts';
@@ -40,10 +40,12 @@ export interface DatabaseOptions {
   readonly onStatement?: (statementName: string, parameters: Parameters) => void;
 }
 
-/** Converts driver values (Integer, Node, Relationship, temporal) into plain data. */
-export function toPlain(value: unknown): unknown {
+/**
+ * Converts driver values (Node, Relationship, temporal) into plain data.
+ * Integers already arrive as numbers (`disableLosslessIntegers`).
+ */
+function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (isInt(value)) return value.toNumber();
   if (Array.isArray(value)) return value.map(toPlain);
   if (isNode(value)) return { ...(toPlain(value.properties) as Row), _labels: value.labels };
   if (isRelationship(value)) return { ...(toPlain(value.properties) as Row), _type: value.type };
