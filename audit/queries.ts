@@ -2,6 +2,7 @@
  * The GraphQL operations the audit sends, with the shapes of their results.
  * Page sizes come in as `$first` (≤ the API's cap) and pages as `$after`.
  */
+import type { DocumentKind } from '../ingest/model.ts';
 import type { Connection } from './client.ts';
 
 export interface AgencyRef {
@@ -31,7 +32,7 @@ export interface AssignmentData {
 
 export interface DocumentData {
   readonly id: string;
-  readonly kind: 'WORK_REPORT' | 'TASK_DIVISION' | 'LIVELIHOOD_PLAN' | 'LEADER_DIVISION' | 'OTHER';
+  readonly kind: DocumentKind;
   readonly year: number | null;
   readonly title: string | null;
   readonly docNo: string | null;

@@ -1,4 +1,5 @@
 /** `documents` and `livelihoodProjects`. */
+import { DOCUMENT_KINDS } from '../../ingest/model.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
@@ -12,12 +13,12 @@ interface DocumentFilter {
   readonly titleContains?: string | null;
 }
 
-const DOCUMENT_KINDS = new Set(['WORK_REPORT', 'TASK_DIVISION', 'LIVELIHOOD_PLAN', 'LEADER_DIVISION', 'OTHER']);
+const KNOWN_KINDS: ReadonlySet<string> = new Set(DOCUMENT_KINDS);
 
 export const documentResolvers = {
   Document: {
     // A kind this API does not know yet (a newer loader) reads as OTHER rather than failing the field.
-    kind: (parent: Row) => (typeof parent['kind'] === 'string' && DOCUMENT_KINDS.has(parent['kind']) ? parent['kind'] : 'OTHER'),
+    kind: (parent: Row) => (typeof parent['kind'] === 'string' && KNOWN_KINDS.has(parent['kind']) ? parent['kind'] : 'OTHER'),
   },
   Query: {
     documents: async (_parent: unknown, args: PageArguments & { filter?: DocumentFilter | null }, context: ApiContext) => {

@@ -1,11 +1,10 @@
 /** `tasks`, `assignments`, and the fields of Task, Assignment, Section and Passage. */
 import { KgError } from '../../core/errors.ts';
+import type { DocumentKind } from '../../ingest/model.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
 import { agencyIdFor, asRow, asRows, connectionOf, documentOf, idOf, pageParameters, rowsForParent, sourceOf, type Row } from './support.ts';
-
-type DocumentKind = 'WORK_REPORT' | 'TASK_DIVISION' | 'LIVELIHOOD_PLAN' | 'LEADER_DIVISION' | 'OTHER';
 
 export interface WorkFilter {
   readonly leadAgency?: string | null;
