@@ -13,6 +13,7 @@ import type { Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
 import { findLeadAnnotations } from './annotation.ts';
 import { joinLines } from './compact-text.ts';
 import { splitLines, trimEnd, type Line } from './lines.ts';
+import { parseChineseNumber } from './outline.ts';
 
 const PART_LINE = /^[ \t\u3000]*([一二三四五六七八九十百]+)[、.．][ \t\u3000]*(\S.*)$/u;
 const SECTION_LINE = /^[ \t\u3000]*[（(]([一二三四五六七八九十百]+)[）)][ \t\u3000]*(\S.*)$/u;
@@ -121,7 +122,8 @@ function findMarkers(text: string): Marker[] {
       markers.push({
         kind: 'section',
         start: line.start + line.text.indexOf(section[0].trimStart()),
-        ordinal: chineseNumber(section[1] as string),
+        // The pattern admits only numerals, so the number is always read.
+        ordinal: parseChineseNumber(section[1] as string) ?? 0,
         title: headingTitle(section[2] as string, lines, index),
       });
       afterSection = true;
@@ -203,24 +205,4 @@ function trimmed(text: string, start: number, end: number): Span {
   let s = start;
   while (s < end && /[\s，,；;]/u.test(text[s] as string)) s += 1;
   return { start: s, end: trimEnd(text, s, end) };
-}
-
-const DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一 → 1, 十 → 10, 十三 → 13, 二十一 → 21. */
-export function chineseNumber(numeral: string): number {
-  let total = 0;
-  let current = 0;
-  for (const char of numeral) {
-    if (char === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-    } else if (char === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else {
-      current = DIGITS[char] ?? 0;
-    }
-  }
-  return total + current;
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, structureTaskDivision } from '../../ingest/structure/task-division.ts';
+import { parseChineseNumber } from '../../ingest/structure/outline.ts';
+import { structureTaskDivision } from '../../ingest/structure/task-division.ts';
 
 const fixture = readFileSync(new URL('../fixtures/structure/task-division.txt', import.meta.url), 'utf8');
 const { sections, tasks } = structureTaskDivision(fixture);
@@ -112,9 +113,9 @@ describe('structureTaskDivision: clauses', () => {
   });
 });
 
-describe('chineseNumber', () => {
+describe('parseChineseNumber', () => {
   it('reads the numerals of headings', () => {
-    expect(['一', '九', '十', '十三', '二十', '二十一'].map(chineseNumber)).toEqual([1, 9, 10, 13, 20, 21]);
+    expect(['一', '九', '十', '十三', '二十', '二十一'].map(parseChineseNumber)).toEqual([1, 9, 10, 13, 20, 21]);
   });
 });
 
