@@ -85,9 +85,15 @@ class GraphCollector {
     return id;
   }
 
+  /**
+   * One record per shared node; a later call adds its properties to the
+   * record, so a term mentioned in a passage before its glossary entry is
+   * read still carries the definition.
+   */
   addShared(label: SharedLabel, id: string, properties: Properties): string {
     const nodes = this.shared.get(label);
-    if (nodes && !nodes.has(id)) nodes.set(id, { id, properties });
+    const earlier = nodes?.get(id);
+    nodes?.set(id, { id, properties: earlier === undefined ? properties : { ...earlier.properties, ...properties } });
     return id;
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocumentGraph, type GraphContext } from '../../ingest/graph/build.ts';
 import { countRecords } from '../../ingest/graph/records.ts';
-import type { LeaderDivisionDocument, TaskDivisionDocument } from '../../ingest/model.ts';
+import type { LeaderDivisionDocument, TaskDivisionDocument, WorkReportDocument } from '../../ingest/model.ts';
 
 const context: GraphContext = {
   agency: (name) => {
@@ -117,6 +117,32 @@ describe('buildDocumentGraph', () => {
     const counts = countRecords(graph);
     expect(counts.nodes).toBe(1 + 1 + 2 + 2 + 3 + 1 + 1);
     expect(counts.relationships).toBeGreaterThan(8);
+  });
+
+  it('keeps the definition of a glossary term that a passage mentions before the glossary is read', () => {
+    const body = '推进双百双新①项目。';
+    const report: WorkReportDocument = {
+      ...document,
+      kind: 'WORK_REPORT',
+      text: body,
+      paragraphs: [{ ordinal: 1, text: body, span: { start: 0, end: body.length }, part: null, section: null }],
+      sections: [],
+      figures: [],
+      livelihood: [],
+      glossary: [{ marker: '①', name: '双百双新', definition: '百项技改、百项新产品', span: { start: 0, end: 4 }, occurrences: [{ start: 6, end: 7 }] }],
+    };
+    const termContext: GraphContext = {
+      ...context,
+      mentions: (mentionText, baseOffset) => {
+        const at = mentionText.indexOf('双百双新');
+        return at < 0 ? [] : [{ type: 'Term', name: '双百双新', written: '双百双新', span: { start: baseOffset + at, end: baseOffset + at + 4 } }];
+      },
+    };
+    const reportGraph = buildDocumentGraph(report, termContext, 'v1');
+    expect(reportGraph.relationships.MENTIONS.map((edge) => edge.to)).toEqual(['term:双百双新']);
+    expect(reportGraph.shared.Term).toEqual([
+      { id: 'term:双百双新', properties: { name: '双百双新', definition: '百项技改、百项新产品', text: '双百双新：百项技改、百项新产品' } },
+    ]);
   });
 
   it('gives leaders OVERSEES edges carrying year, role and the stated aspect', () => {
