@@ -5,6 +5,7 @@
  */
 import { UserInputError } from '../core/errors.ts';
 
+/** Years a municipal document of the People's Republic can carry (the audit's flags accept the same). */
 export const FIRST_YEAR = 1949;
 export const LAST_YEAR = 2100;
 /** Long enough for any name or phrase; longer input is a mistake or abuse. */

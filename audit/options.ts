@@ -2,14 +2,11 @@
  * `kg audit overlaps` arguments → validated options. Pure: every mistake is a
  * UserInputError whose message names the flag and says what would be accepted.
  */
+import { FIRST_YEAR, LAST_YEAR } from '../api/input.ts';
 import { UserInputError } from '../core/errors.ts';
 
 export const AUDIT_FORMATS = ['md', 'csv', 'json'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
-
-/** Years a municipal document of the People's Republic can carry. */
-export const MIN_YEAR = 1949;
-export const MAX_YEAR = 2100;
 
 /** Which years to audit: every year the API has data for, or a closed range. */
 export type YearSelection =
@@ -35,7 +32,7 @@ Audits responsibility overlaps through the GraphQL API:
 joint leads, co-lead pairs, lead drift across years, agencies overseen by
 several leaders, lead load per agency, and 为民办实事 overlaps.
 
-  --year Y          one year (${MIN_YEAR}–${MAX_YEAR})
+  --year Y          one year (${FIRST_YEAR}–${LAST_YEAR})
   --from Y1         first year (default: the earliest year the API has data for)
   --to Y2           last year (default: the latest year the API has data for)
   --format F        md (default, for people), csv (one file per section,
@@ -58,8 +55,8 @@ function isValueFlag(flag: string): flag is ValueFlag {
 export function parseYear(flag: string, raw: string): number {
   if (!/^\d{4}$/.test(raw)) throw new UserInputError(`${flag} expects a four-digit year, got "${raw}"`);
   const year = Number(raw);
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new UserInputError(`${flag} ${year} is out of range: years from ${MIN_YEAR} to ${MAX_YEAR} are accepted`);
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new UserInputError(`${flag} ${year} is out of range: years from ${FIRST_YEAR} to ${LAST_YEAR} are accepted`);
   }
   return year;
 }
