@@ -16,6 +16,7 @@ import { readSource } from './read.ts';
 import { splitDocuments } from './split.ts';
 import { structureLeaderDivision } from './structure/leader-division.ts';
 import { findLivelihoodRows } from './structure/livelihood.ts';
+import { outline } from './structure/outline.ts';
 import { splitParagraphs } from './structure/paragraphs.ts';
 import { structureTaskDivision } from './structure/task-division.ts';
 import { structureWorkReport } from './structure/work-report.ts';
@@ -53,13 +54,15 @@ function uniqueId(candidate: string, document: DocumentText, used: Set<string>):
 
 function structureDocument(document: DocumentText, header: DocumentHeader, id: string): ParsedDocument {
   const { text } = document;
+  // Paragraphs and a work report's structure read the same outline.
+  const structure = outline(text);
   const base = {
     id,
     sourceFile: document.sourceFile,
     ordinalInFile: document.ordinalInFile,
     contentHash: createHash('sha256').update(text).digest('hex'),
     text,
-    paragraphs: splitParagraphs(text),
+    paragraphs: splitParagraphs(text, structure),
     title: header.title,
     year: header.year,
     docNo: header.docNo,
@@ -70,7 +73,7 @@ function structureDocument(document: DocumentText, header: DocumentHeader, id: s
       return { ...base, kind: header.kind, ...structureTaskDivision(text) };
     case 'WORK_REPORT':
       // A report may carry its 为民办实事 table as an appendix.
-      return { ...base, kind: header.kind, ...structureWorkReport(text, header.year), livelihood: findLivelihoodRows(text) };
+      return { ...base, kind: header.kind, ...structureWorkReport(text, header.year, structure), livelihood: findLivelihoodRows(text) };
     case 'LIVELIHOOD_PLAN':
       return { ...base, kind: header.kind, livelihood: findLivelihoodRows(text) };
     case 'LEADER_DIVISION':

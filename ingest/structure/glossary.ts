@@ -189,15 +189,19 @@ function entryNamedBefore(
   return best;
 }
 
+export interface GlossaryRegion {
+  /** The 附注 / 注释 heading line, null when the entries stand without one. */
+  readonly heading: Span | null;
+  /** The entries. */
+  readonly region: Span;
+}
+
 /** Where the glossary starts: a 附注/注释 heading, else a trailing run of `①名词：` lines. */
-export function findGlossaryRegion(
-  text: string,
-  headings: readonly Heading[],
-): { heading: Span | null; region: Span } | null {
+export function findGlossaryRegion(text: string, headings: readonly Heading[]): GlossaryRegion | null {
   const index = headings.findIndex(isGlossaryHeading);
   const heading = headings[index];
   if (heading) {
-    const next = headings.slice(index + 1)[0];
+    const next = headings[index + 1];
     return { heading: heading.line, region: { start: heading.line.end, end: next ? next.line.start : text.length } };
   }
   // Without a heading: two or more consecutive lines opening with a circled marker and a name.
@@ -210,12 +214,12 @@ export function findGlossaryRegion(
 }
 
 /**
- * Parses the glossary and links each term to its markers in the body (the text
- * before the glossary). A glossary without markers (`1.名词：定义`) is linked to
- * the places where the term's name itself appears in the body.
+ * Parses the glossary `findGlossaryRegion` found and links each term to its
+ * markers in the body (the text before the glossary). A glossary without
+ * markers (`1.名词：定义`) is linked to the places where the term's name itself
+ * appears in the body.
  */
-export function parseGlossary(text: string, headings: readonly Heading[]): GlossaryTerm[] {
-  const found = findGlossaryRegion(text, headings);
+export function parseGlossary(text: string, found: GlossaryRegion | null): GlossaryTerm[] {
   if (!found) return [];
   const entries = parseEntries(text, found.region);
   if (entries.length === 0) return [];

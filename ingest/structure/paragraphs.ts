@@ -4,10 +4,11 @@
  */
 
 import type { Paragraph } from '../model.ts';
-import { outline } from './outline.ts';
+import { type Outline, outline } from './outline.ts';
 
-export function splitParagraphs(text: string): Paragraph[] {
-  const { headings, paragraphs } = outline(text);
+/** `structure` is the text's outline when the caller has already built it. */
+export function splitParagraphs(text: string, structure: Outline = outline(text)): Paragraph[] {
+  const { headings, paragraphs } = structure;
   const titleAt = (index: number | null): string | null => (index === null ? null : (headings[index]?.title ?? null));
   return paragraphs.map((paragraph, index) => ({
     ordinal: index + 1,

@@ -6,7 +6,7 @@
 import type { FigureSentence, GlossaryTerm, Section } from '../model.ts';
 import { findFigureSentences } from './figure-sentences.ts';
 import { findGlossaryRegion, parseGlossary } from './glossary.ts';
-import { type Heading, headingExtent, outline } from './outline.ts';
+import { type Heading, type Outline, headingExtent, outline } from './outline.ts';
 
 export interface WorkReportStructure {
   sections: Section[];
@@ -45,17 +45,14 @@ export function sectionsOf(headings: readonly Heading[], textLength: number): Se
 /**
  * @param year the year the report plans for (given by the classifier); the review
  *   it contains reports on `year - 1`.
+ * @param structure the text's outline when the caller has already built it.
  */
-export function structureWorkReport(
-  text: string,
-  year: number,
-): { sections: Section[]; figures: FigureSentence[]; glossary: GlossaryTerm[] } {
-  const structure = outline(text);
+export function structureWorkReport(text: string, year: number, structure: Outline = outline(text)): WorkReportStructure {
   const glossaryRegion = findGlossaryRegion(text, structure.headings);
   const bodyEnd = glossaryRegion ? (glossaryRegion.heading?.start ?? glossaryRegion.region.start) : text.length;
   return {
     sections: sectionsOf(structure.headings, text.length),
     figures: findFigureSentences(text, structure, year, bodyEnd),
-    glossary: parseGlossary(text, structure.headings),
+    glossary: parseGlossary(text, glossaryRegion),
   };
 }
