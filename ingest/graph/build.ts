@@ -13,6 +13,7 @@ import type {
   TaskDivisionDocument,
   WorkReportDocument,
 } from '../model.ts';
+import type { EntityType } from '../extract/gazetteer.ts';
 import {
   OWNED_LABELS,
   RELATIONSHIP_TYPES,
@@ -33,10 +34,8 @@ export interface ResolvedAgency {
   readonly kind: string;
 }
 
-export type MentionType = 'Agency' | 'Company' | 'Park' | 'Project' | 'Term';
-
 export interface Mention {
-  readonly type: MentionType;
+  readonly type: EntityType;
   /** Canonical name (agency names are resolved by the context). */
   readonly name: string;
   readonly written: string;
@@ -101,8 +100,9 @@ class GraphCollector {
     this.relationships.get(type)?.push({ from, to, properties });
   }
 
-  agency(mention: AgencyMention): string {
-    const agency = this.context.agency(mention.name);
+  /** The shared Agency node for a name as extracted; returns its id. */
+  agency(name: string): string {
+    const agency = this.context.agency(name);
     return this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
   }
 
@@ -119,10 +119,8 @@ class GraphCollector {
 
   private entity(mention: Mention): string {
     switch (mention.type) {
-      case 'Agency': {
-        const agency = this.context.agency(mention.name);
-        return this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
-      }
+      case 'Agency':
+        return this.agency(mention.name);
       case 'Company':
         return this.addShared('Company', `company:${mention.name}`, { name: mention.name });
       case 'Park':
@@ -153,23 +151,20 @@ class GraphCollector {
     }
   }
 
-  leadsAndSupporters(sourceId: string, leads: readonly AgencyMention[], supporters: readonly AgencyMention[], joint: boolean): string[] {
-    const leadNames: string[] = [];
+  leadsAndSupporters(sourceId: string, leads: readonly AgencyMention[], supporters: readonly AgencyMention[], joint: boolean): void {
     const seen = new Set<string>();
     for (const lead of leads) {
-      const id = this.agency(lead);
+      const id = this.agency(lead.name);
       if (seen.has(id)) continue;
       seen.add(id);
-      leadNames.push(this.context.agency(lead.name).name);
       this.relate('LED_BY', sourceId, id, { joint, written: lead.written, start: lead.span.start, end: lead.span.end });
     }
     for (const supporter of supporters) {
-      const id = this.agency(supporter);
+      const id = this.agency(supporter.name);
       if (seen.has(id)) continue;
       seen.add(id);
       this.relate('SUPPORTED_BY', sourceId, id, { written: supporter.written, start: supporter.span.start, end: supporter.span.end });
     }
-    return leadNames;
   }
 
   finish(document: NodeRecord): DocumentGraph {
@@ -265,7 +260,7 @@ function addLeaderDivision(collector: GraphCollector, document: LeaderDivisionDo
   for (const leader of document.leaders) {
     const leaderId = collector.addShared('Leader', `leader:${leader.name}`, { name: leader.name });
     for (const oversight of leader.oversees) {
-      const agencyId = collector.agency(oversight.agency);
+      const agencyId = collector.agency(oversight.agency.name);
       collector.relate('OVERSEES', leaderId, agencyId, {
         documentId: document.id,
         year: document.year,
