@@ -10,12 +10,12 @@ interface OverlapScope {
   readonly agencyId: string | null;
 }
 
-/** One page of an overlap list as a connection; `toNode` shapes each row for its GraphQL type. */
-async function overlapPage(statementName: string, scope: OverlapScope, args: PageArguments, context: ApiContext, toNode: (row: Row) => Row) {
+/** One page of an overlap list as a connection; `toNode`, when given, shapes each row for its GraphQL type. */
+async function overlapPage(statementName: string, scope: OverlapScope, args: PageArguments, context: ApiContext, toNode?: (row: Row) => Row) {
   const request = pageRequest(args, context.limits.maxPageSize);
   const rows = await context.database.read(statementName, { ...scope, ...pageParameters(request) });
   const page = connectionOf(rows[0], request);
-  return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) };
+  return toNode ? { ...page, edges: page.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) } : page;
 }
 
 export const overlapResolvers = {
@@ -26,11 +26,7 @@ export const overlapResolvers = {
     }),
   },
   OverlapReport: {
-    multiLeadAssignments: async (scope: OverlapScope, args: PageArguments, context: ApiContext) => {
-      const request = pageRequest(args, context.limits.maxPageSize);
-      const rows = await context.database.read('api-overlap-multi-lead', { ...scope, ...pageParameters(request) });
-      return connectionOf(rows[0], request);
-    },
+    multiLeadAssignments: (scope: OverlapScope, args: PageArguments, context: ApiContext) => overlapPage('api-overlap-multi-lead', scope, args, context),
     coLeadPairs: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
       overlapPage('api-overlap-co-lead-pairs', scope, args, context, (row) => ({
         first: asRow(row['first']),
