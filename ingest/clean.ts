@@ -20,7 +20,7 @@
  */
 import type { CleanedText, RemovedFragment } from './model.ts';
 import { CONTENTS_HEADING, parseContentsEntry } from './contents.ts';
-import { TITLE_END } from './document-lines.ts';
+import { DATE_LINE, TITLE_END } from './document-lines.ts';
 
 export interface CleanRules {
   /** Literal strings removed wherever they occur (`data/rules/noise.txt`). */
@@ -292,7 +292,6 @@ const PAGE_NUMBER = [
   /^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/u,
   /^\d{1,4}\s*\/\s*\d{1,4}$/u,
 ];
-const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
 const MAX_HEADER_LENGTH = 40;
 const MIN_HEADER_REPEATS = 3;
 
