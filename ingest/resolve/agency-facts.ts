@@ -3,7 +3,7 @@
  * `data/rules/agency-facts.tsv` (cities, explicit aliases, renames) and the
  * general name-shape rules in `data/rules/agency-names.tsv` (generic suffixes,
  * droppable infixes, kind patterns). Parsing is pure (`parseAgencyFacts`);
- * `loadAgencyFacts` is the only function here that reads files.
+ * `ingest/rules.ts` reads the files (`loadAgencyFacts`).
  */
 
 import { KgError } from '../../core/errors.ts';
@@ -53,16 +53,6 @@ export interface AgencyFacts {
   /** First match wins; no match means `other`. */
   readonly kindRules: readonly KindRule[];
 }
-
-export const EMPTY_AGENCY_FACTS: AgencyFacts = {
-  cities: [],
-  aliases: [],
-  renames: [],
-  suffixes: [],
-  optionalInfixes: [],
-  kindRules: [],
-};
-
 
 interface Line {
   readonly number: number;
