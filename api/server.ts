@@ -5,15 +5,14 @@
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import type { ApiConfig } from '../core/config.ts';
-import type { Database } from '../core/database.ts';
 import { KgError } from '../core/errors.ts';
-import { createContext, type ApiContext } from './context.ts';
+import { createContext, type ApiContext, type ReadOnlyDatabase } from './context.ts';
 import { EXAMPLE_OPERATIONS } from './examples.ts';
 import { operationLimitRules } from './limits.ts';
 import { buildSchema } from './schema.ts';
 
 export interface ApiOptions {
-  readonly database: Pick<Database, 'read' | 'serverInfo'>;
+  readonly database: ReadOnlyDatabase;
   readonly limits: ApiConfig;
   /** Example operations shown in GraphiQL. */
   readonly graphiqlDefaultQuery?: string;
