@@ -164,9 +164,9 @@ function removeNoise(lines: readonly string[], rules: CleanRules, removed: Remov
     let text = line;
     for (const noise of strings) {
       if (!text.includes(noise)) continue;
-      const count = text.split(noise).length - 1;
-      for (let index = 0; index < count; index++) removed.push({ reason: 'noise', text: noise });
-      text = text.split(noise).join('');
+      const parts = text.split(noise);
+      for (let index = 1; index < parts.length; index++) removed.push({ reason: 'noise', text: noise });
+      text = parts.join('');
     }
     for (const pattern of rules.noisePatterns) {
       text = text.replace(pattern, (match) => {
