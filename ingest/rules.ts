@@ -19,7 +19,6 @@ import {
 } from './extract/gazetteer.ts';
 import type { MetricRule } from './extract/indicators.ts';
 import { parseMetricRules } from './extract/metric-rules.ts';
-import { parseStopwords } from './link/stopwords.ts';
 import { parseAgencyFacts, type AgencyFacts } from './resolve/agency-facts.ts';
 
 export const DEFAULT_RULES_DIR = path.join(PROJECT_ROOT, 'data', 'rules');
@@ -132,10 +131,10 @@ export async function loadMetricRules(dir: string = DEFAULT_RULES_DIR): Promise<
   return parseMetricRules(await readRuleFile(dir, 'metrics.tsv', 'required'), path.join(dir, 'metrics.tsv'));
 }
 
-/** Stop words of cross-document linking (`stopwords.txt`). */
+/** Stop words of cross-document linking (`stopwords.txt`): one word per line. */
 export async function loadStopwords(dir: string = DEFAULT_RULES_DIR): Promise<Set<string>> {
   await checkRulesDirectory(dir);
-  return parseStopwords(await readRuleFile(dir, 'stopwords.txt', 'required'));
+  return new Set(parseWordList(await readRuleFile(dir, 'stopwords.txt', 'required')));
 }
 
 /**

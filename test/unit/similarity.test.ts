@@ -10,7 +10,7 @@ import {
   Vocabulary,
   weightedJaccard,
 } from '../../ingest/link/similarity.ts';
-import { parseStopwords } from '../../ingest/link/stopwords.ts';
+import { parseWordList } from '../../ingest/extract/gazetteer.ts';
 
 const words = (text: string): string[] => text.split(/\s+/).filter((token) => token !== '');
 const noStopwords = { stopwords: new Set<string>() };
@@ -38,7 +38,7 @@ describe('weightedJaccard and cosineSimilarity', () => {
   });
 
   it('textSimilarity removes stop words before comparing', () => {
-    const filter = { stopwords: parseStopwords('# comment\n加快\n推进\n') };
+    const filter = { stopwords: new Set(parseWordList('# comment\n加快\n推进\n')) };
     expect(textSimilarity('加快 螺蛳粉 产业', '推进 螺蛳粉 产业', words, filter)).toBe(1);
     expect(textSimilarity('加快 螺蛳粉 产业', '加快 钢铁 产业', words, filter)).toBeCloseTo(1 / 3);
   });
