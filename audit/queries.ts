@@ -12,6 +12,11 @@ export interface AgencyRef {
   readonly kind?: string | null;
 }
 
+export interface LeaderRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface DocumentRef {
   readonly id: string;
   readonly docNo: string | null;
@@ -58,12 +63,10 @@ export interface OversightData {
 export interface SharedOversightData {
   readonly year: number | null;
   readonly agency: AgencyRef;
-  readonly oversights: readonly (OversightData & { readonly leader: { readonly id: string; readonly name: string } })[];
+  readonly oversights: readonly (OversightData & { readonly leader: LeaderRef })[];
 }
 
-export interface LeaderOversightData {
-  readonly id: string;
-  readonly name: string;
+export interface LeaderOversightData extends LeaderRef {
   readonly oversees: readonly (OversightData & { readonly agency: AgencyRef })[];
 }
 

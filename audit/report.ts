@@ -3,12 +3,12 @@
  * gives the same report, ordered the same way, whatever order the API used.
  * The report is also the JSON output, so its keys are the documented contract.
  */
-import type { AgencyLoadData, AgencyRef, AssignmentData, DocumentData, DocumentRef, LeadChangeData, LivelihoodProjectData } from './queries.ts';
+import type { AgencyLoadData, AgencyRef, AssignmentData, DocumentData, DocumentRef, LeadChangeData, LeaderRef, LivelihoodProjectData } from './queries.ts';
 
 /** One leader's responsibility for an agency in one year, flattened from either API path. */
 export interface OversightRow {
   readonly year: number;
-  readonly leader: { readonly id: string; readonly name: string };
+  readonly leader: LeaderRef;
   readonly agency: AgencyRef;
   readonly role: string;
   readonly aspect: string | null;
@@ -40,11 +40,8 @@ export interface AuditData {
   readonly notes: readonly string[];
 }
 
-export interface DocumentCitation {
-  readonly id: string;
-  readonly docNo: string | null;
-  readonly title: string | null;
-}
+/** A cited document: the same fields the API gives for a document reference. */
+export type DocumentCitation = DocumentRef;
 
 /** A task-division clause as cited: where it is and what it says. */
 export interface ClauseCitation {
@@ -185,6 +182,7 @@ function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(byText);
 }
 
+/** Copies the three fields, so the report carries no more than its contract whatever the API sent. */
 function citeDocument(document: DocumentRef): DocumentCitation {
   return { id: document.id, docNo: document.docNo, title: document.title };
 }
