@@ -13,7 +13,7 @@ import type { AgencyMention, LeaderBlock, Oversight, OversightRole, Span } from 
 import { isAgencyLike, splitAgencyList } from './agency-list.ts';
 import { bracketDepths, withoutTrailingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
-import { splitLines, trimEnd, type Line } from './lines.ts';
+import { BODY_END_LINE, splitLines, trimEnd, type Line } from './lines.ts';
 
 const TITLES = '常务副市长|副市长|市长|市政府秘书长|秘书长|副秘书长';
 const NAME = '[\\u4e00-\\u9fff][\\u4e00-\\u9fff·\\s]{0,6}?';
@@ -29,7 +29,6 @@ const ROLE_PREFIX = new RegExp(`^(协助(?:市长|[\\u4e00-\\u9fff]{2,4}(?:${TIT
 const DUTY_PREFIX = new RegExp(`^(?:协助(?:市长|[\\u4e00-\\u9fff]{2,4}(?:${TITLES}))?负责|协助负责|负责|领导|专责|主持)`, 'u');
 /** `…等方面工作`, `…方面的工作`: what is left is a list of areas. */
 const AREA_TAIL = /、?等?方面的?工作$/u;
-const TAIL_LINE = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日\s*$|抄送|[（(]此件|附件[:：]|主题词)/u;
 /** `（涉及园林方面）`, `（园林方面）`, `（园林）`: an aspect, not an alternate name. */
 const ASPECT = /^(?:涉及)?(.+?)(?:方面)?(?:的?工作)?$/u;
 
@@ -102,7 +101,7 @@ function titleStatedElsewhere(text: string, name: string): string | null {
 /** The line where the last block ends: the signature date, 抄送 … or the end. */
 function tailLine(lines: readonly Line[], from: number): number {
   for (let i = from + 1; i < lines.length; i += 1) {
-    if (TAIL_LINE.test((lines[i] as Line).text)) return i;
+    if (BODY_END_LINE.test((lines[i] as Line).text)) return i;
   }
   return lines.length;
 }

@@ -8,6 +8,12 @@ export interface Line {
   readonly text: string;
 }
 
+/**
+ * A line after which a document's body has ended: the signature date, 抄送, the
+ * publication note `（此件公开发布）`, an attachment, 主题词.
+ */
+export const BODY_END_LINE = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日\s*$|抄送|[（(]此件|附件[:：]|主题词)/u;
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;

@@ -12,7 +12,7 @@
 import type { Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
 import { findLeadAnnotations } from './annotation.ts';
 import { joinLines } from './compact-text.ts';
-import { splitLines, trimEnd, type Line } from './lines.ts';
+import { BODY_END_LINE, splitLines, trimEnd, type Line } from './lines.ts';
 import { parseChineseNumber } from './outline.ts';
 
 const PART_LINE = /^[ \t\u3000]*([一二三四五六七八九十百]+)[、.．][ \t\u3000]*(\S.*)$/u;
@@ -20,8 +20,6 @@ const SECTION_LINE = /^[ \t\u3000]*[（(]([一二三四五六七八九十百]+)[
 const TASK_LINE = /^[ \t\u3000]*(\d{1,3})[.．、](?!\d)[ \t\u3000]*/u;
 /** A task number glued after the closing bracket or full stop of the previous task. */
 const GLUED_TASK = /[）)〕。](\d{1,3})[.．](?=[\u4e00-\u9fff“《（])/gu;
-/** Lines that end the body of the document: date, 抄送, publication note, attachment. */
-const TAIL_LINE = /^[ \t\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日[ \t\u3000]*$|抄送|[（(]此件|附件[:：]|主题词)/u;
 const HEADING_END = /[。：:；;.！？]$/u;
 const SENTENCE_END = /[。；;！？]/u;
 
@@ -112,7 +110,7 @@ function findMarkers(text: string): Marker[] {
 
   lines.forEach((line, index) => {
     if (tailReached) return;
-    if (TAIL_LINE.test(line.text) && lastNumber > 0) {
+    if (BODY_END_LINE.test(line.text) && lastNumber > 0) {
       markers.push({ kind: 'tail', start: line.start });
       tailReached = true;
       return;
@@ -182,7 +180,7 @@ function headingTitle(rest: string, lines: readonly Line[], index: number): stri
 }
 
 function isStructural(line: string): boolean {
-  return SECTION_LINE.test(line) || PART_LINE.test(line) || TASK_LINE.test(line) || TAIL_LINE.test(line);
+  return SECTION_LINE.test(line) || PART_LINE.test(line) || TASK_LINE.test(line) || BODY_END_LINE.test(line);
 }
 
 function nextNonEmpty(lines: readonly Line[], index: number): Line | undefined {
