@@ -210,13 +210,21 @@ export function citeClause(assignment: AssignmentData): ClauseCitation {
   };
 }
 
-function compareClauses(a: AssignmentData, b: AssignmentData): number {
+/** Where a clause stands: year, task number, ordinal, with the id breaking ties. */
+type ClausePosition = Pick<ClauseCitation, 'year' | 'taskNumber' | 'ordinal' | 'id'>;
+
+function compareClausePositions(a: ClausePosition, b: ClausePosition): number {
   return (
     byNullableNumber(a.year, b.year) ||
-    byNullableNumber(a.task.number, b.task.number) ||
+    byNullableNumber(a.taskNumber, b.taskNumber) ||
     byNullableNumber(a.ordinal, b.ordinal) ||
     byText(a.id, b.id)
   );
+}
+
+function compareClauses(a: AssignmentData, b: AssignmentData): number {
+  const position = (clause: AssignmentData): ClausePosition => ({ year: clause.year, taskNumber: clause.task.number, ordinal: clause.ordinal, id: clause.id });
+  return compareClausePositions(position(a), position(b));
 }
 
 /** Competition ranking ("1, 1, 3") over rows already sorted best first. */
@@ -318,9 +326,7 @@ function leadDriftSection(data: AuditData): LeadDrift[] {
     const kind: DriftKind = added.length > 0 && dropped.length > 0 ? 'replaced' : added.length > 0 ? 'added' : 'dropped';
     drifts.push({ kind, added, dropped, kept, score: change.score, later: citeClause(change.later), earlier: citeClause(change.earlier) });
   }
-  const clauseOrder = (a: ClauseCitation, b: ClauseCitation) =>
-    byNullableNumber(a.year, b.year) || byNullableNumber(a.taskNumber, b.taskNumber) || byNullableNumber(a.ordinal, b.ordinal) || byText(a.id, b.id);
-  return drifts.sort((a, b) => clauseOrder(a.later, b.later) || clauseOrder(a.earlier, b.earlier));
+  return drifts.sort((a, b) => compareClausePositions(a.later, b.later) || compareClausePositions(a.earlier, b.earlier));
 }
 
 function oversightSection(data: AuditData): OversightOverlap[] {
