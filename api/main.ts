@@ -9,8 +9,7 @@ import { connectionFor, loadConfig } from '../core/config.ts';
 import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
-import { start, stop } from '../scripts/neo4j/local-server.ts';
-import { localInstanceConfig } from '../scripts/neo4j/instances.ts';
+import { leaseLocalInstance } from '../scripts/neo4j/instances.ts';
 import { createApi } from './server.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
 
@@ -18,15 +17,10 @@ const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let stopLocalNeo4j: (() => Promise<unknown>) | null = null;
-  if (config.neo4jUri === null) {
-    const local = localInstanceConfig(config, 'main');
-    const result = await start(local, 'main', log);
-    if (result.started) stopLocalNeo4j = () => stop(local, 'main', log);
-  }
+  const lease = config.neo4jUri === null ? await leaseLocalInstance(config, 'main', log) : null;
   const database = createDatabase(connectionFor(config), loadCypherCatalog());
   const shutdownSteps: (() => Promise<unknown>)[] = [() => database.close()];
-  if (stopLocalNeo4j) shutdownSteps.push(stopLocalNeo4j);
+  if (lease) shutdownSteps.push(() => lease.release());
 
   let shuttingDown = false;
   const shutdown = async (signal: string, exitCode = 0) => {

@@ -27,8 +27,7 @@ import { cleanText } from '../ingest/clean.ts';
 import { decodeSource } from '../ingest/decode.ts';
 import { parseDocuments } from '../ingest/parse.ts';
 import { loadCleanRules } from '../ingest/rules.ts';
-import { localInstanceConfig } from '../scripts/neo4j/instances.ts';
-import { start, stop } from '../scripts/neo4j/local-server.ts';
+import { leaseLocalInstance } from '../scripts/neo4j/instances.ts';
 import { growthExponent, measured, round, runConcurrently } from './measure.ts';
 import { API_OPERATIONS } from './operations.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
@@ -244,10 +243,9 @@ async function runBenchmarks(uri: string, password: string) {
 }
 
 async function main(): Promise<void> {
-  const local = localInstanceConfig(config, 'bench');
-  const started = await start(local, 'bench', log);
+  const lease = await leaseLocalInstance(config, 'bench', log);
   try {
-    const report = await runBenchmarks(`bolt://127.0.0.1:${started.boltPort}`, local.password);
+    const report = await runBenchmarks(lease.uri, lease.password);
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
     const date = new Date().toISOString().slice(0, 10);
     const file = path.join(PROJECT_ROOT, 'bench', 'results', `${date}${quick ? '.quick' : ''}.json`);
@@ -256,7 +254,7 @@ async function main(): Promise<void> {
     console.log(markdown(report));
     console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
   } finally {
-    if (started.started) await stop(local, 'bench', log);
+    await lease.release();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Config, LocalNeo4jConfig } from '../../core/config.ts';
+import { start, stop, type Log } from './local-server.ts';
 import { UserInputError } from '../../core/errors.ts';
 
 /**
@@ -18,4 +19,24 @@ export function localInstanceConfig(config: Config, instance: string): LocalNeo4
     default:
       throw new UserInputError(`unknown Neo4j instance "${instance}" (expected main, test or bench)`);
   }
+}
+
+/** A local instance in use; `release` stops it only if `leaseLocalInstance` started it. */
+export interface LocalInstanceLease {
+  readonly uri: string;
+  readonly password: string;
+  release(): Promise<void>;
+}
+
+/** Starts the named local instance unless it is already running. */
+export async function leaseLocalInstance(config: Config, instance: string, log: Log): Promise<LocalInstanceLease> {
+  const local = localInstanceConfig(config, instance);
+  const result = await start(local, instance, log);
+  return {
+    uri: `bolt://127.0.0.1:${result.boltPort}`,
+    password: local.password,
+    release: async () => {
+      if (result.started) await stop(local, instance, log);
+    },
+  };
 }

@@ -6,8 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../core/config.ts';
-import { start, stop } from '../../scripts/neo4j/local-server.ts';
-import { localInstanceConfig } from '../../scripts/neo4j/instances.ts';
+import { leaseLocalInstance } from '../../scripts/neo4j/instances.ts';
 import { loadCypherCatalog } from '../../core/cypher.ts';
 import { createDatabase } from '../../core/database.ts';
 import { dockerEngineReachable, startNeo4jContainer } from './containers.ts';
@@ -41,17 +40,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await applySchema(container.uri, container.password);
     return container.stop;
   }
-  const local = localInstanceConfig(config, 'test');
-  const result = await start(local, 'test', log);
-  project.provide('neo4jUri', `bolt://127.0.0.1:${result.boltPort}`);
-  project.provide('neo4jPassword', local.password);
+  const lease = await leaseLocalInstance(config, 'test', log);
+  project.provide('neo4jUri', lease.uri);
+  project.provide('neo4jPassword', lease.password);
   try {
-    await applySchema(`bolt://127.0.0.1:${result.boltPort}`, local.password);
+    await applySchema(lease.uri, lease.password);
   } catch (error) {
-    if (result.started) await stop(local, 'test', log);
+    await lease.release();
     throw error;
   }
-  return async () => {
-    if (result.started) await stop(local, 'test', log);
-  };
+  return () => lease.release();
 }
