@@ -165,14 +165,15 @@ function findMarkers(text: string): Marker[] {
 function headingTitle(rest: string, lines: readonly Line[], index: number): string {
   let title = rest.trim();
   if (!HEADING_END.test(title)) {
-    const next = nextNonEmpty(lines, index);
+    const nextIndex = nextNonEmpty(lines, index);
+    const next = lines[nextIndex];
     if (
       next !== undefined &&
       next.text.trim().length <= 30 &&
       !SENTENCE_END.test(next.text.trim().slice(0, -1)) &&
       !isStructural(next.text)
     ) {
-      const after = nextNonEmpty(lines, lines.indexOf(next));
+      const after = lines[nextNonEmpty(lines, nextIndex)];
       if (after === undefined || isStructural(after.text)) title += next.text.trim();
     }
   }
@@ -183,12 +184,12 @@ function isStructural(line: string): boolean {
   return SECTION_LINE.test(line) || PART_LINE.test(line) || TASK_LINE.test(line) || BODY_END_LINE.test(line);
 }
 
-function nextNonEmpty(lines: readonly Line[], index: number): Line | undefined {
+/** Index of the first non-empty line after `index`, or `lines.length` when there is none. */
+function nextNonEmpty(lines: readonly Line[], index: number): number {
   for (let i = index + 1; i < lines.length; i += 1) {
-    const line = lines[i] as Line;
-    if (line.text.trim().length > 0) return line;
+    if ((lines[i] as Line).text.trim().length > 0) return i;
   }
-  return undefined;
+  return lines.length;
 }
 
 function endOfSection(markers: readonly Marker[], index: number, text: string): number {
