@@ -97,8 +97,11 @@ function ruleError(source: string, lineNumber: number, reason: string, cause?: u
   return new KgError('CONFIG_INVALID', `${source}:${lineNumber}: ${reason}`, cause === undefined ? undefined : { cause });
 }
 
-/** Lines that carry data: not blank, not `#` comments; with their 1-based numbers. */
-function dataLines(text: string): { line: string; lineNumber: number }[] {
+/**
+ * Lines that carry data: not blank, not `#` comments; with their 1-based
+ * numbers. Shared by the line-based rule files (also `agency-facts.ts`).
+ */
+export function dataLines(text: string): { line: string; lineNumber: number }[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const result: { line: string; lineNumber: number }[] = [];
   lines.forEach((raw, index) => {

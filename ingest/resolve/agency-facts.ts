@@ -7,6 +7,7 @@
  */
 
 import { KgError } from '../../core/errors.ts';
+import { dataLines } from '../extract/gazetteer.ts';
 
 export const AGENCY_KINDS = [
   'department',
@@ -59,14 +60,9 @@ interface Line {
   readonly fields: readonly string[];
 }
 
-function dataLines(text: string): Line[] {
-  const lines: Line[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, index) => {
-    const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    lines.push({ number: index + 1, fields: raw.split('\t').map((field) => field.trim()) });
-  });
-  return lines;
+/** The data lines of a TAB-separated rule file, fields trimmed. */
+function fieldLines(text: string): Line[] {
+  return dataLines(text).map(({ line, lineNumber }) => ({ number: lineNumber, fields: line.split('\t').map((field) => field.trim()) }));
 }
 
 function invalid(source: string, line: number, reason: string): KgError {
@@ -97,7 +93,7 @@ export function parseAgencyFacts(
   const cities: string[] = [];
   const aliases: AliasFact[] = [];
   const renames: RenameFact[] = [];
-  for (const { number, fields } of dataLines(factsText)) {
+  for (const { number, fields } of fieldLines(factsText)) {
     const type = fields[0];
     if (type === 'city') {
       cities.push(required(fields, 1, 'city name', factsSource, number));
@@ -121,7 +117,7 @@ export function parseAgencyFacts(
   const suffixes: string[] = [];
   const optionalInfixes: string[] = [];
   const kindRules: KindRule[] = [];
-  for (const { number, fields } of dataLines(namesText)) {
+  for (const { number, fields } of fieldLines(namesText)) {
     const type = fields[0];
     if (type === 'suffix') {
       suffixes.push(required(fields, 1, 'suffix', namesSource, number));
