@@ -9,7 +9,7 @@
  */
 
 import type { AgencyMention, LeadAnnotation, Span } from '../model.ts';
-import { findClosingBracket } from './brackets.ts';
+import { bracketDepths, findClosingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
 import { isAgencyLike, splitAgencyList } from './agency-list.ts';
 
@@ -132,7 +132,7 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
 
 function splitSegments(text: string): Segment[] {
   const segments: Segment[] = [];
-  let depth = 0;
+  const depths = bracketDepths(text);
   let start = 0;
   const push = (end: number): void => {
     let from = start;
@@ -142,10 +142,7 @@ function splitSegments(text: string): Segment[] {
     if (to > from) segments.push({ from, to, text: text.slice(from, to) });
   };
   for (let i = 0; i < text.length; i += 1) {
-    const char = text[i] as string;
-    if ('（(〔【《“'.includes(char)) depth += 1;
-    else if ('）)〕】》”'.includes(char)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && SEGMENT_SEPARATORS.has(char)) {
+    if (depths[i] === 0 && SEGMENT_SEPARATORS.has(text[i] as string)) {
       push(i);
       start = i + 1;
     }
