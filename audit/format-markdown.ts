@@ -77,6 +77,11 @@ function empty(what: string): string {
   return `_No ${what}._`;
 }
 
+/** A section's table, or a line saying there is nothing of `what` when it has no rows. */
+function tableOrNone(what: string, header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.length === 0 ? empty(what) : markdownTable(header, rows);
+}
+
 export function formatMarkdown(report: AuditReport): string {
   const { meta } = report;
   const out: string[] = [];
@@ -95,8 +100,7 @@ export function formatMarkdown(report: AuditReport): string {
   out.push('');
 
   out.push('## 1. Joint leads', '', 'Task-division clauses with two or more lead agencies.', '');
-  if (report.jointLeads.totals.length === 0) out.push(empty('task divisions in these years'));
-  else out.push(markdownTable(['Year', 'Joint-lead clauses'], report.jointLeads.totals.map((total) => [total.year, total.clauses])));
+  out.push(tableOrNone('task divisions in these years', ['Year', 'Joint-lead clauses'], report.jointLeads.totals.map((total) => [total.year, total.clauses])));
   for (const total of report.jointLeads.totals) {
     const clauses = report.jointLeads.clauses.filter((clause) => clause.year === total.year);
     if (clauses.length === 0) continue;
@@ -115,42 +119,38 @@ export function formatMarkdown(report: AuditReport): string {
   out.push('');
 
   out.push('## 3. Lead drift', '', 'Work continued from an earlier task division (CONTINUES) whose lead agencies changed.', '');
-  if (report.leadDrift.length === 0) out.push(empty('continued work with changed leads'));
-  else {
-    out.push(
-      markdownTable(
-        ['Later', 'Earlier', 'Change', 'Added', 'Dropped', 'Kept', 'Score'],
-        report.leadDrift.map((drift) => [
-          drift.later.ref,
-          drift.earlier.ref,
-          drift.kind,
-          names(drift.added),
-          names(drift.dropped),
-          names(drift.kept),
-          drift.score === null ? null : drift.score.toFixed(2),
-        ]),
-      ),
-      '',
-    );
-    for (const drift of report.leadDrift) {
-      out.push(`### ${markdownText(drift.later.ref)} ← ${markdownText(drift.earlier.ref)} (${drift.kind})`, '');
-      out.push(...quotedClause(drift.later), ...quotedClause(drift.earlier), '');
-    }
+  out.push(
+    tableOrNone(
+      'continued work with changed leads',
+      ['Later', 'Earlier', 'Change', 'Added', 'Dropped', 'Kept', 'Score'],
+      report.leadDrift.map((drift) => [
+        drift.later.ref,
+        drift.earlier.ref,
+        drift.kind,
+        names(drift.added),
+        names(drift.dropped),
+        names(drift.kept),
+        drift.score === null ? null : drift.score.toFixed(2),
+      ]),
+    ),
+    '',
+  );
+  for (const drift of report.leadDrift) {
+    out.push(`### ${markdownText(drift.later.ref)} ← ${markdownText(drift.earlier.ref)} (${drift.kind})`, '');
+    out.push(...quotedClause(drift.later), ...quotedClause(drift.earlier), '');
   }
   out.push('');
 
   out.push('## 4. Oversight overlaps', '', 'Agencies overseen (主管 / 分管 / 协助分管) by more than one leader in the same year.', '');
-  if (report.oversightOverlaps.length === 0) out.push(empty('agencies overseen by more than one leader'));
-  else {
-    out.push(
-      markdownTable(
-        ['Year', 'Agency', 'Leader', 'Role', 'Aspect', 'Leader title', 'Source'],
-        report.oversightOverlaps.flatMap((overlap) =>
-          overlap.leaders.map((leader) => [overlap.year, overlap.agency, leader.leader, leader.role, leader.aspect, leader.title, leader.source ? `“${leader.source.text ?? ''}” ${leader.source.docNo ?? leader.source.title ?? ''}` : null]),
-        ),
+  out.push(
+    tableOrNone(
+      'agencies overseen by more than one leader',
+      ['Year', 'Agency', 'Leader', 'Role', 'Aspect', 'Leader title', 'Source'],
+      report.oversightOverlaps.flatMap((overlap) =>
+        overlap.leaders.map((leader) => [overlap.year, overlap.agency, leader.leader, leader.role, leader.aspect, leader.title, leader.source ? `“${leader.source.text ?? ''}” ${leader.source.docNo ?? leader.source.title ?? ''}` : null]),
       ),
-    );
-  }
+    ),
+  );
   out.push('');
 
   out.push(
@@ -186,30 +186,26 @@ export function formatMarkdown(report: AuditReport): string {
 
   out.push('## 6. Livelihood overlaps', '');
   out.push('### One unit both lead and responsible', '');
-  if (report.livelihood.leadAndResponsible.length === 0) out.push(empty('为民办实事 item with the same unit as lead and responsible'));
-  else {
-    out.push(
-      markdownTable(
-        ['Year', 'No.', 'Item', 'Unit in both roles'],
-        report.livelihood.leadAndResponsible.map((project) => [project.year, project.no, project.title, names(project.agencies)]),
-      ),
-      '',
-    );
-    for (const project of report.livelihood.leadAndResponsible) out.push(...quotedProject(project));
-  }
+  out.push(
+    tableOrNone(
+      '为民办实事 item with the same unit as lead and responsible',
+      ['Year', 'No.', 'Item', 'Unit in both roles'],
+      report.livelihood.leadAndResponsible.map((project) => [project.year, project.no, project.title, names(project.agencies)]),
+    ),
+    '',
+  );
+  for (const project of report.livelihood.leadAndResponsible) out.push(...quotedProject(project));
   out.push('', '### Units leading items in several years', '');
-  if (report.livelihood.repeatedLeads.length === 0) out.push(empty('unit leading 为民办实事 items in more than one year'));
-  else {
-    out.push(
-      markdownTable(
-        ['Unit', 'Years', 'Items'],
-        report.livelihood.repeatedLeads.map((entry) => [entry.agency, entry.years.join(', '), entry.projects.length]),
-      ),
-    );
-    for (const entry of report.livelihood.repeatedLeads) {
-      out.push('', `#### ${markdownText(entry.agency)}`, '');
-      for (const project of entry.projects) out.push(...quotedProject(project));
-    }
+  out.push(
+    tableOrNone(
+      'unit leading 为民办实事 items in more than one year',
+      ['Unit', 'Years', 'Items'],
+      report.livelihood.repeatedLeads.map((entry) => [entry.agency, entry.years.join(', '), entry.projects.length]),
+    ),
+  );
+  for (const entry of report.livelihood.repeatedLeads) {
+    out.push('', `#### ${markdownText(entry.agency)}`, '');
+    for (const project of entry.projects) out.push(...quotedProject(project));
   }
   out.push('');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}`;
