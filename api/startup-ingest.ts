@@ -1,7 +1,7 @@
 import type { Config } from '../core/config.ts';
 import type { Database } from '../core/database.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
-import { formatSummary } from '../ingest/summary.ts';
+import { formatSummary, progressReporter } from '../ingest/summary.ts';
 
 /**
  * Builds the graph from the bundled corpus before serving. Unchanged documents
@@ -12,9 +12,7 @@ export async function ingestBundledCorpus(database: Database, config: Config, lo
   log(`Ingesting ${config.corpusDir} …`);
   const summary = await ingestPaths([config.corpusDir], database, {
     rulesDir: config.rulesDir,
-    onProgress: (event) => {
-      if (event.stage === 'document' && event.outcome !== 'skipped') log(`  [${event.index}/${event.total}] ${event.outcome} ${event.documentId}`);
-    },
+    onProgress: progressReporter((text) => log(text.trimEnd()), false),
   });
   log(formatSummary(summary));
 }

@@ -1,15 +1,42 @@
-/** Pure text rendering of an ingest run: progress bar and the closing summary table. */
-import type { IngestSummary } from './ingest.ts';
+/** Text rendering of an ingest run: progress as it goes, and the closing summary table. */
+import type { IngestProgress, IngestSummary } from './ingest.ts';
 
 function table(rows: readonly (readonly [string, string])[]): string {
   const width = Math.max(...rows.map(([key]) => [...key].length), 4);
   return rows.map(([key, value]) => `  ${key.padEnd(width)}  ${value.padStart(8)}`).join('\n');
 }
 
-export function progressBar(done: number, total: number, width = 30): string {
+function progressBar(done: number, total: number, width = 30): string {
   const ratio = total === 0 ? 1 : Math.min(1, done / total);
   const filled = Math.round(ratio * width);
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+/**
+ * Progress lines written through `write`: a redrawn bar on a terminal,
+ * otherwise only the stages and the documents that failed.
+ */
+export function progressReporter(write: (text: string) => void, interactive: boolean): (event: IngestProgress) => void {
+  return (event) => {
+    switch (event.stage) {
+      case 'parsed':
+        write(`Parsed ${event.files} file(s) into ${event.documents} document(s).\n`);
+        break;
+      case 'document':
+        if (interactive) {
+          write(`\r${progressBar(event.index, event.total)} ${event.documentId}`.padEnd(80).slice(0, 100));
+          if (event.index === event.total) write('\n');
+        } else if (event.outcome === 'failed') {
+          write(`failed: ${event.documentId}\n`);
+        }
+        break;
+      case 'links':
+        write('Linking clauses across documents …\n');
+        break;
+      case 'done':
+        break;
+    }
+  };
 }
 
 export function formatSummary(summary: IngestSummary): string {

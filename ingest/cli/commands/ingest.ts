@@ -5,9 +5,9 @@
 import { connectionFor, loadConfig } from '../../../core/config.ts';
 import { loadCypherCatalog } from '../../../core/cypher.ts';
 import { createDatabase } from '../../../core/database.ts';
-import { ingestPaths, type IngestProgress } from '../../ingest.ts';
-import { formatSummary, progressBar } from '../../summary.ts';
-import type { Command, CommandIo } from '../command.ts';
+import { ingestPaths } from '../../ingest.ts';
+import { formatSummary, progressReporter } from '../../summary.ts';
+import type { Command } from '../command.ts';
 import { parseCommandArguments } from '../arguments.ts';
 
 const USAGE = `Usage: kg ingest [PATH…] [--reset]
@@ -24,29 +24,6 @@ Options:
 
 Exit status: 0 when everything was ingested, 1 when any file or document failed.
 `;
-
-function progressPrinter(io: CommandIo, interactive: boolean): (event: IngestProgress) => void {
-  return (event) => {
-    switch (event.stage) {
-      case 'parsed':
-        io.stderr(`Parsed ${event.files} file(s) into ${event.documents} document(s).\n`);
-        break;
-      case 'document':
-        if (interactive) {
-          io.stderr(`\r${progressBar(event.index, event.total)} ${event.documentId}`.padEnd(80).slice(0, 100));
-          if (event.index === event.total) io.stderr('\n');
-        } else if (event.outcome === 'failed') {
-          io.stderr(`failed: ${event.documentId}\n`);
-        }
-        break;
-      case 'links':
-        io.stderr('Linking clauses across documents …\n');
-        break;
-      case 'done':
-        break;
-    }
-  };
-}
 
 export const command: Command = {
   name: 'ingest',
@@ -70,7 +47,7 @@ export const command: Command = {
       const summary = await ingestPaths(paths, database, {
         rulesDir: config.rulesDir,
         reset: values.reset,
-        onProgress: progressPrinter(io, process.stderr.isTTY === true),
+        onProgress: progressReporter(io.stderr, process.stderr.isTTY === true),
       });
       io.stdout(`${formatSummary(summary)}\n`);
       return summary.problems.length > 0 ? 1 : 0;
