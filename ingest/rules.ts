@@ -62,6 +62,19 @@ async function readRuleFile(dir: string, name: string, presence: 'required' | 'o
   }
 }
 
+/**
+ * The texts of several required rule files, read concurrently. When some
+ * cannot be read, the error names the first of them in `names` order, not
+ * whichever read happened to fail first.
+ */
+async function readRequiredFiles(dir: string, names: readonly string[]): Promise<string[]> {
+  const results = await Promise.allSettled(names.map((name) => readRuleFile(dir, name, 'required')));
+  return results.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
+}
+
 async function readList(dir: string, name: string, flags: string): Promise<RuleEntry[]> {
   return parseRuleList(await readRuleFile(dir, name, 'optional'), path.join(dir, name), flags);
 }
@@ -96,15 +109,14 @@ export async function loadCleanRules(dir: string = DEFAULT_RULES_DIR): Promise<C
 /** Companies, parks, projects, entity patterns and the word lists that trim pattern hits. */
 export async function loadGazetteer(dir: string = DEFAULT_RULES_DIR): Promise<Gazetteer> {
   await checkRulesDirectory(dir);
-  const text = (name: string) => readRuleFile(dir, name, 'required');
-  const [companies, parks, projects, patterns, stopWords, genericNames, placeUnits] = await Promise.all([
-    text('companies.txt'),
-    text('parks.txt'),
-    text('projects.txt'),
-    text('entity-patterns.tsv'),
-    text('name-stop-words.txt'),
-    text('generic-names.txt'),
-    text('place-units.txt'),
+  const [companies = '', parks = '', projects = '', patterns = '', stopWords = '', genericNames = '', placeUnits = ''] = await readRequiredFiles(dir, [
+    'companies.txt',
+    'parks.txt',
+    'projects.txt',
+    'entity-patterns.tsv',
+    'name-stop-words.txt',
+    'generic-names.txt',
+    'place-units.txt',
   ]);
   return {
     companies: parseEntityList(companies, path.join(dir, 'companies.txt')),
@@ -121,7 +133,7 @@ export async function loadGazetteer(dir: string = DEFAULT_RULES_DIR): Promise<Ga
 /** Curated agency facts (`agency-facts.tsv`) and the name rules (`agency-names.tsv`). */
 export async function loadAgencyFacts(dir: string = DEFAULT_RULES_DIR): Promise<AgencyFacts> {
   await checkRulesDirectory(dir);
-  const [facts, names] = await Promise.all([readRuleFile(dir, 'agency-facts.tsv', 'required'), readRuleFile(dir, 'agency-names.tsv', 'required')]);
+  const [facts = '', names = ''] = await readRequiredFiles(dir, ['agency-facts.tsv', 'agency-names.tsv']);
   return parseAgencyFacts(facts, names, path.join(dir, 'agency-facts.tsv'), path.join(dir, 'agency-names.tsv'));
 }
 
