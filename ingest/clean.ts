@@ -472,7 +472,7 @@ function pairIsCommon(before: string, after: string, context: JoinContext, minim
 }
 
 /** Decides whether `next` continues `previous` across a blank line, header or page number. */
-export function continuesLine(previous: string, next: string, context: JoinContext): boolean {
+function continuesLine(previous: string, next: string, context: JoinContext): boolean {
   if (previous.includes('\t') || next.includes('\t') || previous.startsWith('#')) return false;
   // A task-division clause and its lead annotation belong together, and the
   // text after an annotation continues the same task, whatever cut them apart.

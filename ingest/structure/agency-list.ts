@@ -169,7 +169,7 @@ function restorePrefixes(items: readonly RawItem[], names: readonly string[]): s
 }
 
 /** The level prefix a list opener carries (`市应急管理局` → 市), or null. */
-export function levelOf(name: string): string | null {
+function levelOf(name: string): string | null {
   if (rules.cityLevelNames.includes(name)) return '市';
   for (const level of rules.levelPrefixes) {
     if (!name.startsWith(level)) continue;

@@ -21,11 +21,11 @@ const ROUND_OPENERS = new Set(['（', '(']);
 const ROUND_CLOSERS = new Set(['）', ')']);
 const CLOSERS = new Set(Object.values(CLOSER_OF));
 
-export function isOpeningBracket(char: string | undefined): boolean {
+function isOpeningBracket(char: string | undefined): boolean {
   return char !== undefined && char in CLOSER_OF;
 }
 
-export function isClosingBracket(char: string | undefined): boolean {
+function isClosingBracket(char: string | undefined): boolean {
   return char !== undefined && CLOSERS.has(char);
 }
 

@@ -53,7 +53,7 @@ function bareTitle(title: string): string {
     .replace(/[\s*#]/gu, '');
 }
 
-export function isGlossaryHeading(heading: Heading): boolean {
+function isGlossaryHeading(heading: Heading): boolean {
   return GLOSSARY_TITLE.test(bareTitle(heading.title));
 }
 

@@ -19,7 +19,7 @@ export interface WorkReportStructure {
  * printed numbers where they are usable and count on where they are not (a
  * repeated or missing number, an unnumbered heading), restarting within each part.
  */
-export function sectionsOf(headings: readonly Heading[], textLength: number): Section[] {
+function sectionsOf(headings: readonly Heading[], textLength: number): Section[] {
   const sections: Section[] = [];
   let partTitle: string | null = null;
   let lastPartOrdinal = 0;
