@@ -2,7 +2,7 @@
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { asRow, asRows, connectionOf, findAgency, pageParameters, rowsForParent, type Row } from './support.ts';
+import { asRow, asRows, connectionOf, findAgency, readPage, rowsForParent, type Row } from './support.ts';
 
 type AgencyRole = 'LEAD' | 'SUPPORT';
 
@@ -39,7 +39,7 @@ async function nestedPage(statementName: string, parent: Row, args: NestedPageAr
   const rows = await rowsForParent(context, statementName, parent, {
     relationships: relationshipsFor(args.role),
     years: checkYears('years', args.years),
-    ...pageParameters(request),
+    ...request,
   });
   return connectionOf(rows[0], request);
 }
@@ -81,13 +81,11 @@ export const agencyResolvers = {
     agencies: async (_parent: unknown, args: PageArguments & { filter?: AgencyFilter | null }, context: ApiContext) => {
       const request = pageRequest(args, context.limits.maxPageSize);
       const filter = args.filter ?? {};
-      const rows = await context.database.read('api-agencies-page', {
+      return readPage(context, 'api-agencies-page', request, {
         nameContains: checkOptionalText('filter.nameContains', filter.nameContains),
         kind: checkOptionalText('filter.kind', filter.kind),
         years: checkYears('filter.activeInYears', filter.activeInYears),
-        ...pageParameters(request),
       });
-      return connectionOf(rows[0], request);
     },
   },
   Agency: {

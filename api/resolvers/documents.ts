@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS } from '../../ingest/model.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { connectionOf, pageParameters, type Row } from './support.ts';
+import { readPage, type Row } from './support.ts';
 
 interface DocumentFilter {
   readonly kind?: string | null;
@@ -27,20 +27,17 @@ export const documentResolvers = {
       const yearFrom = checkYear('filter.yearFrom', filter.yearFrom);
       const yearTo = checkYear('filter.yearTo', filter.yearTo);
       checkYearSpan(yearFrom, yearTo);
-      const rows = await context.database.read('api-documents-page', {
+      return readPage(context, 'api-documents-page', request, {
         kind: filter.kind ?? null,
         years: checkYears('filter.years', filter.years),
         yearFrom,
         yearTo,
         titleContains: checkOptionalText('filter.titleContains', filter.titleContains),
-        ...pageParameters(request),
       });
-      return connectionOf(rows[0], request);
     },
     livelihoodProjects: async (_parent: unknown, args: PageArguments & { year?: number | null }, context: ApiContext) => {
       const request = pageRequest(args, context.limits.maxPageSize);
-      const rows = await context.database.read('api-livelihood-page', { year: checkYear('year', args.year), ...pageParameters(request) });
-      return connectionOf(rows[0], request);
+      return readPage(context, 'api-livelihood-page', request, { year: checkYear('year', args.year) });
     },
   },
 };

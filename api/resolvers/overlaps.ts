@@ -3,7 +3,7 @@ import type { ApiContext } from '../context.ts';
 import { checkYear } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
 import { oversight } from './agencies.ts';
-import { agencyIdFor, asRow, asRows, connectionOf, pageParameters, type Row } from './support.ts';
+import { agencyIdFor, asRow, asRows, readPage, type Row } from './support.ts';
 
 interface OverlapScope {
   readonly year: number | null;
@@ -13,8 +13,7 @@ interface OverlapScope {
 /** One page of an overlap list as a connection; `toNode`, when given, shapes each row for its GraphQL type. */
 async function overlapPage(statementName: string, scope: OverlapScope, args: PageArguments, context: ApiContext, toNode?: (row: Row) => Row) {
   const request = pageRequest(args, context.limits.maxPageSize);
-  const rows = await context.database.read(statementName, { ...scope, ...pageParameters(request) });
-  const page = connectionOf(rows[0], request);
+  const page = await readPage(context, statementName, request, { ...scope });
   return toNode ? { ...page, edges: page.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) } : page;
 }
 

@@ -52,8 +52,10 @@ export function connectionOf(row: Row | undefined, request: PageRequest): Connec
   return toConnection(asRows(row?.['page']), totalCount, request);
 }
 
-export function pageParameters(request: PageRequest): { skip: number; first: number } {
-  return { skip: request.skip, first: request.first };
+/** Runs a top-level page statement with the slice of `request` (`$skip`, `$first`) and wraps its row as a connection. */
+export async function readPage(context: ApiContext, statementName: string, request: PageRequest, parameters: Row): Promise<Connection<Row>> {
+  const rows = await context.database.read(statementName, { ...parameters, ...request });
+  return connectionOf(rows[0], request);
 }
 
 /** Nested list fields: the rows of `statementName` for this parent, batched per request. */

@@ -4,7 +4,7 @@ import type { DocumentKind } from '../../ingest/model.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { agencyIdFor, asRow, asRows, connectionOf, documentOf, idOf, pageParameters, rowsForParent, sourceOf, type Row } from './support.ts';
+import { agencyIdFor, asRow, asRows, documentOf, idOf, readPage, rowsForParent, sourceOf, type Row } from './support.ts';
 
 export interface WorkFilter {
   readonly leadAgency?: string | null;
@@ -51,8 +51,7 @@ function filteredPage(statementName: string) {
   return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext) => {
     const request = pageRequest(args, context.limits.maxPageSize);
     const parameters = await filterParameters(args.filter ?? {}, context);
-    const rows = await context.database.read(statementName, { ...parameters, ...pageParameters(request) });
-    return connectionOf(rows[0], request);
+    return readPage(context, statementName, request, parameters);
   };
 }
 
