@@ -167,26 +167,38 @@ function bodyMarkers(text: string, body: Span): BodyMarker[] {
   return markers;
 }
 
-/** Index of the entry whose name the body text just before `offset` ends with, longest name first. */
+/**
+ * Index of the entry whose (normalised) name the body text just before `offset`
+ * ends with, longest name first.
+ */
 function entryNamedBefore(
-  entries: readonly Entry[],
+  names: readonly string[],
   normalisedBody: { value: string; offsets: number[] },
   offset: number,
 ): number | null {
-  // Number of kept characters before the marker.
-  let end = normalisedBody.offsets.findIndex((position) => position >= offset);
-  if (end === -1) end = normalisedBody.offsets.length;
+  const end = keptBefore(normalisedBody.offsets, offset);
   const before = normalisedBody.value.slice(Math.max(0, end - 60), end).replace(/<\/?sup>/gu, '');
   let best: number | null = null;
   let bestLength = 0;
-  entries.forEach((entry, index) => {
-    const name = normaliseName(entry.name);
+  names.forEach((name, index) => {
     if (name.length > bestLength && before.endsWith(name)) {
       best = index;
       bestLength = name.length;
     }
   });
   return best;
+}
+
+/** How many kept characters lie before document offset `offset` (`offsets` ascends). */
+function keptBefore(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((offsets[middle] as number) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export interface GlossaryRegion {
@@ -225,19 +237,19 @@ export function parseGlossary(text: string, found: GlossaryRegion | null): Gloss
   if (entries.length === 0) return [];
   const body: Span = { start: 0, end: found.heading?.start ?? found.region.start };
   const normalisedBody = normalise(text, body);
+  const names = entries.map((entry) => normaliseName(entry.name));
   const occurrences: Span[][] = entries.map(() => []);
 
   const markers = bodyMarkers(text, body);
   const circledEntries = entries.some((entry) => CIRCLED.test(entry.marker));
   if (circledEntries) {
     for (const marker of markers) {
-      const named = entryNamedBefore(entries, normalisedBody, marker.span.start);
+      const named = entryNamedBefore(names, normalisedBody, marker.span.start);
       const target = named ?? entries.findIndex((entry) => entry.number !== null && entry.number === marker.value);
       if (target !== null && target >= 0) occurrences[target]?.push(marker.span);
     }
   } else {
-    entries.forEach((entry, index) => {
-      const name = normaliseName(entry.name);
+    names.forEach((name, index) => {
       if (name.length < 2) return;
       for (let at = normalisedBody.value.indexOf(name); at !== -1; at = normalisedBody.value.indexOf(name, at + name.length)) {
         const start = normalisedBody.offsets[at];
