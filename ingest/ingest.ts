@@ -228,11 +228,9 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
     skipped.map((id) => ({ id, sourceHash: fileHashes.get(documentPath.get(id) ?? '') ?? null })),
   );
 
-  const removed: string[] = [];
-  for (const file of readableFiles) {
-    const keep = new Set(documents.filter((document) => document.sourceFile === file).map((document) => document.id));
-    removed.push(...(await deleteStaleDocuments(database, file, keep)));
-  }
+  const holds = new Map(readableFiles.map((file) => [file, new Set<string>()]));
+  for (const document of documents) holds.get(document.sourceFile)?.add(document.id);
+  const removed = await deleteStaleDocuments(database, holds);
 
   const renames = context.registry.agencies.flatMap((agency) =>
     agency.renamedTo ? [{ from: agency.id, to: agency.renamedTo.id, year: agency.renamedTo.year }] : [],

@@ -93,10 +93,14 @@ export async function writeSourceHashes(database: Database, rows: readonly { id:
   await database.write((transaction) => runBatched(transaction, 'load-document-source-hashes', rows));
 }
 
-/** Removes documents a source file held before but no longer holds. */
-export async function deleteStaleDocuments(database: Database, sourceFile: string, keep: ReadonlySet<string>): Promise<string[]> {
-  const rows = await database.read('load-documents-of-source', { sourceFile });
-  const stale = rows.map((row) => String(row['id'])).filter((id) => !keep.has(id));
+/**
+ * Removes documents source files held before but no longer hold; `holds` maps
+ * each file to the ids of the documents it holds now. One read for all files.
+ */
+export async function deleteStaleDocuments(database: Database, holds: ReadonlyMap<string, ReadonlySet<string>>): Promise<string[]> {
+  if (holds.size === 0) return [];
+  const loaded = await loadedSources(database, [...holds.keys()]);
+  const stale = [...holds].flatMap(([sourceFile, keep]) => (loaded.get(sourceFile)?.documentIds ?? []).filter((id) => !keep.has(id)));
   for (const documentId of stale) {
     await database.write((transaction) => deleteDocumentIn(transaction, documentId));
   }
