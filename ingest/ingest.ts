@@ -154,7 +154,16 @@ async function relink(database: Database, stopwords: ReadonlySet<string>): Promi
   // and inputs come from the database, so any ingest order gives the same links.
   const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
   const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  const tokenize = (text: string) => tokeniser.cut(text);
+  // Both link kinds tokenise every clause: cut each text once.
+  const tokens = new Map<string, string[]>();
+  const tokenize = (text: string): string[] => {
+    let cut = tokens.get(text);
+    if (cut === undefined) {
+      cut = tokeniser.cut(text);
+      tokens.set(text, cut);
+    }
+    return cut;
+  };
   const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
   const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
   const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
