@@ -45,10 +45,19 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
   const registry = resolveAgencies([...structured, ...inProse], facts);
   const agencyNames = [...new Set(registry.agencies.flatMap((agency) => [agency.name, ...agency.aliases]))].sort();
 
+  // Every lead, supporter and agency mention is resolved, most of them many
+  // times over: each name is normalised and looked up once per run.
+  const resolved = new Map<string, ResolvedAgency>();
   const agency = (name: string): ResolvedAgency => {
-    const found = registry.resolve(name);
-    if (found) return { id: found.id, name: found.name, aliases: [found.name, ...found.aliases], kind: found.kind };
-    return { id: `agency:${name}`, name, aliases: [name], kind: 'other' };
+    let known = resolved.get(name);
+    if (known === undefined) {
+      const found = registry.resolve(name);
+      known = found
+        ? { id: found.id, name: found.name, aliases: [found.name, ...found.aliases], kind: found.kind }
+        : { id: `agency:${name}`, name, aliases: [name], kind: 'other' };
+      resolved.set(name, known);
+    }
+    return known;
   };
   const matcher = compileMatcher(gazetteer, agencyNames);
   const mentions = (text: string, baseOffset: number): Mention[] =>
