@@ -38,7 +38,7 @@ import { createTokeniser } from './tokenise.ts';
  * Bumped when extraction code changes what it produces, so unchanged files
  * are re-ingested; changes to `data/rules/*` are detected from their content.
  */
-export const PIPELINE_CODE_VERSION = '1';
+export const PIPELINE_CODE_VERSION = '2';
 
 export type IngestProgress =
   | { readonly stage: 'parsed'; readonly files: number; readonly documents: number }
