@@ -23,7 +23,7 @@ import { buildDocumentGraph } from '../ingest/graph/build.ts';
 import { createIngestContext } from '../ingest/context.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
 import { resetGraph } from '../ingest/load.ts';
-import { cleanText } from '../ingest/clean.ts';
+import { cleanText } from '../ingest/clean/index.ts';
 import { decodeSource } from '../ingest/decode.ts';
 import { parseDocuments } from '../ingest/parse.ts';
 import { loadCleanRules } from '../ingest/rules.ts';

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError, KgError, describeError } from '../core/errors.ts';
 import { classifyDocument } from './classify.ts';
-import { cleanText, type CleanRules } from './clean.ts';
+import { cleanText, type CleanRules } from './clean/index.ts';
 import type { CleanedText, DocumentHeader, DocumentText, ParsedDocument, ParsedFile } from './model.ts';
 import { readSource } from './read.ts';
 import { splitDocuments } from './split.ts';

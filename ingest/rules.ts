@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../core/config.ts';
 import { KgError } from '../core/errors.ts';
-import type { CleanRules } from './clean.ts';
+import type { CleanRules } from './clean/index.ts';
 import {
   parseEntityList,
   parseEntityPatterns,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, NO_CLEAN_RULES, normaliseLine, type CleanRules } from '../../ingest/clean.ts';
+import { cleanText, NO_CLEAN_RULES, normaliseLine, type CleanRules } from '../../ingest/clean/index.ts';
 import type { CleanedText } from '../../ingest/model.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ingest');

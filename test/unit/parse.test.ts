@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../ingest/cli/run.ts';
-import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean.ts';
+import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
 import { parseDocuments, parseFile, parseFiles } from '../../ingest/parse.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ingest');

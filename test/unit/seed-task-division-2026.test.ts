@@ -16,7 +16,7 @@
  * were read off the text of the clause they close.
  *
  * The test runs under the minimal preparation (running headers dropped) and,
- * when `ingest/clean.ts` is present, under the real cleaner: the answers must
+ * when `ingest/clean/index.ts` is present, under the real cleaner: the answers must
  * be the same.
  */
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../ingest/classify.ts';
-import { cleanText } from '../../ingest/clean.ts';
+import { cleanText } from '../../ingest/clean/index.ts';
 import { type IndicatorStatement, type MetricRule, extractIndicators } from '../../ingest/extract/indicators.ts';
 import { loadMetricRules } from '../../ingest/rules.ts';
 import { loadCleanRules } from '../../ingest/rules.ts';

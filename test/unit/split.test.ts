@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean.ts';
+import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
 import type { CleanedText } from '../../ingest/model.ts';
 import { splitDocuments } from '../../ingest/split.ts';
 

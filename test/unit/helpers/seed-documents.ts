@@ -10,7 +10,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cleanText } from '../../../ingest/clean.ts';
+import { cleanText } from '../../../ingest/clean/index.ts';
 import { loadCleanRules } from '../../../ingest/rules.ts';
 
 // The bundled copy of the seeds (data/corpus) is always there, so the seed tests never skip.

@@ -1,0 +1,150 @@
+/**
+ * Step 6 of clean: lines a page break cut (inside a sentence, an annotation or
+ * a word) are joined back.
+ */
+import { TITLE_END } from '../document-lines.ts';
+import { IDEOGRAPH, isIdeograph } from './characters.ts';
+import { BLOCK_START, PAGE_BREAK, type LineOrBreak } from './line-kinds.ts';
+import { PairCounts } from './pair-counts.ts';
+
+/** A line that ends a sentence, clause, heading or parenthetical. */
+const TERMINAL_END = /(?:[。！？；：!?;:…）)〕】」』]|[。！？]["”’』」]|\*\*)$/u;
+const ENDS_MID_SENTENCE = /[，、“‘（《〔【—]$/u;
+const INTERNAL_PUNCTUATION = /[，、。；：“”（）《》]/u;
+const SENTENCE_INSIDE = /[。！？；]/u;
+/** Names and cover lines are spaced out (张 壮, 柳州 市 人 民): such a line is not prose. */
+const SPACED_IDEOGRAPHS = /[\u3400-\u9fff] [\u3400-\u9fff]/u;
+const PROSE_LENGTH = 20;
+const OPENING = '（(〔【《“‘[';
+const CLOSING = '）)〕】》”’]';
+
+/** `（市工业和信息化局牵头，12月底前完成当年任务）` opening a line. */
+const LEAD_ANNOTATION_START = /^[（(〔][^。]{0,120}?(?:牵头|负责)/u;
+/** …and closing one. */
+const LEAD_ANNOTATION_END = /(?:牵头|负责)[^。（(〔]{0,60}[）)〕]$/u;
+/** Headings carry at most one comma and no full stop; longer lines under a marker are body text. */
+const MAX_HEADING_COMMAS = 1;
+const MAX_MARKED_HEADING_LENGTH = 36;
+
+/** A line that opens with a list or heading marker and reads like a heading, not body text. */
+function isHeading(line: string): boolean {
+  if (!BLOCK_START.test(line) || SENTENCE_INSIDE.test(line.slice(0, -1))) return false;
+  const commas = line.split('，').length - 1;
+  return commas <= MAX_HEADING_COMMAS && line.length < MAX_MARKED_HEADING_LENGTH;
+}
+
+function hasUnclosedBracket(line: string): boolean {
+  let depth = 0;
+  for (const character of line) {
+    if (OPENING.includes(character)) depth++;
+    else if (CLOSING.includes(character) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+interface JoinContext {
+  /** Character pairs of the whole text, for evidence that a break cut a word. */
+  readonly pairs: PairCounts;
+  /** True when a header or page number stood between the two lines. */
+  readonly acrossPageBreak: boolean;
+  /** True when the lines were adjacent (no blank line between them). */
+  readonly adjacent: boolean;
+}
+
+/**
+ * True when the pair of characters around the break is common in this very
+ * file (高|质量 where 高质量 occurs often): the break most likely cut a word.
+ */
+function pairIsCommon(before: string, after: string, context: JoinContext, minimum: number): boolean {
+  const last = before[before.length - 1];
+  const first = after[0];
+  if (!isIdeograph(last) || !isIdeograph(first)) return false;
+  return context.pairs.of(`${last}${first}`) >= minimum;
+}
+
+/** Decides whether `next` continues `previous` across a blank line, header or page number. */
+function continuesLine(previous: string, next: string, context: JoinContext): boolean {
+  if (previous.includes('\t') || next.includes('\t') || previous.startsWith('#')) return false;
+  // A task-division clause and its lead annotation belong together, and the
+  // text after an annotation continues the same task, whatever cut them apart.
+  if (!context.adjacent && !isHeading(previous)) {
+    if (LEAD_ANNOTATION_START.test(next) && !BLOCK_START.test(next)) return true;
+    if (LEAD_ANNOTATION_END.test(previous) && !BLOCK_START.test(next)) return true;
+  }
+  if (TERMINAL_END.test(previous)) return false;
+  const shortPlain = (line: string): boolean => line.length <= 60 && !/[，。；]/u.test(line);
+  // A title wrapped over two lines: 柳州市人民政府关于落实 / 2026年《政府工作报告》重点工作分工的意见.
+  if (shortPlain(previous) && previous.includes('关于') && !TITLE_END.test(previous) && shortPlain(next) && TITLE_END.test(next)) {
+    return !BLOCK_START.test(next) || /^\d{4}年(?!\d{1,2}月)/u.test(next);
+  }
+  if (BLOCK_START.test(next)) return false;
+  if (shortPlain(previous) && TITLE_END.test(previous)) return false;
+  if (next.length < PROSE_LENGTH && SPACED_IDEOGRAPHS.test(next)) return false;
+
+  if (hasUnclosedBracket(previous) || ENDS_MID_SENTENCE.test(previous)) return true;
+  if (SPACED_IDEOGRAPHS.test(previous)) return false;
+  if (context.adjacent) {
+    // Lines without a blank between them are joined only on strong evidence.
+    return INTERNAL_PUNCTUATION.test(previous) && previous.length >= 15 && !BLOCK_START.test(previous) && pairIsCommon(previous, next, context, 3);
+  }
+  if (BLOCK_START.test(previous)) {
+    // A heading or list item: body text inside it, or a cut word, means it goes on.
+    return !isHeading(previous) || pairIsCommon(previous, next, context, 2);
+  }
+  if (!IDEOGRAPH.test(previous) || /[A-Za-z]$/u.test(previous)) return false;
+  if (INTERNAL_PUNCTUATION.test(previous) || previous.length >= PROSE_LENGTH) return true;
+  return context.acrossPageBreak && pairIsCommon(previous, next, context, 2);
+}
+
+/**
+ * A join can enable another one (an annotation cut by a page break is only
+ * recognisable once its two halves are joined), so the step is repeated until
+ * nothing changes; each round only shortens the list, so it ends.
+ */
+export function rejoinUntilStable(lines: readonly LineOrBreak[]): string[] {
+  // The vocabulary is taken once, from the lines as the source cut them.
+  const pairs = new PairCounts(lines.filter((line): line is string => line !== PAGE_BREAK).join('\n'));
+  let current = rejoinBrokenLines(lines, pairs);
+  for (let round = 0; round < MAX_REJOIN_ROUNDS; round++) {
+    const next = rejoinBrokenLines(current, pairs);
+    if (next.length === current.length) return next;
+    current = next;
+  }
+  return current;
+}
+
+const MAX_REJOIN_ROUNDS = 8;
+
+function rejoinBrokenLines(lines: readonly LineOrBreak[], pairs: PairCounts): string[] {
+  const output: string[] = [];
+  /** Index in `output` of the last non-blank line, when only blank lines or breaks followed it. */
+  let open = -1;
+  let gapLines = 0;
+  let acrossPageBreak = false;
+  for (const line of lines) {
+    if (line === PAGE_BREAK || line.length === 0) {
+      if (line === PAGE_BREAK) acrossPageBreak = true;
+      gapLines++;
+      continue;
+    }
+    const previous = open >= 0 ? output[open] : undefined;
+    if (previous !== undefined && continuesLine(previous, line, { pairs, acrossPageBreak, adjacent: gapLines === 0 })) {
+      output[open] = joinParts(previous, line);
+    } else {
+      // Keep one blank line where there was a gap (or a page break) so paragraphs stay apart.
+      if (open >= 0 && gapLines > 0) output.push('');
+      output.push(line);
+      open = output.length - 1;
+    }
+    gapLines = 0;
+    acrossPageBreak = false;
+  }
+  return output;
+}
+
+/** Chinese is written without spaces; only two Latin words keep one between them. */
+function joinParts(before: string, after: string): string {
+  const last = before[before.length - 1] ?? '';
+  const first = after[0] ?? '';
+  return /[A-Za-z]/u.test(last) && /[A-Za-z]/u.test(first) ? `${before} ${after}` : `${before}${after}`;
+}
