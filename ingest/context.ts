@@ -9,7 +9,7 @@ import { withGlossaryTerms } from './extract/gazetteer.ts';
 import { compileMatcher } from './extract/mentions.ts';
 import { documentAgencyMentions } from './extract/dictionary.ts';
 import { extractIndicators } from './extract/indicators.ts';
-import { resolveAgencies, type AgencyRegistry } from './resolve/agencies.ts';
+import { resolveAgencies, type AgencyRegistry } from './resolve/agencies/index.ts';
 import { loadAgencyFacts, loadGazetteer, loadMetricRules, loadStopwords } from './rules.ts';
 
 /** The entity-resolution context shared by every document of one run. */

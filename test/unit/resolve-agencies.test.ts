@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAgencies, normaliseAgencySpelling, type ObservedAgencyName } from '../../ingest/resolve/agencies.ts';
+import { resolveAgencies, normaliseAgencySpelling, type ObservedAgencyName } from '../../ingest/resolve/agencies/index.ts';
 import { parseAgencyFacts, type AgencyFacts } from '../../ingest/resolve/agency-facts.ts';
 import { loadAgencyFacts } from '../../ingest/rules.ts';
 import { KgError } from '../../core/errors.ts';

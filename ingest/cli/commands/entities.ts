@@ -8,7 +8,7 @@
 import { createIngestContext } from '../../context.ts';
 import { parseFiles } from '../../parse.ts';
 import { expandInputPaths } from '../../input-files.ts';
-import type { AgencyRegistry } from '../../resolve/agencies.ts';
+import type { AgencyRegistry } from '../../resolve/agencies/index.ts';
 import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
