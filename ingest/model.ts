@@ -83,11 +83,37 @@ export interface AgencyMention {
 }
 
 /** The parenthetical annotation that closes a task-division clause. */
+/**
+ * How a responsibility marker was written, so a wrong extraction can be traced
+ * to the rule that read it (`kg parse --json`).
+ */
+export const RESPONSIBILITY_CONVENTIONS = [
+  /** `（A牵头，B配合，6月底前完成）` after the clause. */
+  'trailing-group',
+  /** `（牵头单位：A；责任单位：B）`, in any bracket. */
+  'labelled-group',
+  /** Lines under an item: `牵头单位：A` / `配合单位：B` / `A牵头，B配合。`. */
+  'labelled-lines',
+  /** A row of a task table (牵头单位 | 责任单位 | 完成时限 columns). */
+  'table-row',
+] as const;
+export type ResponsibilityConvention = (typeof RESPONSIBILITY_CONVENTIONS)[number];
+
 export interface LeadAnnotation {
   readonly text: string;
   readonly span: Span;
+  readonly convention: ResponsibilityConvention;
   readonly leads: readonly AgencyMention[];
+  /**
+   * True when the leads were not labelled as such but follow from a convention
+   * the document states (列第一位的为牵头单位): the first responsible unit.
+   */
+  readonly inferredLeads: boolean;
   readonly supporters: readonly AgencyMention[];
+  /** Units named as 责任单位 (responsible), distinct from leads and supporters. */
+  readonly responsible: readonly AgencyMention[];
+  /** Leaders named in the marker (分管领导：X), as written. */
+  readonly leaders: readonly string[];
   /** True for `按职责分别牵头` / `分别负责`: each lead owns its own share. */
   readonly joint: boolean;
   /** e.g. `12月底前完成当年任务`, `年内持续推进`; null when none is stated. */

@@ -1,28 +1,54 @@
 /**
- * The parenthetical annotation that closes a clause of a task division:
- * `（市发展改革委、市科技局按职责分别牵头，12月底前完成当年任务）`.
+ * The responsibility grammar: who leads, supports or is responsible for a
+ * clause, read from the marker that carries it. One grammar serves every
+ * house style, because the styles differ in their wrapping, not their words:
  *
- * Not every bracket is one: agency names carry their own (`市财政局（金融办）`),
- * prose carries remarks (`（二期）`, `（完成100个以上）`). A bracket is an
- * annotation only when its first part is a list of organisations followed by a
- * lead verb (牵头 / 负责), or when it uses labelled fields (`牵头单位：…`).
+ * - a group after the clause, in any bracket: `（市发展改革委、市科技局按职责分别
+ *   牵头，12月底前完成）`, `〔责任单位：县发改局、县财政局〕`, `(A牵头, B配合)`;
+ * - labelled lines under an item: `牵头单位：A` / `配合单位：B` / `完成时限：…`,
+ *   `部门分工：A牵头，B、C配合。`, with leader lines (`分管省领导：X`) among them.
+ *
+ * A marker is a list of segments separated by ，；. Each segment is a label and
+ * its value (`牵头单位：…`), a unit list closed by a verb (`A、B配合`), a
+ * deadline, or a continuation of the previous label's list. Labels are read by
+ * their words, not from a closed list: anything ending in 单位 / 部门 / 领导 that
+ * says 牵头 / 主办 (lead), 配合 / 协同 / 协办 / 参与 (supporting), 责任 / 负责
+ * (responsible) or 领导 (a leader, not a unit).
+ *
+ * Not every bracket is a marker: names carry their own (`市财政局（金融办）`),
+ * prose carries remarks (`（二期）`, `（完成100个以上）`). A bracket is a marker
+ * only when its first segment names units or leaders in one of these forms.
  */
 
-import type { AgencyMention, LeadAnnotation, Span } from '../model.ts';
+import type { AgencyMention, LeadAnnotation, ResponsibilityConvention, Span } from '../model.ts';
 import { bracketDepths, findClosingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
 import { isAgencyLike, splitAgencyList } from './agency-list.ts';
+import { splitLines } from './lines.ts';
 
-/** `<agencies>按职责分别牵头`, `<agencies>分别负责`, `由<agencies>牵头`, `<agencies>按牵头` (sic). */
-const LEAD_SEGMENT = /^(?:由)?(.+?)(?:按照?(?:职责)?(?:分工)?)?(分别|共同)?(?:牵头|负责)(?:落实|实施)?$/u;
-/** `市X、市Y配合` names supporting units. */
-const SUPPORT_SEGMENT = /^(?:由)?(.+?)(?:按照?(?:职责)?)?(?:分别)?(?:配合|协助|协办|参与)(?:落实|实施)?$/u;
-const LABELLED_SEGMENT = /^(牵头单位|牵头部门|责任单位|责任部门|主办单位|负责单位|配合单位|协办单位|参与单位|完成时限|完成时间|时间要求|时限)[:：](.*)$/u;
-const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年/u;
-const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';']);
+type UnitRole = 'lead' | 'supporting' | 'responsible';
 
-/** Annotations longer than this are taken to be an unclosed bracket swallowing prose. */
+const VERB_ROLES: readonly (readonly [RegExp, UnitRole | 'lead-unless-led'])[] = [
+  [/^(?:牵头|主办|主责|牵头负责|牵头落实|牵头实施|总牵头)$/u, 'lead'],
+  // Liuzhou writes 负责 for a lead (`（市人民政府各部门分别负责）`); beside a named
+  // lead it names the units that carry the work.
+  [/^(?:负责|负总责|负责落实|负责实施|落实)$/u, 'lead-unless-led'],
+  [/^(?:配合|协助|协办|参与|协同|配合落实|参与实施|共同推进)$/u, 'supporting'],
+];
+/** `<units>[等][按职责][分别|共同]<verb>`, optionally opened by 由. */
+const VERB_SEGMENT =
+  /^(?:由)?(.+?)(?:等)?(?:按照?(?:各自)?(?:职责)?(?:分工)?)?(分别|共同|各自)?(牵头负责|牵头落实|牵头实施|总牵头|负总责|负责落实|负责实施|配合落实|参与实施|共同推进|牵头|主办|主责|负责|落实|配合|协助|协办|参与|协同)$/u;
+/** A label and its value: `牵头单位：…`, `分管省领导：…`, `部门分工：…`, `完成时限：…`. */
+const LABELLED_SEGMENT = /^([\u4e00-\u9fff]{1,10}?)[:：]\s*(.*)$/su;
+const LABEL_KEYWORDS = /牵头|主办|主责|责任|负责|配合|协同|协办|参与|协助|承办|分管|领导|分工|时限|时间|期限|时序|进度/u;
+const DEADLINE_LABEL = /时限|时间|期限|时序|进度|节点/u;
+const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年/u;
+const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
+const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。']);
+
+/** Markers longer than this are taken to be an unclosed bracket swallowing prose. */
 const MAX_ANNOTATION_LENGTH = 400;
+const OPENERS = new Set(['（', '(', '〔', '[', '【', '［']);
 
 interface Segment {
   readonly from: number;
@@ -30,91 +56,160 @@ interface Segment {
   readonly text: string;
 }
 
+type SegmentReading =
+  | { readonly kind: 'units'; readonly role: UnitRole | 'lead-unless-led'; readonly joint: boolean; readonly units: AgencyMention[]; readonly labelled: boolean }
+  | { readonly kind: 'leaders'; readonly names: string[] }
+  | { readonly kind: 'deadline'; readonly text: string }
+  | { readonly kind: 'division'; readonly from: number; readonly to: number }
+  | { readonly kind: 'other' };
+
 /**
- * Parses the content of one bracket. `span` is where the bracket sits in the
+ * Parses the content of one marker. `span` is where the marker sits in the
  * document: either brackets included (span length = inner length + 2) or the
  * inner text only (span length = inner length). Returns null when the content
- * is not a lead annotation.
+ * is not a responsibility marker.
  */
-export function parseLeadAnnotation(inner: string, span: Span): LeadAnnotation | null {
+export function parseLeadAnnotation(inner: string, span: Span, convention?: ResponsibilityConvention): LeadAnnotation | null {
   const innerOffset = span.end - span.start === inner.length + 2 ? span.start + 1 : span.start;
   const compact = compactText(inner, innerOffset);
-  const segments = splitSegments(compact.text);
+  const segments = splitSegments(compact.text, 0, compact.text.length);
   if (segments.length === 0) return null;
 
-  const leads: AgencyMention[] = [];
-  const supporters: AgencyMention[] = [];
-  const deadlines: string[] = [];
-  let joint = false;
-
-  const agenciesOf = (from: number, to: number): AgencyMention[] | null => {
+  const unitsOf = (from: number, to: number): AgencyMention[] | null => {
     const mentions = mentionsIn(inner, innerOffset, compact, from, to);
     return mentions.length > 0 && mentions.every((mention) => isAgencyLike(mention.written)) ? mentions : null;
   };
 
-  const labelled = segments.some((segment) => LABELLED_SEGMENT.test(segment.text));
-  for (const [index, segment] of segments.entries()) {
-    if (labelled) {
-      const match = LABELLED_SEGMENT.exec(segment.text);
-      if (!match) continue;
-      const label = match[1] as string;
-      const valueFrom = segment.from + label.length + 1;
-      if (/时限|时间/u.test(label)) {
-        if ((match[2] ?? '').length > 0) deadlines.push(match[2] as string);
-        continue;
+  const readings: SegmentReading[] = [];
+  const read = (segment: Segment, previous: SegmentReading | undefined): SegmentReading => {
+    const labelled = LABELLED_SEGMENT.exec(segment.text);
+    if (labelled && LABEL_KEYWORDS.test(labelled[1] as string)) {
+      const label = labelled[1] as string;
+      const valueFrom = segment.from + segment.text.indexOf(labelled[2] as string, label.length);
+      const value = (labelled[2] as string).trim();
+      if (/领导/u.test(label)) return { kind: 'leaders', names: personNames(value) };
+      if (DEADLINE_LABEL.test(label) && !/单位|部门/u.test(label)) return value.length > 0 ? { kind: 'deadline', text: value } : { kind: 'other' };
+      if (/分工/u.test(label)) return { kind: 'division', from: valueFrom, to: segment.to };
+      if (value.length === 0) return { kind: 'other' };
+      const units = unitsOf(valueFrom, segment.to);
+      return units === null ? { kind: 'other' } : { kind: 'units', role: labelRole(label), joint: false, units, labelled: true };
+    }
+    const verb = VERB_SEGMENT.exec(segment.text);
+    if (verb) {
+      const listText = verb[1] as string;
+      const listFrom = segment.from + segment.text.indexOf(listText);
+      const units = unitsOf(listFrom, listFrom + listText.length);
+      if (units !== null) {
+        return { kind: 'units', role: verbRole(verb[3] as string), joint: verb[2] === '分别' || verb[2] === '各自', units, labelled: false };
       }
-      const mentions = agenciesOf(valueFrom, segment.to);
-      if (mentions === null) return null;
-      (/配合|协办|参与/u.test(label) ? supporters : leads).push(...mentions);
+      const names = personNames(listText);
+      if (names.length > 0 && /同志/u.test(listText)) return { kind: 'leaders', names };
+    }
+    // `协同责任单位：A、B等，各县、市、区政府`: the list goes on after the comma.
+    if (previous?.kind === 'units' && previous.labelled) {
+      const units = unitsOf(segment.from, segment.to);
+      if (units !== null) return { ...previous, units };
+    }
+    if (DEADLINE_LIKE.test(segment.text)) return { kind: 'deadline', text: segment.text };
+    return { kind: 'other' };
+  };
+
+  const queue = [...segments];
+  for (let index = 0; index < queue.length; index += 1) {
+    const segment = queue[index] as Segment;
+    const reading = read(segment, readings[readings.length - 1]);
+    if (reading.kind === 'division') {
+      // `部门分工：A牵头，B配合` holds its own segments.
+      queue.splice(index + 1, 0, ...splitSegments(compact.text, reading.from, reading.to));
       continue;
     }
-    const lead = LEAD_SEGMENT.exec(segment.text);
-    if (lead) {
-      const listText = lead[1] as string;
-      const listFrom = segment.from + segment.text.indexOf(listText);
-      const mentions = agenciesOf(listFrom, listFrom + listText.length);
-      if (mentions !== null) {
-        leads.push(...mentions);
-        if (lead[2] === '分别') joint = true;
-        continue;
-      }
-    }
-    // The first segment must name the leads; otherwise the bracket is a remark.
-    if (index === 0) return null;
-    const support = SUPPORT_SEGMENT.exec(segment.text);
-    if (support) {
-      const listText = support[1] as string;
-      const listFrom = segment.from + segment.text.indexOf(listText);
-      const mentions = agenciesOf(listFrom, listFrom + listText.length);
-      if (mentions !== null) {
-        supporters.push(...mentions);
-        continue;
-      }
-    }
-    if (DEADLINE_LIKE.test(segment.text)) deadlines.push(segment.text);
+    // The first segment must name units or leaders; otherwise the bracket is a remark.
+    if (readings.length === 0 && reading.kind !== 'units' && reading.kind !== 'leaders') return null;
+    readings.push(reading);
   }
-  if (leads.length === 0) return null;
+  return assemble(compact.text, span, readings, convention ?? (readings.some((r) => r.kind === 'units' && r.labelled) ? 'labelled-group' : 'trailing-group'));
+}
+
+function assemble(text: string, span: Span, readings: readonly SegmentReading[], convention: ResponsibilityConvention): LeadAnnotation | null {
+  const leads: AgencyMention[] = [];
+  const supporters: AgencyMention[] = [];
+  const responsible: AgencyMention[] = [];
+  const leaders: string[] = [];
+  const deadlines: string[] = [];
+  let joint = false;
+  const hasExplicitLead = readings.some((reading) => reading.kind === 'units' && reading.role === 'lead');
+  for (const reading of readings) {
+    switch (reading.kind) {
+      case 'units': {
+        const role = reading.role === 'lead-unless-led' ? (hasExplicitLead ? 'responsible' : 'lead') : reading.role;
+        if (role === 'lead') {
+          leads.push(...reading.units);
+          joint ||= reading.joint;
+        } else (role === 'supporting' ? supporters : responsible).push(...reading.units);
+        break;
+      }
+      case 'leaders':
+        leaders.push(...reading.names);
+        break;
+      case 'deadline':
+        deadlines.push(reading.text);
+        break;
+      default:
+        break;
+    }
+  }
+  if (leads.length === 0 && supporters.length === 0 && responsible.length === 0) return null;
   return {
-    text: compact.text,
+    text,
     span,
+    convention,
     leads,
+    inferredLeads: false,
     supporters,
+    responsible,
+    leaders,
     joint,
     deadline: deadlines.length > 0 ? deadlines.join('，') : null,
   };
 }
 
+function labelRole(label: string): UnitRole {
+  if (/牵头|主办|主责/u.test(label)) return 'lead';
+  if (/配合|协同|协办|参与|协助|支持/u.test(label)) return 'supporting';
+  return 'responsible';
+}
+
+function verbRole(verb: string): UnitRole | 'lead-unless-led' {
+  return VERB_ROLES.find(([pattern]) => pattern.test(verb))?.[1] ?? 'lead';
+}
+
+function personNames(list: string): string[] {
+  return list
+    .split(/[、，,；;\s]+/u)
+    .map((item) => item.replace(/同志$/u, '').trim())
+    .filter((item) => item.length > 0 && PERSON_LIST_ITEM.test(item));
+}
+
 /**
- * Every lead annotation in `text` between `from` and `to`, in order. Brackets
- * are matched with nesting; a bracket that is not an annotation is skipped as
- * a whole (its content is a remark, not a place to look for one).
+ * Every responsibility marker in `text` between `from` and `to`, in order:
+ * brackets (matched with nesting; a bracket that is not a marker is skipped as
+ * a whole) and runs of labelled lines.
  */
 export function findLeadAnnotations(text: string, from = 0, to = text.length): LeadAnnotation[] {
   const found: LeadAnnotation[] = [];
+  const lineMarkers = findLabelledLines(text, from, to);
+  let nextLineMarker = 0;
   let i = from;
   while (i < to) {
-    const char = text[i];
-    if (char !== '（' && char !== '(' && char !== '〔') {
+    const lineMarker = lineMarkers[nextLineMarker];
+    if (lineMarker !== undefined && i >= lineMarker.span.start) {
+      found.push(lineMarker);
+      i = Math.max(i, lineMarker.span.end);
+      nextLineMarker += 1;
+      continue;
+    }
+    const char = text[i] as string;
+    if (!OPENERS.has(char)) {
       i += 1;
       continue;
     }
@@ -130,28 +225,94 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
   return found;
 }
 
-function splitSegments(text: string): Segment[] {
+/** A line (or the rest of a line after a full stop) that opens with a responsibility label. */
+const LABEL_LINE_START = /(?:^|(?<=[。；;]))[ \t\u3000]*(?=[\u4e00-\u9fff]{1,10}?[:：])/gu;
+/** `区发改局牵头，各街道配合。`: a line that is nothing but a verb-closed unit list. */
+const VERB_LINE = /^[ \t\u3000]*(?![（(〔\[【［])[^，。；\n]{2,80}(?:牵头|主办|负责|配合|协办|参与|协同)(?:[，,；;][^。\n]*)?[。.]?[ \t\u3000]*$/u;
+
+/** Runs of consecutive labelled lines, each read as one marker. */
+function findLabelledLines(text: string, from: number, to: number): LeadAnnotation[] {
+  const markers: LeadAnnotation[] = [];
+  const lines = splitLines(text.slice(from, to));
+  let run: { start: number; end: number } | null = null;
+  const flush = (): void => {
+    if (run === null) return;
+    const inner = text.slice(run.start, run.end);
+    const marker = parseLeadAnnotation(inner.replace(/\n/gu, '；'), { start: run.start, end: run.end }, 'labelled-lines');
+    if (marker !== null) markers.push(marker);
+    run = null;
+  };
+  for (const line of lines) {
+    const lineStart = from + line.start;
+    const lineEnd = from + line.end;
+    if (line.text.trim().length === 0) continue;
+    const opening = labelOpening(line.text);
+    if (opening !== null) {
+      const start = lineStart + opening;
+      if (run !== null && text.slice(run.end, start).trim().length === 0) run.end = lineEnd;
+      else {
+        flush();
+        run = { start, end: lineEnd };
+      }
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return markers;
+}
+
+/** Offset in the line where a label or a verb-closed unit list opens, or null. */
+function labelOpening(line: string): number | null {
+  for (const match of line.matchAll(LABEL_LINE_START)) {
+    const rest = line.slice(match.index + match[0].length);
+    const label = /^([\u4e00-\u9fff]{1,10}?)[:：]/u.exec(rest);
+    if (label && LABEL_KEYWORDS.test(label[1] as string) && /单位|部门|领导|分工|时限|时间|期限|科室|处室/u.test(label[1] as string)) {
+      return match.index + match[0].length;
+    }
+  }
+  // A numbered item that happens to end in 负责 is a task, not a marker.
+  if (VERB_LINE.test(line) && bracketsBalance(line) && !/^[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/u.test(line)) {
+    return line.length - line.trimStart().length;
+  }
+  return null;
+}
+
+/** The rest of a bracket opened on an earlier line is not a line of its own. */
+function bracketsBalance(line: string): boolean {
+  let depth = 0;
+  for (const char of line) {
+    if (OPENERS.has(char)) depth += 1;
+    else if (/[）)〕\]】］]/u.test(char)) {
+      depth -= 1;
+      if (depth < 0) return false;
+    }
+  }
+  return depth === 0;
+}
+
+function splitSegments(text: string, from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   const depths = bracketDepths(text);
-  let start = 0;
+  let start = from;
   const push = (end: number): void => {
-    let from = start;
-    let to = end;
-    while (from < to && /[\s。]/u.test(text[from] as string)) from += 1;
-    while (to > from && /[\s。.]/u.test(text[to - 1] as string)) to -= 1;
-    if (to > from) segments.push({ from, to, text: text.slice(from, to) });
+    let segmentFrom = start;
+    let segmentTo = end;
+    while (segmentFrom < segmentTo && /[\s。]/u.test(text[segmentFrom] as string)) segmentFrom += 1;
+    while (segmentTo > segmentFrom && /[\s。.]/u.test(text[segmentTo - 1] as string)) segmentTo -= 1;
+    if (segmentTo > segmentFrom) segments.push({ from: segmentFrom, to: segmentTo, text: text.slice(segmentFrom, segmentTo) });
   };
-  for (let i = 0; i < text.length; i += 1) {
+  for (let i = from; i < to; i += 1) {
     if (depths[i] === 0 && SEGMENT_SEPARATORS.has(text[i] as string)) {
       push(i);
       start = i + 1;
     }
   }
-  push(text.length);
+  push(to);
   return segments;
 }
 
-/** Agency mentions for compact range [from, to) of an annotation's inner text. */
+/** Agency mentions for compact range [from, to) of a marker's inner text. */
 function mentionsIn(inner: string, innerOffset: number, compact: CompactText, from: number, to: number): AgencyMention[] {
   const first = compact.offsets[from];
   const last = compact.offsets[to - 1];

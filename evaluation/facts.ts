@@ -1,0 +1,134 @@
+/**
+ * Facts as the evaluation compares them: flat tuples per role, built the same
+ * way from the pipeline's output and from an expected file, so that scoring is
+ * set arithmetic and every miss or false hit can be printed with its place.
+ */
+import { extractIndicators, type MetricRule } from '../ingest/extract/indicators.ts';
+import type { AgencyMention, ParsedDocument, Span } from '../ingest/model.ts';
+import type { ExpectedDocument } from './expected.ts';
+
+export const ROLES = ['lead', 'supporting', 'responsible', 'deadline', 'livelihood-lead', 'livelihood-responsible', 'leader', 'target', 'actual', 'kind', 'year', 'jurisdiction'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Fact {
+  readonly role: Role;
+  /** What the fact is about: the anchor of its clause or row, or the document. */
+  readonly subject: string;
+  readonly value: string;
+  /** Where the pipeline found it, for printing; absent for expected facts. */
+  readonly span?: Span;
+}
+
+/** A written unit name as compared: no spaces, no trailing 等, brackets unified. */
+export function comparableName(name: string): string {
+  return name
+    .replace(/\s+/gu, '')
+    .replace(/\(/gu, '（')
+    .replace(/\)/gu, '）')
+    .replace(/[，。；、：:]+$/u, '')
+    .replace(/等$/u, '');
+}
+
+function comparableText(text: string): string {
+  return text.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）').replace(/,/gu, '，').replace(/;/gu, '；').replace(/:/gu, '：');
+}
+
+export function expectedFacts(document: ExpectedDocument): Fact[] {
+  const facts: Fact[] = [];
+  const add = (role: Role, subject: string, values: readonly string[]): void => {
+    for (const value of values) facts.push({ role, subject, value: comparableName(value) });
+  };
+  facts.push({ role: 'kind', subject: 'document', value: document.kind });
+  facts.push({ role: 'year', subject: 'document', value: String(document.year) });
+  if (document.jurisdiction !== null) facts.push({ role: 'jurisdiction', subject: 'document', value: document.jurisdiction });
+  for (const clause of document.clauses) {
+    add('lead', clause.anchor, clause.leads);
+    add('supporting', clause.anchor, clause.supporting);
+    add('responsible', clause.anchor, clause.responsible);
+    if (clause.deadline !== null) facts.push({ role: 'deadline', subject: clause.anchor, value: comparableText(clause.deadline) });
+  }
+  for (const row of document.livelihood) {
+    add('livelihood-lead', row.anchor, row.leads);
+    add('livelihood-responsible', row.anchor, row.responsible);
+  }
+  for (const fact of document.leaders) {
+    facts.push({ role: 'leader', subject: fact.name, value: `${fact.role}:${comparableName(fact.agency)}` });
+  }
+  for (const figure of document.figures) {
+    facts.push({ role: figure.kind === 'TARGET' ? 'target' : 'actual', subject: String(figure.year), value: `${figure.metric}=${figure.value ?? '—'}` });
+  }
+  return facts;
+}
+
+/**
+ * The pipeline's facts about one document. A clause or row is named by the
+ * anchor of the expected entry its text contains, so that facts given to the
+ * wrong clause count as both a miss and a false hit.
+ */
+export function predictedFacts(
+  document: ParsedDocument,
+  expected: ExpectedDocument | undefined,
+  metrics: readonly MetricRule[],
+  jurisdiction: string | null,
+): Fact[] {
+  const facts: Fact[] = [];
+  const anchorOf = (text: string, anchors: readonly string[]): string => {
+    const compared = comparableText(text);
+    return anchors.find((anchor) => compared.includes(comparableText(anchor))) ?? `？${text.replace(/\s+/gu, '').slice(0, 24)}`;
+  };
+  const mentions = (role: Role, subject: string, units: readonly AgencyMention[]): void => {
+    for (const unit of units) facts.push({ role, subject, value: comparableName(unit.written), span: unit.span });
+  };
+  facts.push({ role: 'kind', subject: 'document', value: document.kind });
+  facts.push({ role: 'year', subject: 'document', value: String(document.year) });
+  if (jurisdiction !== null) facts.push({ role: 'jurisdiction', subject: 'document', value: jurisdiction });
+
+  if (document.kind === 'TASK_DIVISION') {
+    const anchors = (expected?.clauses ?? []).map((clause) => clause.anchor);
+    for (const task of document.tasks) {
+      for (const clause of task.clauses) {
+        const subject = anchorOf(clause.text, anchors);
+        const { annotation } = clause;
+        mentions('lead', subject, annotation.leads);
+        mentions('supporting', subject, annotation.supporters);
+        mentions('responsible', subject, annotation.responsible);
+        if (annotation.deadline !== null) facts.push({ role: 'deadline', subject, value: comparableText(annotation.deadline), span: annotation.span });
+      }
+    }
+  }
+  if (document.kind === 'LIVELIHOOD_PLAN' || document.kind === 'WORK_REPORT') {
+    const anchors = (expected?.livelihood ?? []).map((row) => row.anchor);
+    for (const row of document.livelihood) {
+      const subject = anchorOf(`${row.title}${row.content}`, anchors);
+      mentions('livelihood-lead', subject, row.leads);
+      mentions('livelihood-responsible', subject, row.responsible);
+    }
+  }
+  if (document.kind === 'LEADER_DIVISION') {
+    for (const leader of document.leaders) {
+      for (const oversight of leader.oversees) {
+        facts.push({ role: 'leader', subject: leader.name, value: `${oversight.role}:${comparableName(oversight.agency.written)}`, span: oversight.agency.span });
+      }
+    }
+  }
+  if (document.kind === 'WORK_REPORT') {
+    for (const sentence of document.figures) {
+      for (const statement of extractIndicators(sentence, metrics)) {
+        facts.push({
+          role: statement.kind === 'TARGET' ? 'target' : 'actual',
+          subject: String(statement.year),
+          value: `${statement.metric}=${statement.value}`,
+          span: statement.span,
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+/** Deadlines are written loosely (6月底前 / 6月底前完成): one containing the other matches. */
+export function factsMatch(expected: Fact, predicted: Fact): boolean {
+  if (expected.role !== predicted.role || expected.subject !== predicted.subject) return false;
+  if (expected.role === 'deadline') return expected.value.includes(predicted.value) || predicted.value.includes(expected.value);
+  return expected.value === predicted.value;
+}
