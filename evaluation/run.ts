@@ -65,7 +65,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationR
         family: fixture.family,
         documentIndex: index,
         expected: want === undefined ? [] : expectedFacts(want),
-        predicted: got === undefined ? [] : predictedFacts(got, want, input.metrics, got.jurisdiction?.name ?? null),
+        predicted: got === undefined ? [] : predictedFacts(got, want, input.metrics, null),
       });
     }
   }

@@ -228,7 +228,7 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
 /** A line (or the rest of a line after a full stop) that opens with a responsibility label. */
 const LABEL_LINE_START = /(?:^|(?<=[。；;]))[ \t\u3000]*(?=[\u4e00-\u9fff]{1,10}?[:：])/gu;
 /** `区发改局牵头，各街道配合。`: a line that is nothing but a verb-closed unit list. */
-const VERB_LINE = /^[ \t\u3000]*(?![（(〔\[【［])[^，。；\n]{2,80}(?:牵头|主办|负责|配合|协办|参与|协同)(?:[，,；;][^。\n]*)?[。.]?[ \t\u3000]*$/u;
+const VERB_LINE = /^[ \t\u3000]*(?![（(〔[【［])[^，。；\n]{2,80}(?:牵头|主办|负责|配合|协办|参与|协同)(?:[，,；;][^。\n]*)?[。.]?[ \t\u3000]*$/u;
 
 /** Runs of consecutive labelled lines, each read as one marker. */
 function findLabelledLines(text: string, from: number, to: number): LeadAnnotation[] {
