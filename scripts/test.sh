@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo "== lint"; npx eslint .
 echo "== typecheck"; npx tsc --noEmit
-echo "== schema"; node --import tsx api/print-schema.ts --check
+echo "== schema"; node --import tsx cli/main.ts schema check
 echo "== tests"; npx vitest run "$@"
 echo "== benchmarks (smoke run; figures are not checked)"; node --import tsx bench/main.ts --quick

@@ -22,7 +22,7 @@ import { AUDIT_JSON_KEYS } from '../../audit/format-json.ts';
 import { buildAuditReport, type AuditData, type AuditReport } from '../../audit/report.ts';
 import { loadConfig } from '../../core/config.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
-import { runAuditCommand } from '../../ingest/cli/commands/audit.ts';
+import { runAuditCommand } from '../../cli/commands/audit.ts';
 import { testDatabase, testLimits } from './helpers.ts';
 
 const config = loadConfig();

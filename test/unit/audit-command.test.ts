@@ -4,7 +4,7 @@ import { collectAuditData } from '../../audit/collect.ts';
 import { BYTE_ORDER_MARK } from '../../audit/format-csv.ts';
 import type { FetchLike } from '../../audit/client.ts';
 import type { SharedOversightData } from '../../audit/queries.ts';
-import { runAuditCommand } from '../../ingest/cli/commands/audit.ts';
+import { runAuditCommand } from '../../cli/commands/audit.ts';
 import { agency, auditData, CARS_2024, CARS_2026 } from '../fixtures/audit/data.ts';
 import { fakeApi, page, type Handler } from '../fixtures/audit/fake-api.ts';
 

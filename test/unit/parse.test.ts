@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../ingest/cli/run.ts';
+import { runCli } from '../../cli/run.ts';
 import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
 import { parseDocuments, parseFile, parseFiles } from '../../ingest/parse.ts';
 

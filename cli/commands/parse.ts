@@ -3,9 +3,9 @@
  * classify → structure on each file and prints the documents found, so a
  * wrong extraction can be traced to the stage that made it.
  */
-import type { ParsedDocument, ParsedFile } from '../../model.ts';
-import { parseFiles } from '../../parse.ts';
-import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
+import type { ParsedDocument, ParsedFile } from '../../ingest/model.ts';
+import { parseFiles } from '../../ingest/parse.ts';
+import { DEFAULT_RULES_DIR, loadCleanRules } from '../../ingest/rules.ts';
 import type { Command } from '../command.ts';
 import { parseCommandArguments } from '../arguments.ts';
 

@@ -4,7 +4,7 @@
  * prints it and exits 0.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { describeError } from '../../core/errors.ts';
+import { describeError } from '../core/errors.ts';
 import type { Command, CommandIo } from './command.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

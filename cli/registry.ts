@@ -23,6 +23,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/ingest.ts'),
   },
   {
+    name: 'eval',
+    summary: 'Score extraction against hand-checked expected files (precision / recall / F1 per family and role)',
+    load: () => import('./commands/eval.ts'),
+  },
+  {
     name: 'entities',
     summary: 'List canonical agencies with their aliases; --suspicious lists near-duplicates left unmerged',
     load: () => import('./commands/entities.ts'),
@@ -31,5 +36,15 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'audit',
     summary: 'Audit responsibility overlaps through the GraphQL API (joint leads, drift, oversight, load)',
     load: () => import('./commands/audit.ts'),
+  },
+  {
+    name: 'neo4j',
+    summary: 'Install, start, stop or check the local Neo4j server (used when NEO4J_URI is not set)',
+    load: () => import('./commands/neo4j.ts'),
+  },
+  {
+    name: 'schema',
+    summary: 'Print the served GraphQL schema to schema/printed.graphql (print) or check that it is current (check)',
+    load: () => import('./commands/schema.ts'),
   },
 ];

@@ -5,15 +5,15 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createGraphqlClient, DEFAULT_API_URL, type FetchLike } from '../../../audit/client.ts';
-import { collectAuditData } from '../../../audit/collect.ts';
-import { formatCsv } from '../../../audit/format-csv.ts';
-import { formatJson } from '../../../audit/format-json.ts';
-import { formatMarkdown } from '../../../audit/format-markdown.ts';
-import { AUDIT_USAGE, parseAuditArgs, type AuditOptions } from '../../../audit/options.ts';
-import { buildAuditReport, type AuditReport } from '../../../audit/report.ts';
-import { loadConfig } from '../../../core/config.ts';
-import { describeError } from '../../../core/errors.ts';
+import { createGraphqlClient, DEFAULT_API_URL, type FetchLike } from '../../audit/client.ts';
+import { collectAuditData } from '../../audit/collect.ts';
+import { formatCsv } from '../../audit/format-csv.ts';
+import { formatJson } from '../../audit/format-json.ts';
+import { formatMarkdown } from '../../audit/format-markdown.ts';
+import { AUDIT_USAGE, parseAuditArgs, type AuditOptions } from '../../audit/options.ts';
+import { buildAuditReport, type AuditReport } from '../../audit/report.ts';
+import { loadConfig } from '../../core/config.ts';
+import { describeError } from '../../core/errors.ts';
 import type { Command, CommandIo } from '../command.ts';
 
 export interface AuditDependencies {

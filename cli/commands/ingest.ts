@@ -2,11 +2,11 @@
  * `kg ingest [PATH…] [--reset]`: builds the graph from files and folders
  * (default: the bundled corpus) in the Neo4j of NEO4J_URI, or the local one.
  */
-import { connectionFor, loadConfig } from '../../../core/config.ts';
-import { loadCypherCatalog } from '../../../core/cypher.ts';
-import { createDatabase } from '../../../core/database.ts';
-import { ingestPaths } from '../../ingest.ts';
-import { formatSummary, progressReporter } from '../../summary.ts';
+import { connectionFor, loadConfig } from '../../core/config.ts';
+import { loadCypherCatalog } from '../../core/cypher.ts';
+import { createDatabase } from '../../core/database.ts';
+import { ingestPaths } from '../../ingest/ingest.ts';
+import { formatSummary, progressReporter } from '../../ingest/summary.ts';
 import type { Command } from '../command.ts';
 import { parseCommandArguments } from '../arguments.ts';
 

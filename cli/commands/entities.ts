@@ -5,11 +5,11 @@
  * or with `--suspicious` the look-alike names that were NOT merged, for a human
  * to settle by adding an alias or rename to data/rules/agency-facts.tsv.
  */
-import { createIngestContext } from '../../context.ts';
-import { parseFiles } from '../../parse.ts';
-import { expandInputPaths } from '../../input-files.ts';
-import type { AgencyRegistry } from '../../resolve/agencies/index.ts';
-import { DEFAULT_RULES_DIR, loadCleanRules } from '../../rules.ts';
+import { createIngestContext } from '../../ingest/context.ts';
+import { parseFiles } from '../../ingest/parse.ts';
+import { expandInputPaths } from '../../ingest/input-files.ts';
+import type { AgencyRegistry } from '../../ingest/resolve/agencies/index.ts';
+import { DEFAULT_RULES_DIR, loadCleanRules } from '../../ingest/rules.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
 

@@ -2,7 +2,7 @@
  * Dispatch of `kg <command>` to the subcommands listed in `registry.ts`,
  * separate from `main.ts` so that tests can run it without a process.
  */
-import { describeError } from '../../core/errors.ts';
+import { describeError } from '../core/errors.ts';
 import type { CommandIo } from './command.ts';
 import { COMMANDS } from './registry.ts';
 
