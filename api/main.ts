@@ -9,7 +9,7 @@ import { connectionFor, loadConfig } from '../core/config.ts';
 import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
-import { leaseLocalInstance } from '../scripts/neo4j/instances.ts';
+import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { createApi } from './server.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
 

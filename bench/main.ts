@@ -27,7 +27,7 @@ import { cleanText } from '../ingest/clean/index.ts';
 import { decodeSource } from '../ingest/decode.ts';
 import { parseDocuments } from '../ingest/parse.ts';
 import { loadCleanRules } from '../ingest/rules.ts';
-import { leaseLocalInstance } from '../scripts/neo4j/instances.ts';
+import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { growthExponent, measured, round, runConcurrently } from './measure.ts';
 import { API_OPERATIONS } from './operations.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';

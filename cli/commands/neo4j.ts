@@ -4,8 +4,8 @@
  * when NEO4J_URI is not set.
  */
 import { loadConfig } from '../../core/config.ts';
-import { install, start, status, stop } from '../../scripts/neo4j/local-server.ts';
-import { localInstanceConfig } from '../../scripts/neo4j/instances.ts';
+import { install, start, status, stop } from '../../infra/neo4j/local-server.ts';
+import { localInstanceConfig } from '../../infra/neo4j/instances.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
 

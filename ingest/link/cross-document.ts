@@ -3,7 +3,7 @@
  * - IMPLEMENTS: a task-division clause → the same-year work-report paragraph(s) it comes from;
  * - CONTINUES: a clause → the most similar clause of the nearest earlier year's task division.
  *
- * Scoring (chosen on the seeds with scripts/calibrate-links.ts: 2023 and 2024
+ * Scoring (chosen on the seeds with bench/calibrate-links.ts: 2023 and 2024
  * task divisions and 2023 report from seed 003, 2026 division from seed 004,
  * 2024 report from seed 002, tokenised with nodejieba, stop words from
  * data/rules/stopwords.txt):

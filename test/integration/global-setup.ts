@@ -6,7 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../core/config.ts';
-import { leaseLocalInstance } from '../../scripts/neo4j/instances.ts';
+import { leaseLocalInstance } from '../../infra/neo4j/instances.ts';
 import { loadCypherCatalog } from '../../core/cypher.ts';
 import { createDatabase } from '../../core/database.ts';
 import { dockerEngineReachable, startNeo4jContainer } from './containers.ts';

@@ -6,7 +6,7 @@
  * paragraphs (lines), links them, and prints score distributions and sample pairs
  * around the thresholds so a human can see where true pairs stop.
  *
- *   npx tsx scripts/calibrate-links.ts [seeds-dir] [--samples N] [--scoring cosine|coverage]
+ *   npx tsx bench/calibrate-links.ts [seeds-dir] [--samples N] [--scoring cosine|coverage]
  *
  * Not part of the product: the cutting here is deliberately crude and
  * independent of the parse pipeline, so the thresholds do not depend on it.
@@ -14,7 +14,6 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-// eslint-disable-next-line no-restricted-imports -- calibration script outside the product; the product tokenises via ingest/tokenise.ts
 import nodejieba from 'nodejieba';
 import { linkContinues, linkImplements, type LinkableText, type ScoredLink } from '../ingest/link/cross-document.ts';
 import { loadStopwords } from '../ingest/rules.ts';
