@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec node --import tsx api/main.ts "$@"
+exec node --import tsx app/main.ts "$@"

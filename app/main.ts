@@ -10,7 +10,7 @@ import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
-import { createApi } from './server.ts';
+import { createApi } from '../api/server.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
 
 const log = (line: string) => console.log(line);
