@@ -4,6 +4,9 @@
  * `../rules.ts`, which loads them from `data/rules/`).
  *
  * Steps, in order:
+ *  0. the written form: an HTML page becomes text (table rows as tab rows),
+ *     traditional characters become simplified, web-page furniture goes, and
+ *     pipe and one-cell-per-line tables become tab rows;
  *  1. characters and punctuation (`normaliseLine`): odd spaces, full-width
  *     digits, half-width punctuation next to Chinese text, docNo brackets;
  *  2. noise strings and patterns from the rule list;
@@ -27,6 +30,10 @@ import { removeTablesOfContents } from './tables-of-contents.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { rejoinUntilStable } from './rejoin.ts';
 import { removeForeignHeadingTails } from './heading-tails.ts';
+import { htmlToText } from './markup.ts';
+import { simplifyScript } from './script.ts';
+import { normaliseTables } from './tables.ts';
+import { removeWebFurniture } from './web-furniture.ts';
 
 export { NO_CLEAN_RULES, type CleanRules } from './clean-rules.ts';
 export { normaliseLine } from './characters.ts';
@@ -34,7 +41,8 @@ export { normaliseLine } from './characters.ts';
 export function cleanText(input: { readonly path: string; readonly text: string }, rules: CleanRules): CleanedText {
   const removed: RemovedFragment[] = [];
   // A form feed is a page break: make it a blank line so the rejoin step sees it.
-  const lines = input.text.replace(/\r\n?|\f/g, '\n').split('\n').map(normaliseLine);
+  const readable = simplifyScript(htmlToText(input.text));
+  const lines = normaliseTables(removeWebFurniture(readable.replace(/\r\n?|\f/g, '\n').split('\n').map(normaliseLine), removed));
   // Removing noise can leave spaces or punctuation to normalise on the lines it touched.
   const denoised = removeNoise(lines, rules, removed).map((line, index) => (line === lines[index] ? line : normaliseLine(line)));
   const deduplicated = removeRepeatedBlocks(denoised, removed);

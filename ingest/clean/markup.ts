@@ -1,0 +1,81 @@
+/**
+ * Step 0a of clean: a web page saved as HTML becomes plain text. Blocks
+ * (p, div, li, headings, br) become lines, a table row becomes one line with
+ * its cells separated by tabs — the form every table reader downstream knows —
+ * and entities are decoded. Scripts, styles and the page head go.
+ *
+ * A DOM library would parse more HTML than government pages use; what matters
+ * here is that a cell's own line breaks stay inside its cell, which a tag-level
+ * pass over the few tags involved does in linear time.
+ */
+
+const HTML_SIGNAL = /<(?:html|body|div|p|table|tr|td|br|span|h[1-6])\b[^>]*>/giu;
+const MIN_TAGS = 3;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
+  mdash: '—', ndash: '–', hellip: '…', middot: '·', emsp: ' ', ensp: ' ', thinsp: ' ', times: '×', divide: '÷', deg: '°',
+};
+
+export function looksLikeHtml(text: string): boolean {
+  let count = 0;
+  HTML_SIGNAL.lastIndex = 0;
+  while (HTML_SIGNAL.exec(text) !== null) {
+    count += 1;
+    if (count >= MIN_TAGS) return true;
+  }
+  return false;
+}
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/giu, (whole, body: string) => {
+    if (body.startsWith('#x') || body.startsWith('#X')) return safeCodePoint(Number.parseInt(body.slice(2), 16)) ?? whole;
+    if (body.startsWith('#')) return safeCodePoint(Number.parseInt(body.slice(1), 10)) ?? whole;
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+function safeCodePoint(code: number): string | null {
+  return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : null;
+}
+
+/** Plain text of an HTML page; text that is not HTML is returned unchanged. */
+export function htmlToText(text: string): string {
+  if (!looksLikeHtml(text)) return text;
+  const withoutInvisible = text
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .replace(/<(script|style|noscript|head|template)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, (block, tag: string) =>
+      // The page title is often the document's title.
+      tag.toLowerCase() === 'head' ? `\n${titleOf(block)}\n` : '\n',
+    );
+  // Inside a cell, line breaks join the cell's text; the row stays one line.
+  const cellsFlat = withoutInvisible.replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1\s*>/giu, (_cell, _tag, inner: string) => {
+    const content = inner
+      .replace(/<br\s*\/?>|<\/?(?:p|div|li|span)\b[^>]*>/giu, ' ')
+      .replace(/<[^>]+>/gu, '')
+      .replace(/[\t\r\n]+/gu, ' ')
+      .trim();
+    return `${content}\u0000`;
+  });
+  const lines = cellsFlat
+    .replace(/\r\n?/gu, '\n')
+    // Source line breaks inside a paragraph are layout, not text.
+    .replace(/\n+/gu, ' ')
+    .replace(/<br\s*\/?>/giu, '\n')
+    .replace(/<\/?(?:p|div|li|ul|ol|h[1-6]|tr|table|thead|tbody|section|article|header|footer|title|blockquote|pre)\b[^>]*>/giu, '\n')
+    .replace(/<[^>]+>/gu, '')
+    .split('\n')
+    .map((line) => {
+      const cells = line.split('\u0000');
+      // A row's last cell ends with the marker too; the piece after it is only spacing.
+      const trailing = cells.pop() ?? '';
+      const row = cells.length > 0 ? [...cells.map((cell) => cell.trim()), ...(trailing.trim() ? [trailing.trim()] : [])].join('\t') : trailing;
+      return decodeEntities(row).replace(/[ \u00a0]{2,}/gu, ' ').trim();
+    });
+  return lines.join('\n');
+}
+
+function titleOf(head: string): string {
+  const match = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/iu.exec(head);
+  return match ? decodeEntities((match[1] ?? '').replace(/\s+/gu, ' ').trim()) : '';
+}

@@ -1,0 +1,162 @@
+/**
+ * Step 0c of clean: every written form of a table becomes the one the table
+ * readers know — one line per row, cells separated by tabs.
+ *
+ * - pipe / markdown tables (`| 序号 | 项目 | 牵头单位 |`, `|---|`) and rows
+ *   written without the outer pipes;
+ * - flattened tables, one cell per line (a PDF or web copy): a run of header
+ *   labels (序号 / 主要任务 / 牵头单位 / 责任单位 / 完成时限 …) followed by rows
+ *   that each open with their number on a line of its own. The lines of a row
+ *   are given to the columns in order, by what they look like: a list of
+ *   units goes to a unit column, a date to a deadline column, a person's name
+ *   to a leader column, anything else to a text column. A cell that runs over
+ *   several lines stays one cell.
+ */
+import { isAgencyLike, splitAgencyList } from '../structure/agency-list.ts';
+
+type ColumnType = 'number' | 'text' | 'lead-units' | 'units' | 'leader' | 'deadline' | 'other';
+
+/** Header labels, spaces removed, with the type of their column. */
+const HEADER_TYPES: readonly (readonly [RegExp, ColumnType])[] = [
+  [/^(?:序号|编号|序)$/u, 'number'],
+  [/领导$/u, 'leader'],
+  [/^(?:牵头|主办|主责)(?:单位|部门|科室)?$/u, 'lead-units'],
+  [/^(?:责任|配合|协办|参与|协同|承办|实施|落实)(?:单位|部门|科室|主体)$|^(?:牵头|责任)(?:单位|部门)及.{0,6}$/u, 'units'],
+  [/^(?:完成)?(?:时限|时间|期限)$|^时间(?:节点|要求|安排)$|^进度安排$/u, 'deadline'],
+  [/^备注$/u, 'other'],
+  [/^(?:项目(?:名称|内容)?|名称|民生实事|实事(?:项目)?|(?:建设|主要|具体|工作|任务)内容|(?:目标|主要|重点|工作|具体)任务|任务|(?:工作)?目标|重点工作|工作措施|具体措施|事项|指标)$/u, 'text'],
+];
+const MAX_HEADER_CELL = 10;
+const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
+const DEADLINE_CELL = /^(?:\d{4}\s*年)?(?:\d{1,2}\s*月)?(?:[上中下]旬|底|末|中)?前?(?:完成|投入使用|建成)?$|^(?:\d{4}[-./]\d{1,2})|年内|全年|长期|持续|每(?:季度|月|年)|按季度|按月|月底|年底|季度|底前/u;
+const PERSON_CELL = /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，,][\u4e00-\u9fff]{2,4}(?:同志)?)*$/u;
+const TABLE_STOP = /^(?:分享到|打印|关闭|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$|【|扫一扫|上一篇|下一篇|相关链接)/u;
+
+export function normaliseTables(lines: readonly string[]): string[] {
+  return rebuildFlattenedTables(lines.map(pipeRowToTabs).filter((line): line is string => line !== null));
+}
+
+/** A pipe row as a tab row; a separator row (`|---|:--:|`) is dropped (null). */
+function pipeRowToTabs(line: string): string | null {
+  if (!line.includes('|')) return line;
+  const trimmed = line.trim();
+  if (/^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/u.test(trimmed)) return null;
+  const framed = trimmed.startsWith('|') || trimmed.endsWith('|');
+  const inner = trimmed.replace(/^\|/u, '').replace(/\|$/u, '');
+  const cells = inner.split('|').map((cell) => cell.trim());
+  if (!framed && cells.length < 3) return line;
+  return cells.join('\t');
+}
+
+function headerType(line: string): ColumnType | null {
+  if (line.length > 3 * MAX_HEADER_CELL) return null;
+  const cell = line.replace(/\s+/gu, '');
+  if (cell.length === 0 || cell.length > MAX_HEADER_CELL) return null;
+  return HEADER_TYPES.find(([pattern]) => pattern.test(cell))?.[1] ?? null;
+}
+
+function rebuildFlattenedTables(lines: readonly string[]): string[] {
+  const output: string[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const header = flattenedHeaderAt(lines, index);
+    if (header === null) {
+      output.push(lines[index] as string);
+      index += 1;
+      continue;
+    }
+    output.push(header.labels.join('\t'));
+    const { rows, next } = readFlattenedRows(lines, index + header.labels.length, header.types);
+    output.push(...rows);
+    index = next;
+  }
+  return output;
+}
+
+/** A run of ≥ 3 header labels, one a line, opening with 序号. */
+function flattenedHeaderAt(lines: readonly string[], index: number): { labels: string[]; types: ColumnType[] } | null {
+  if (headerType(lines[index] ?? '') !== 'number') return null;
+  const labels: string[] = [];
+  const types: ColumnType[] = [];
+  for (let i = index; i < lines.length; i += 1) {
+    const line = (lines[i] as string).trim();
+    const type = headerType(line);
+    if (type === null || (type === 'number' && i > index)) break;
+    labels.push(line.replace(/\s+/gu, ''));
+    types.push(type);
+  }
+  const hasUnits = types.includes('lead-units') || types.includes('units');
+  return labels.length >= 3 && hasUnits && ROW_NUMBER.test(lines[index + labels.length] ?? '') ? { labels, types } : null;
+}
+
+function readFlattenedRows(lines: readonly string[], start: number, types: readonly ColumnType[]): { rows: string[]; next: number } {
+  const rows: string[] = [];
+  let index = start;
+  let expected = 1;
+  while (index < lines.length) {
+    const number = ROW_NUMBER.exec(lines[index] ?? '');
+    if (number === null || Number(number[1]) !== expected) break;
+    let end = index + 1;
+    while (end < lines.length) {
+      const line = (lines[end] as string).trim();
+      const next = ROW_NUMBER.exec(line);
+      if ((next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number') break;
+      end += 1;
+    }
+    rows.push(assignCells(number[1] as string, lines.slice(index + 1, end).map((line) => line.trim()), types).join('\t'));
+    expected += 1;
+    index = end;
+  }
+  return { rows, next: index };
+}
+
+type LineKind = 'units' | 'deadline' | 'person' | 'text';
+
+function kindOfLine(line: string): LineKind {
+  if (DEADLINE_CELL.test(line) && line.length <= 24) return 'deadline';
+  const units = splitAgencyList(line);
+  if (units.length > 0 && units.every((unit) => isAgencyLike(unit.written))) return 'units';
+  if (PERSON_CELL.test(line) && !/[局委办室会厅部处所站院馆中心]$/u.test(line)) return 'person';
+  return 'text';
+}
+
+/** Gives a row's lines to its columns in order, by what each line looks like. */
+function assignCells(number: string, rowLines: readonly string[], types: readonly ColumnType[]): string[] {
+  const cells: string[][] = types.map(() => []);
+  cells[0]?.push(number);
+  let column = 1;
+  const accepts = (type: ColumnType | undefined, kind: LineKind): boolean => {
+    switch (type) {
+      case 'text':
+      case 'other':
+        return kind === 'text' || kind === 'units' || kind === 'deadline';
+      case 'lead-units':
+      case 'units':
+        return kind === 'units';
+      case 'leader':
+        return kind === 'person';
+      case 'deadline':
+        return kind === 'deadline';
+      default:
+        return false;
+    }
+  };
+  // A text cell runs on over several lines, a unit cell over several lists; a lead cell holds one.
+  const continues = (type: ColumnType | undefined, kind: LineKind): boolean =>
+    (type === 'text' && kind === 'text') || (type === 'units' && kind === 'units') || (type === 'other' && kind === 'text');
+  for (const line of rowLines) {
+    const kind = kindOfLine(line);
+    const current = types[column];
+    const filled = (cells[column]?.length ?? 0) > 0;
+    if ((!filled && accepts(current, kind)) || (filled && continues(current, kind))) {
+      cells[column]?.push(line);
+      continue;
+    }
+    let target = column + 1;
+    while (target < types.length && !accepts(types[target], kind)) target += 1;
+    // Nowhere further to go: the line continues the current cell.
+    if (target < types.length) column = target;
+    cells[column]?.push(line);
+  }
+  return cells.map((parts, index) => parts.join(types[index] === 'units' || types[index] === 'lead-units' ? '、' : ''));
+}

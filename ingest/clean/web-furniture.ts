@@ -1,0 +1,34 @@
+/**
+ * Step 0d of clean: the furniture of a government web page saved with its
+ * document — breadcrumbs, font-size switches, share and print buttons, visit
+ * counters, 上一篇 / 下一篇 links. Publication lines (发布时间, 来源) stay: they
+ * date a document that states no year of its own.
+ */
+import type { RemovedFragment } from '../model.ts';
+
+const FURNITURE_LINE = [
+  /^(?:当前位置|您现在的位置|你现在的位置|所在位置)[:：]/u,
+  /^(?:首页|网站首页)\s*(?:[>＞»/]|&gt;)/u,
+  /^[^\n]{0,40}(?:\s[>＞»]\s[^\n]{0,20}){2,}$/u,
+  /(?:字体|字号)[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小/u,
+  /^(?:分享到|分享)[:：]?/u,
+  /^[【[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|收藏|纠错)\s*[】\]]?(?:\s*[【[]?\s*(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|收藏|纠错)\s*[】\]]?)*$/u,
+  /^扫一扫/u,
+  /^(?:上一篇|下一篇)[:：]/u,
+  /^(?:浏览次数|访问量|阅读次数|点击数)[:：]\s*\d*\s*$/u,
+  /^(?:相关链接|相关文章|相关阅读|附件下载)[:：]?\s*$/u,
+  /^(?:网站标识码|[^\n]{0,12}ICP备\d+|[^\n]{0,12}公网安备)/u,
+];
+/** A publication line whose tail is a visit counter: keep the date, drop the counter. */
+const COUNTER_TAIL = /\s*(?:浏览次数|访问量|阅读次数|点击数)[:：]\s*\d*\s*$/u;
+
+export function removeWebFurniture(lines: readonly string[], removed: RemovedFragment[]): string[] {
+  return lines.flatMap((line) => {
+    const trimmed = line.trim();
+    if (trimmed.length > 0 && trimmed.length <= 80 && FURNITURE_LINE.some((pattern) => pattern.test(trimmed))) {
+      removed.push({ reason: 'noise', text: trimmed });
+      return [];
+    }
+    return [/次数|访问量|点击数/u.test(line) ? line.replace(COUNTER_TAIL, '') : line];
+  });
+}
