@@ -9,7 +9,6 @@
  * report's plan year (a report delivered early in year Y reviews Y-1 and plans
  * Y).
  */
-import { InputError } from '../core/errors.ts';
 import { DATE_LINE, DOC_NUMBER_LINE, isTitleLine, isoDate, normaliseTitle, stripMarkdown } from './document-lines.ts';
 import type { DocumentHeader, DocumentKind, DocumentText } from './model.ts';
 
@@ -24,63 +23,97 @@ export function classifyDocument(doc: DocumentText): DocumentHeader {
 
   const numberLine = head.map((line) => DOC_NUMBER_LINE.exec(line)).find((match) => match !== null);
   const docNo = numberLine?.[2] ?? null;
-  const issuedOn = findIssueDate(head, lines.slice(-FOOTER_LINES), numberLine?.[1]);
+  const issuedOn = findIssueDate(head, lines.slice(-FOOTER_LINES), numberLine?.[1], lines.slice(0, PUBLICATION_LINES));
 
   const firstLine = head[0] ?? '';
   const ownTitle = isTitleLine(firstLine) ? normaliseTitle(firstLine) : null;
   const foundTitle = ownTitle ?? (doc.contentsTitle ? normaliseTitle(doc.contentsTitle) : null);
-  const kind = foundTitle !== null ? kindFromTitle(foundTitle, doc.text) : kindFromBody(doc.text);
+  // A title line further down (after an issuer line, 附件, web furniture) still names the family.
+  const familyTitle = foundTitle ?? head.map(stripMarkdown).find((line) => line.length <= 80 && kindFromTitle(line) !== null) ?? null;
+  const kind = kindOf(familyTitle, doc.text);
+  // A document that states no year is still read: its year is null (parse warns).
   const year = findYear(kind, foundTitle, doc.text, issuedOn, docNo);
-  if (year === null) {
-    throw new InputError(
-      'INPUT_UNRECOGNISED',
-      doc.sourceFile,
-      `document ${doc.ordinalInFile + 1} (${foundTitle ?? firstLine.slice(0, 30)}): no year found in its title, dates or text`,
-    );
-  }
   return { kind, year, title: foundTitle ?? inventedTitle(kind, year, docNo, firstLine), docNo, issuedOn };
 }
 
 // ---------------------------------------------------------------------------
 // Kind
 
-const TASK_DIVISION_TITLE = /重点工作.{0,4}分工|工作报告.{0,8}分工/u;
-const LEADER_DIVISION_TITLE = /领导.{0,6}分工|分工.{0,6}领导/u;
-const LIVELIHOOD_TITLE = /为民办实事|民生实事/u;
-const WORK_REPORT_TITLE = /政府工作报告/u;
+/** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
+const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
+  [/为民办实事|民生实事|惠民实事|民生工程项目|十件实事|实事项目/u, 'LIVELIHOOD_PLAN'],
+  [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
+  [/分工|分解|任务清单|责任清单|工作清单|任务台账|重点任务|目标任务|落实.{0,16}政府工作报告/u, 'TASK_DIVISION'],
+  [/工作要点|实施意见|行动方案|工作方案/u, 'TASK_DIVISION'],
+  [/政府工作报告|工作报告|主要预期目标|预期目标|预期增长|目标定了/u, 'WORK_REPORT'],
+];
+/** Titles of a family that is only a frame: their body decides (工作要点 with markers is a task division). */
+const FRAME_TITLE = /工作要点|实施意见|行动方案|工作方案/u;
+/** A notice that publishes a document (…的通知) is not the document, unless its body is one. */
+const NOTICE_TITLE = /(?:通知|通报|决定|批复|函)$/u;
 
-function kindFromTitle(title: string, text: string): DocumentKind {
-  if (TASK_DIVISION_TITLE.test(title)) return 'TASK_DIVISION';
-  if (LEADER_DIVISION_TITLE.test(title)) return 'LEADER_DIVISION';
-  if (LIVELIHOOD_TITLE.test(title)) return 'LIVELIHOOD_PLAN';
-  // The report itself, or the notice that publishes it (关于印发《政府工作报告》的通知).
-  if (WORK_REPORT_TITLE.test(title)) return 'WORK_REPORT';
-  // A generic title (…的通知) over a body of a known family.
-  const fromBody = kindFromBody(text);
-  return fromBody === 'WORK_REPORT' ? 'OTHER' : fromBody;
+/** The family a title names, or null. */
+function kindFromTitle(title: string): DocumentKind | null {
+  return FAMILY_TITLES.find(([pattern]) => pattern.test(title))?.[1] ?? null;
 }
 
-/** Task-division clauses close with `（市科技局牵头，12月底前完成）`. */
-const LEAD_ANNOTATION = /[（〔][^（）〔〕\n]{0,60}(?:牵头|负责)[^（）〔〕\n]{0,40}(?:完成|推进)[^（）〔〕\n]{0,12}[）〕]/gu;
+/** Resolves the kind from the title's family (if any) and what the body holds. */
+function kindOf(title: string | null, text: string): DocumentKind {
+  const fromTitle = title === null ? null : kindFromTitle(title);
+  // A document with a title of its own that names no family (若干措施, 实施方案 …) is
+  // a task division or plan only on strong evidence: many closing groups, or a table.
+  const fromBody = kindFromBody(text, title !== null && fromTitle === null ? 'strict' : 'loose');
+  if (fromTitle === null) {
+    // A generic notice over a report body publishes the report; it is not one.
+    return fromBody === 'WORK_REPORT' && title !== null && NOTICE_TITLE.test(title) ? 'OTHER' : fromBody;
+  }
+  if (title !== null && FRAME_TITLE.test(title) && fromTitle === 'TASK_DIVISION') return fromBody === 'TASK_DIVISION' ? fromBody : 'OTHER';
+  return fromTitle;
+}
+
+/** Responsibility markers: labels (`牵头单位：`) and trailing groups (`（A牵头，…）`). */
+const RESPONSIBILITY_LABEL = /(?:牵头|责任|配合|协办|主办|协同)(?:责任)?(?:单位|部门|科室)\s*[:：]|部门分工\s*[:：]/gu;
+const LEAD_ANNOTATION = /[（(〔【[][^（）()〔〕【】\n]{0,80}?(?:牵头|负责|配合)[^（）()〔〕【】\n]{0,40}[）)〕】\]]/gu;
+const TABLE_HEADER = /^(?:序号|编号)\t.*(?:牵头|责任|配合)/mu;
+const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民生工程/u;
+const LEADER_TITLES = /(?:常务)?副(?:省长|主席|市长|区长|县长|旗长|镇长|乡长)|秘书长|[\u4e00-\u9fff]{2,3}同志/gu;
 const WORK_REPORT_SIGNALS = [
   /各位代表/u,
   /我代表.{0,6}人民政府/u,
   /\d{4}\s*年工作回顾/u,
   /\d{4}\s*年工作安排/u,
-  /主要预期目标/u,
-  /一年来，我们/u,
+  /主要预期目标|预期目标/u,
+  /一年来，我们|过去一年/u,
+  /政府工作报告/u,
 ];
 const MIN_ANNOTATIONS = 5;
+const MIN_MARKERS = 3;
 const MIN_LEADERS = 3;
 
-function kindFromBody(text: string): DocumentKind {
+/** Closing groups with a deadline: the strict evidence of a task division. */
+const DATED_ANNOTATION = /[（〔][^（）〔〕\n]{0,60}(?:牵头|负责)[^（）〔〕\n]{0,40}(?:完成|推进)[^（）〔〕\n]{0,12}[）〕]/gu;
+
+function kindFromBody(text: string, evidence: 'strict' | 'loose'): DocumentKind {
   const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
-  if (countMatches(sample, LEAD_ANNOTATION) >= MIN_ANNOTATIONS) return 'TASK_DIVISION';
-  if (countMatches(sample, /^[\u3400-\u9fff]{2,4}同志$/gmu) >= MIN_LEADERS && countMatches(sample, /分管/gu) >= MIN_LEADERS) {
+  const strict = evidence === 'strict';
+  const labels = strict ? 0 : countMatches(sample, RESPONSIBILITY_LABEL);
+  const annotations = countMatches(sample, strict ? DATED_ANNOTATION : LEAD_ANNOTATION);
+  const table = strict ? /^序号\t.*牵头单位/mu.test(sample) : TABLE_HEADER.test(sample);
+  const livelihood = strict ? /为民办实事|民生实事/u.test(sample) : LIVELIHOOD_WORDS.test(sample.slice(0, 2_000));
+  const reportSignals = WORK_REPORT_SIGNALS.filter((signal) => signal.test(sample)).length;
+  // Under a title of its own, prose that reads like a report outweighs a table in it.
+  if (strict && reportSignals >= 2 && annotations < MIN_ANNOTATIONS) return 'WORK_REPORT';
+  // A titled document that does not call itself a livelihood plan is not one, whatever tables it holds.
+  if (!strict && livelihood && (table || labels + annotations >= 2)) return 'LIVELIHOOD_PLAN';
+  const leaderLines = countMatches(sample, /分管/gu);
+  if (leaderLines >= MIN_LEADERS && countMatches(sample, LEADER_TITLES) >= 2 && labels < MIN_MARKERS && annotations < MIN_ANNOTATIONS) {
     return 'LEADER_DIVISION';
   }
-  if (WORK_REPORT_SIGNALS.filter((signal) => signal.test(sample)).length >= 2) return 'WORK_REPORT';
-  if (/^序号\t.*牵头单位/mu.test(sample) && /为民办实事|民生实事/u.test(sample)) return 'LIVELIHOOD_PLAN';
+  if (annotations >= MIN_ANNOTATIONS || labels >= MIN_MARKERS || (table && !strict)) return 'TASK_DIVISION';
+  if (/^[\u3400-\u9fff]{2,4}同志$/mu.test(sample) && leaderLines >= MIN_LEADERS) return 'LEADER_DIVISION';
+  if (reportSignals >= 2) return 'WORK_REPORT';
+  if (/(?:预期|目标).{0,12}增长\s*\d/u.test(sample)) return 'WORK_REPORT';
+  if (!strict && livelihood && /^(?:[一二三四五六七八九十]+、|\d{1,2}[.．、])/mu.test(sample)) return 'LIVELIHOOD_PLAN';
   return 'OTHER';
 }
 
@@ -98,7 +131,7 @@ const YEAR = '((?:19|20)\\d{2})\\s*年';
 /** A year in a title, not an edition (`（2022年版）`). */
 const TITLE_YEAR = new RegExp(`${YEAR}(?!版)`, 'u');
 /** The plan year a work report or task division states: 二、2024年工作安排, 2024年主要预期目标 … */
-const PLAN_YEAR = new RegExp(`${YEAR}(?:工作安排|经济社会发展|主要预期目标|政府工作的总体要求|工作总体要求|重点工作)`, 'u');
+const PLAN_YEAR = new RegExp(`${YEAR}(?:工作安排|经济社会发展|主要预期目标|政府工作的总体要求|工作总体要求|重点工作|[\u3400-\u9fff]{0,8}工作要点)`, 'u');
 /** The delivery line of a report: ——2020年1月19日在柳州市第十四届人民代表大会…上. */
 const DELIVERY_DATE = /^[—―-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在/mu;
 const REVIEW_YEAR = new RegExp(`${YEAR}工作回顾`, 'u');
@@ -154,8 +187,22 @@ function mostFrequentYear(text: string): number | null {
   return best;
 }
 
-/** The issue date under the title, else a signature date at the foot, else a report's delivery date. */
-function findIssueDate(head: readonly string[], foot: readonly string[], numberLineDate: string | undefined): string | null {
+/** Lines from the top searched for a web page's publication date (after breadcrumbs and menus). */
+const PUBLICATION_LINES = 30;
+/**
+ * A publication date in a page's furniture or metadata: 发布时间：2024-03-05,
+ * 成文日期：2023年2月14日, 2024-01-24 08:31　来源：…, （2024年3月）.
+ */
+const PUBLICATION_DATE =
+  /(?:(?:发布|成文|发文|印发|更新)(?:时间|日期)\s*[:：\t]?\s*|^|[\s　])((?:19|20)\d{2})(?:[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|年(\d{1,2})月(\d{1,2})日)/u;
+/** A month without a day under a title: （2024年3月）. */
+const MONTH_LINE = /^[（(]((?:19|20)\d{2})年(\d{1,2})月[）)]$/u;
+
+/**
+ * The issue date under the title, else a signature date at the foot, else a
+ * report's delivery date, else a page's publication date.
+ */
+function findIssueDate(head: readonly string[], foot: readonly string[], numberLineDate: string | undefined, top: readonly string[]): string | null {
   const fromLine = (line: string | undefined): string | null => {
     const match = line === undefined ? null : /^(\d{4})年(\d{1,2})月(\d{1,2})日/u.exec(line);
     return match?.[1] && match[2] && match[3] ? isoDate(match[1], match[2], match[3]) : null;
@@ -168,6 +215,15 @@ function findIssueDate(head: readonly string[], foot: readonly string[], numberL
     const delivery = DELIVERY_DATE.exec(stripMarkdown(line));
     if (delivery?.[1] && delivery[2] && delivery[3]) return isoDate(delivery[1], delivery[2], delivery[3]);
   }
+  for (const line of top) {
+    const published = PUBLICATION_DATE.exec(line);
+    const month = published?.[2] ?? published?.[4];
+    const day = published?.[3] ?? published?.[5];
+    const date = published?.[1] && month && day ? isoDate(published[1], month, day) : null;
+    if (date !== null) return date;
+    const monthOnly = MONTH_LINE.exec(line);
+    if (monthOnly?.[1] && monthOnly[2]) return isoDate(monthOnly[1], monthOnly[2], '1');
+  }
   return null;
 }
 
@@ -178,16 +234,16 @@ function findIssueDate(head: readonly string[], foot: readonly string[], numberL
  * graph have something to show. It is made up here, not found in the source:
  * e.g. `政府工作报告（2024年）` for a report body scraped without its heading.
  */
-function inventedTitle(kind: DocumentKind, year: number, docNo: string | null, firstLine: string): string {
+function inventedTitle(kind: DocumentKind, year: number | null, docNo: string | null, firstLine: string): string {
   switch (kind) {
     case 'WORK_REPORT':
-      return `政府工作报告（${year}年）`;
+      return year === null ? '政府工作报告' : `政府工作报告（${year}年）`;
     case 'TASK_DIVISION':
-      return `关于落实${year}年《政府工作报告》重点工作分工的意见`;
+      return `关于落实${year === null ? '' : `${year}年`}《政府工作报告》重点工作分工的意见`;
     case 'LIVELIHOOD_PLAN':
-      return `${year}年为民办实事工作任务分工方案`;
+      return `${year === null ? '' : `${year}年`}为民办实事工作任务分工方案`;
     case 'LEADER_DIVISION':
-      return `政府领导工作分工（${year}年）`;
+      return year === null ? '政府领导工作分工' : `政府领导工作分工（${year}年）`;
     case 'OTHER': {
       if (docNo !== null) return docNo;
       const opening = stripMarkdown(firstLine);
