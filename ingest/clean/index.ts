@@ -32,7 +32,7 @@ import { rejoinUntilStable } from './rejoin.ts';
 import { removeForeignHeadingTails } from './heading-tails.ts';
 import { htmlToText } from './markup.ts';
 import { simplifyScript } from './script.ts';
-import { normaliseTables } from './tables.ts';
+import { normaliseTables, spaceAlignedTablesToTabs } from './tables.ts';
 import { removeWebFurniture } from './web-furniture.ts';
 
 export { NO_CLEAN_RULES, type CleanRules } from './clean-rules.ts';
@@ -42,7 +42,8 @@ export function cleanText(input: { readonly path: string; readonly text: string 
   const removed: RemovedFragment[] = [];
   // A form feed is a page break: make it a blank line so the rejoin step sees it.
   const readable = simplifyScript(htmlToText(input.text));
-  const lines = normaliseTables(removeWebFurniture(readable.replace(/\r\n?|\f/g, '\n').split('\n').map(normaliseLine), removed));
+  const readableLines = spaceAlignedTablesToTabs(readable.replace(/\r\n?|\f/g, '\n').split('\n'));
+  const lines = normaliseTables(removeWebFurniture(readableLines.map(normaliseLine), removed));
   // Removing noise can leave spaces or punctuation to normalise on the lines it touched.
   const denoised = removeNoise(lines, rules, removed).map((line, index) => (line === lines[index] ? line : normaliseLine(line)));
   const deduplicated = removeRepeatedBlocks(denoised, removed);

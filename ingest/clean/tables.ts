@@ -33,7 +33,50 @@ const PERSON_CELL = /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，,][\u4e00-\u9fff]
 const TABLE_STOP = /^(?:分享到|打印|关闭|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$|【|扫一扫|上一篇|下一篇|相关链接)/u;
 
 export function normaliseTables(lines: readonly string[]): string[] {
-  return rebuildFlattenedTables(lines.map(pipeRowToTabs).filter((line): line is string => line !== null));
+  return rebuildFlattenedTables(joinQuotedCells(lines.map(pipeRowToTabs).filter((line): line is string => line !== null)));
+}
+
+/** A gap that separates columns of a table aligned with spaces. */
+const COLUMN_GAP = / {2,}|\u3000+|\t+/u;
+
+/**
+ * Tables aligned with spaces (a plain-text export): from a header line that
+ * opens with 序号 and has three or more columns, every line with two or more
+ * gaps becomes a tab row. Runs before spaces are collapsed, which would lose
+ * the columns.
+ */
+export function spaceAlignedTablesToTabs(lines: readonly string[]): string[] {
+  const output: string[] = [];
+  let inTable = false;
+  for (const line of lines) {
+    const cells = line.trim().split(COLUMN_GAP).filter((cell) => cell.length > 0);
+    if (line.includes('\t') || cells.length < 2) {
+      inTable = inTable && line.includes('\t');
+      output.push(line);
+      continue;
+    }
+    if (!inTable && cells.length >= 3 && headerType(cells[0] ?? '') === 'number' && cells.slice(1).some((cell) => headerType(cell) !== null)) inTable = true;
+    output.push(inTable && cells.length >= 2 ? cells.join('\t') : line);
+  }
+  return output;
+}
+
+/** A spreadsheet export quotes a cell with line breaks (`"…\n…"`): the row is one line again. */
+function joinQuotedCells(lines: readonly string[]): string[] {
+  const output: string[] = [];
+  let pending: string | null = null;
+  for (const line of lines) {
+    const current: string = pending === null ? line : `${pending}${line}`;
+    const opensQuote = /(?:^|\t)"/u.test(current) && (current.match(/"/gu) ?? []).length % 2 === 1;
+    if (opensQuote && current.length < 4_000) {
+      pending = current;
+      continue;
+    }
+    pending = null;
+    output.push(current.includes('\t') ? current.split('\t').map((cell) => cell.replace(/^"([\s\S]*)"$/u, '$1')).join('\t') : current);
+  }
+  if (pending !== null) output.push(pending);
+  return output;
 }
 
 /** A pipe row as a tab row; a separator row (`|---|:--:|`) is dropped (null). */
