@@ -11,6 +11,8 @@
 
 import type { Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
 import { findLeadAnnotations } from './annotation.ts';
+import { applyStatedLeadConvention } from './lead-convention.ts';
+import { findTableTasks } from './task-table.ts';
 import { joinLines } from './compact-text.ts';
 import { BODY_END_LINE, splitLines, trimEnd, type Line } from './lines.ts';
 import { parseChineseNumber } from './outline.ts';
@@ -61,7 +63,12 @@ export function structureTaskDivision(text: string): { sections: Section[]; task
         break;
     }
   });
-  return { sections, tasks };
+  // Tables (牵头单位 | 责任单位 columns) hold tasks of their own, beside or instead of numbered prose.
+  const tableTasks = findTableTasks(text).filter((table) => !tasks.some((task) => task.span.start <= table.span.start && table.span.start < task.span.end && task.clauses.length > 0));
+  const all = [...tasks.filter((task) => !tableTasks.some((table) => task.span.start <= table.span.start && table.span.start < task.span.end && task.clauses.length === 0)), ...tableTasks].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
+  return { sections, tasks: applyStatedLeadConvention(text, all) };
 }
 
 function buildTask(text: string, number: number, start: number, bodyStart: number, end: number, sectionIndex: number | null): Task {

@@ -1,0 +1,213 @@
+/**
+ * Task divisions written as tables: 序号 | 主要任务 | 分管领导 | 牵头单位 |
+ * 责任单位 | 配合单位 | 完成时限. The cleaner has already turned every table form
+ * (pipe, HTML, space-aligned, one cell per line) into tab rows, so one reader
+ * serves them all. Columns are found by their header words, never by position;
+ * each numbered row is a task with one clause whose responsibility comes from
+ * the unit columns.
+ *
+ * A row with fewer cells than its header has lost a cell somewhere: the cells
+ * are then placed by what they look like (a person's name is not a target, a
+ * list of units is not a deadline), not by position.
+ */
+import type { AgencyMention, Clause, LeadAnnotation, Task } from '../model.ts';
+import { isAgencyLike, splitAgencyList } from './agency-list.ts';
+import { splitLines } from './lines.ts';
+
+type Column = 'number' | 'text' | 'lead' | 'supporting' | 'responsible' | 'leader' | 'deadline' | 'other';
+
+const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
+  [/^(?:序号|编号|序)$/u, 'number'],
+  [/领导|责任人$/u, 'leader'],
+  [/^(?:牵头|主办|主责)(?:责任)?(?:单位|部门|科室)?$/u, 'lead'],
+  [/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|科室)$/u, 'supporting'],
+  [/^(?:责任|承办|实施|落实|负责)(?:单位|部门|科室|主体)$/u, 'responsible'],
+  [/^(?:完成)?(?:时限|时间|期限)$|^时间(?:节点|要求|安排)$|^进度安排$/u, 'deadline'],
+  [/^(?:备注|目标|预期目标|工作目标|年度目标|指标值)$/u, 'other'],
+  [/任务|工作|事项|项目|内容|措施|指标|名称/u, 'text'],
+];
+const MAX_HEADER_CELL = 12;
+const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
+const DEADLINE_CELL = /\d+\s*月|年内|年底|全年|长期|持续|每(?:季度|月|年)|季度|底前|\d{4}\s*年/u;
+const PERSON_CELL = /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，,][\u4e00-\u9fff]{2,4}(?:同志)?)*$/u;
+
+interface Cell {
+  readonly text: string;
+  readonly start: number;
+}
+
+interface Header {
+  readonly columns: readonly Column[];
+}
+
+function columnOf(label: string): Column | null {
+  const cell = label.replace(/\s+/gu, '');
+  if (cell.length === 0 || cell.length > MAX_HEADER_CELL) return null;
+  return HEADER_RULES.find(([pattern]) => pattern.test(cell))?.[1] ?? null;
+}
+
+function readHeader(cells: readonly Cell[]): Header | null {
+  if (cells.length < 3) return null;
+  const columns = cells.map((cell) => columnOf(cell.text) ?? 'other');
+  const known = cells.filter((cell) => columnOf(cell.text) !== null).length;
+  const hasUnits = columns.includes('lead') || columns.includes('responsible') || columns.includes('supporting');
+  return columns[0] === 'number' && columns.includes('text') && hasUnits && known >= 3 ? { columns } : null;
+}
+
+function splitCells(text: string, start: number): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i === text.length || text[i] === '\t') {
+      const raw = text.slice(from, i);
+      const lead = raw.length - raw.trimStart().length;
+      cells.push({ text: raw.trim(), start: start + from + lead });
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Tasks of every task table in `text`, numbered as the rows are. */
+export function findTableTasks(text: string): Task[] {
+  const tasks: Task[] = [];
+  let header: Header | null = null;
+  let expected = 1;
+  let current: { number: number; start: number; end: number; cells: Cell[][] } | null = null;
+  const finish = (): void => {
+    if (current !== null && header !== null) {
+      const task = toTask(text, current, header);
+      if (task !== null) tasks.push(task);
+    }
+    current = null;
+  };
+  for (const line of splitLines(text)) {
+    if (!line.text.includes('\t')) {
+      // A row cut by a page break goes on in the next line of text; prose ends the table.
+      if (current !== null && line.text.trim().length > 0 && line.text.trim().length < 40 && !/[。：:]$/u.test(line.text.trim())) {
+        const last = current.cells[current.cells.length - 1];
+        last?.push({ text: line.text.trim(), start: line.start + (line.text.length - line.text.trimStart().length) });
+        current.end = line.end;
+        continue;
+      }
+      if (line.text.trim().length > 0) {
+        finish();
+        header = null;
+      }
+      continue;
+    }
+    const cells = splitCells(line.text, line.start);
+    const newHeader = readHeader(cells);
+    if (newHeader !== null) {
+      finish();
+      header = newHeader;
+      expected = 1;
+      continue;
+    }
+    if (header === null) continue;
+    const number = ROW_NUMBER.exec(cells[0]?.text ?? '');
+    if (number !== null && (Number(number[1]) === expected || Number(number[1]) === 1)) {
+      finish();
+      current = { number: Number(number[1]), start: line.start, end: line.end, cells: cells.slice(0, header.columns.length).map((cell) => [cell]) };
+      for (const extra of cells.slice(header.columns.length)) current.cells[current.cells.length - 1]?.push(extra);
+      expected = Number(number[1]) + 1;
+      continue;
+    }
+    if (current === null) continue;
+    // A continuation row: its non-empty cells go on in the same columns.
+    cells.forEach((cell, index) => {
+      if (cell.text.length === 0 || current === null) return;
+      const target = current.cells[Math.min(index, current.cells.length - 1)];
+      target?.push(cell);
+    });
+    current.end = line.end;
+  }
+  finish();
+  return tasks;
+}
+
+type CellKind = 'units' | 'person' | 'deadline' | 'text';
+
+function kindOfCell(text: string): CellKind {
+  if (text.length <= 24 && DEADLINE_CELL.test(text) && !/[局委办厅]/u.test(text)) return 'deadline';
+  const units = splitAgencyList(text);
+  if (units.length > 0 && units.every((unit) => isAgencyLike(unit.written))) return 'units';
+  if (PERSON_CELL.test(text)) return 'person';
+  return 'text';
+}
+
+const ACCEPTS: Readonly<Record<Column, readonly CellKind[]>> = {
+  number: [],
+  text: ['text', 'units', 'deadline', 'person'],
+  other: ['text', 'deadline', 'units'],
+  lead: ['units'],
+  supporting: ['units'],
+  responsible: ['units'],
+  leader: ['person'],
+  deadline: ['deadline', 'text'],
+};
+
+/**
+ * Columns for a row's cells. A full row keeps its positions; a short row
+ * (a cell lost) places each cell in the first remaining column that fits it.
+ */
+function placeCells(row: readonly Cell[][], columns: readonly Column[]): (Cell[] | undefined)[] {
+  const filled = row.filter((cell) => cell.some((part) => part.text.length > 0)).length;
+  if (row.length >= columns.length || filled >= columns.length) return [...row];
+  const placed: (Cell[] | undefined)[] = columns.map(() => undefined);
+  placed[0] = row[0];
+  let column = 1;
+  for (const cell of row.slice(1)) {
+    const text = cell.map((part) => part.text).join('');
+    if (text.length === 0) {
+      column += 1;
+      continue;
+    }
+    const kind = kindOfCell(text);
+    let target = column;
+    while (target < columns.length && !ACCEPTS[columns[target] as Column].includes(kind)) target += 1;
+    if (target >= columns.length) target = Math.min(column, columns.length - 1);
+    placed[target] = cell;
+    column = target + 1;
+  }
+  return placed;
+}
+
+function toTask(text: string, row: { number: number; start: number; end: number; cells: Cell[][] }, header: Header): Task | null {
+  const placed = placeCells(row.cells, header.columns);
+  const textOf = (column: Column): string =>
+    header.columns
+      .map((name, index) => (name === column ? (placed[index] ?? []).map((part) => part.text).join('') : ''))
+      .filter((cell) => cell.length > 0)
+      .join('；');
+  const unitsOf = (column: Column): AgencyMention[] =>
+    header.columns.flatMap((name, index) =>
+      name === column ? (placed[index] ?? []).flatMap((part) => splitAgencyList(part.text, part.start, { whitespace: 'separate' })) : [],
+    );
+  const title = textOf('text');
+  if (title.length === 0) return null;
+  const textCells = header.columns.flatMap((name, index) => (name === 'text' ? (placed[index] ?? []) : []));
+  const first = textCells[0];
+  const last = textCells[textCells.length - 1];
+  const clauseSpan = first !== undefined && last !== undefined ? { start: first.start, end: last.start + last.text.length } : { start: row.start, end: row.end };
+  const leaders = textOf('leader')
+    .split(/[、，,；;\s]+/u)
+    .map((name) => name.replace(/同志$/u, ''))
+    .filter((name) => name.length > 0);
+  const deadline = textOf('deadline');
+  const annotation: LeadAnnotation = {
+    text: text.slice(row.start, row.end),
+    span: { start: row.start, end: row.end },
+    convention: 'table-row',
+    leads: unitsOf('lead'),
+    inferredLeads: false,
+    supporters: unitsOf('supporting'),
+    responsible: unitsOf('responsible'),
+    leaders,
+    joint: false,
+    deadline: deadline.length > 0 ? deadline : null,
+  };
+  if (annotation.leads.length + annotation.supporters.length + annotation.responsible.length === 0) return null;
+  const clause: Clause = { ordinal: 1, text: title, span: clauseSpan, annotation };
+  return { number: row.number, title, text: title, span: { start: row.start, end: row.end }, sectionIndex: null, clauses: [clause] };
+}
