@@ -5,6 +5,8 @@
  */
 import { extractIndicators, type MetricRule } from '../ingest/extract/indicators.ts';
 import type { AgencyMention, ParsedDocument, Span } from '../ingest/model.ts';
+import { simplifiedCharacters } from '../ingest/clean/script.ts';
+import { withoutTrailingBracket } from '../ingest/structure/brackets.ts';
 import type { ExpectedDocument } from './expected.ts';
 
 export const ROLES = ['lead', 'supporting', 'responsible', 'deadline', 'livelihood-lead', 'livelihood-responsible', 'leader', 'target', 'actual', 'kind', 'year', 'jurisdiction'] as const;
@@ -21,7 +23,9 @@ export interface Fact {
 
 /** A written unit name as compared: no spaces, no trailing 等, brackets unified. */
 export function comparableName(name: string): string {
-  return name
+  // An alternate name in brackets (市发展和改革委员会（市物价局）) is the same unit.
+  const { core } = withoutTrailingBracket(simplifiedCharacters(name).replace(/\s+/gu, '').replace(/等$/u, ''));
+  return core
     .replace(/\s+/gu, '')
     .replace(/\(/gu, '（')
     .replace(/\)/gu, '）')
@@ -30,7 +34,9 @@ export function comparableName(name: string): string {
 }
 
 function comparableText(text: string): string {
-  return text.replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）').replace(/,/gu, '，').replace(/;/gu, '；').replace(/:/gu, '：');
+  return simplifiedCharacters(text)
+    .replace(/^[（(]?(?:\d{1,3}|[一二三四五六七八九十]+)[）)]?[.．、]?/u, '')
+    .replace(/\s+/gu, '').replace(/\(/gu, '（').replace(/\)/gu, '）').replace(/,/gu, '，').replace(/;/gu, '；').replace(/:/gu, '：');
 }
 
 export function expectedFacts(document: ExpectedDocument): Fact[] {
@@ -126,9 +132,20 @@ export function predictedFacts(
   return facts;
 }
 
-/** Deadlines are written loosely (6月底前 / 6月底前完成): one containing the other matches. */
+/**
+ * Deadlines are written loosely (6月底前 / 6月底前完成): one containing the other
+ * matches. A place is named with or without its parents (营口市站前区 / 站前区).
+ */
 export function factsMatch(expected: Fact, predicted: Fact): boolean {
   if (expected.role !== predicted.role || expected.subject !== predicted.subject) return false;
   if (expected.role === 'deadline') return expected.value.includes(predicted.value) || predicted.value.includes(expected.value);
+  if (expected.role === 'jurisdiction') return samePlace(expected.value, predicted.value);
   return expected.value === predicted.value;
+}
+
+/** 营口市站前区 is 站前区 written after its city: what precedes the shorter name must be a place. */
+function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.endsWith(shorter) && /(?:省|自治区|市|州|盟|县|区|旗)$/u.test(longer.slice(0, -shorter.length));
 }

@@ -28,3 +28,8 @@ export function isTraditional(text: string): boolean {
 export function simplifyScript(text: string): string {
   return isTraditional(text) ? toSimplified(text) : text;
 }
+
+/** Traditional → simplified for a short string (a name, an anchor), whatever its share. */
+export function simplifiedCharacters(text: string): string {
+  return toSimplified(text);
+}

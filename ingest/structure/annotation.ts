@@ -30,8 +30,8 @@ type UnitRole = 'lead' | 'supporting' | 'responsible';
 
 const VERB_ROLES: readonly (readonly [RegExp, UnitRole | 'lead-unless-led'])[] = [
   [/^(?:牵头|主办|主责|牵头负责|牵头落实|牵头实施|总牵头)$/u, 'lead'],
-  // Liuzhou writes 负责 for a lead (`（市人民政府各部门分别负责）`); beside a named
-  // lead it names the units that carry the work.
+  // 负责 names responsible units; only `分别负责` (each owns its share, as Liuzhou
+  // writes for its collective addressees) names joint leads when no lead is named.
   [/^(?:负责|负总责|负责落实|负责实施|落实)$/u, 'lead-unless-led'],
   [/^(?:配合|协助|协办|参与|协同|配合落实|参与实施|共同推进)$/u, 'supporting'],
 ];
@@ -141,7 +141,7 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
   for (const reading of readings) {
     switch (reading.kind) {
       case 'units': {
-        const role = reading.role === 'lead-unless-led' ? (hasExplicitLead ? 'responsible' : 'lead') : reading.role;
+        const role = reading.role === 'lead-unless-led' ? (!hasExplicitLead && reading.joint ? 'lead' : 'responsible') : reading.role;
         if (role === 'lead') {
           leads.push(...reading.units);
           joint ||= reading.joint;

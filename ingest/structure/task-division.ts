@@ -48,12 +48,15 @@ export function structureTaskDivision(text: string): { sections: Section[]; task
       case 'part':
         part = marker.title;
         sectionIndex = null;
+        if (next !== undefined && next.kind !== 'task' && next.kind !== 'section') pushHeadingTask(text, tasks.length + 1, marker.start, end, null, tasks);
         break;
       case 'section': {
         // A section runs until the next section, part or tail.
         const sectionEnd = endOfSection(markers, index, text);
         sections.push({ ordinal: marker.ordinal, title: marker.title, part, span: { start: marker.start, end: sectionEnd } });
         sectionIndex = sections.length - 1;
+        // A 工作要点 numbers its items （一）（二） with no 1. 2. below: the item is the task.
+        if (next?.kind !== 'task') pushHeadingTask(text, marker.ordinal, marker.start, end, sectionIndex, tasks);
         break;
       }
       case 'task':
@@ -92,6 +95,14 @@ function buildTask(text: string, number: number, start: number, bodyStart: numbe
     sectionIndex,
     clauses,
   };
+}
+
+/** A heading that carries its own responsibility marker becomes a task; one without stays a heading. */
+function pushHeadingTask(text: string, number: number, start: number, end: number, sectionIndex: number | null, tasks: Task[]): void {
+  const numbering = /^[（(]?[一二三四五六七八九十百]+[）)、.．]?/u.exec(text.slice(start, end));
+  const bodyStart = start + (numbering?.[0].length ?? 0);
+  const task = buildTask(text, number, start, bodyStart, end, sectionIndex);
+  if (task.clauses.length > 0) tasks.push(task);
 }
 
 function clauseOf(text: string, ordinal: number, span: Span, annotation: LeadAnnotation): Clause {

@@ -29,9 +29,10 @@ describe('parseLeadAnnotation', () => {
     expect(annotation?.deadline).toBe('年内持续推进');
   });
 
-  it('reads a plain 负责 annotation without a deadline', () => {
+  it('reads a plain 负责 annotation without a deadline as responsible units, never an invented lead', () => {
     const annotation = parseBracketed('（市人民政府各部门负责）');
-    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市人民政府各部门']);
+    expect(annotation?.leads).toEqual([]);
+    expect(annotation?.responsible.map((unit) => unit.name)).toEqual(['市人民政府各部门']);
     expect(annotation?.joint).toBe(false);
     expect(annotation?.deadline).toBeNull();
   });
