@@ -7,13 +7,14 @@
  *
  * Statements used this way take `$ids` and return a `parentId` column.
  */
+import type { CypherName } from '../core/cypher.ts';
 import type { Parameters, Row } from '../core/database.ts';
 
-export type ReadStatement = (statementName: string, parameters: Parameters) => Promise<Row[]>;
+export type ReadStatement = (statementName: CypherName, parameters: Parameters) => Promise<Row[]>;
 
 export interface Batcher {
   /** The rows of `statementName` whose `parentId` is `parentId`. */
-  rowsFor(statementName: string, parameters: Parameters, parentId: string): Promise<Row[]>;
+  rowsFor(statementName: CypherName, parameters: Parameters, parentId: string): Promise<Row[]>;
 }
 
 interface Waiter {
@@ -22,7 +23,7 @@ interface Waiter {
 }
 
 interface PendingBatch {
-  readonly statementName: string;
+  readonly statementName: CypherName;
   readonly parameters: Parameters;
   /** One waiter per parent id: a second ask for the same parent gets the first promise. */
   readonly waiting: Map<string, Waiter>;

@@ -17,7 +17,7 @@ import neo4j from 'neo4j-driver';
 import nodejieba from 'nodejieba';
 import { createApi } from '../api/server.ts';
 import { PROJECT_ROOT, loadConfig } from '../core/config.ts';
-import { loadCypherCatalog } from '../core/cypher.ts';
+import { loadCypherCatalog, type CypherName } from '../core/cypher.ts';
 import { createDatabase, toDriverValue, type Parameters } from '../core/database.ts';
 import { buildDocumentGraph } from '../ingest/graph/build.ts';
 import { createIngestContext } from '../ingest/context.ts';
@@ -142,7 +142,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
 
 async function apiSection(uri: string, password: string) {
   const catalog = loadCypherCatalog();
-  let captured: { name: string; parameters: Parameters }[] = [];
+  let captured: { name: CypherName; parameters: Parameters }[] = [];
   const database = createDatabase({ ...config.neo4j, uri, password }, catalog, {
     onStatement: (name, parameters) => captured.push({ name, parameters }),
   });

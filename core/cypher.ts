@@ -1,20 +1,33 @@
 /**
- * Every Cypher statement the product runs lives in `cypher/<name>.cypher` and
- * is looked up by name here. Statements take parameters; nothing is ever
- * spliced into their text.
+ * Every Cypher statement the product runs lives in `cypher/` (`api/`, `load/`,
+ * `graph/`, `schema.cypher`) and is looked up by name here. Statements take
+ * parameters; nothing is ever spliced into their text, except the label or
+ * relationship type of a template, and only from the constant lists of
+ * `CYPHER_TEMPLATE_BINDINGS`. Names (`CypherName`) are a generated union
+ * (`npm run cypher:names`), so a misspelt name fails the type check.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { KgError } from './errors.ts';
 import { PROJECT_ROOT } from './config.ts';
+import { expandTemplate, listCypherFiles, templateInstanceName } from './cypher-files.ts';
+import { CYPHER_TEMPLATE_BINDINGS, type CypherName } from './cypher-names.generated.ts';
+
+export type { CypherName, CypherTemplateName } from './cypher-names.generated.ts';
+export { CYPHER_NAMES, CYPHER_TEMPLATE_BINDINGS } from './cypher-names.generated.ts';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
-export interface CypherCatalog {
-  /** The statement text of `cypher/<name>.cypher`. */
-  statement(name: string): string;
+/** For each template, the constant values it is expanded for. */
+export type TemplateBindings = Readonly<Record<string, readonly string[]>>;
+
+export interface CypherCatalog<Name extends string = CypherName> {
+  /** The statement text of `name` (`cypher/<name>.cypher`, or a template instance). */
+  statement(name: Name): string;
   /** The statements of a multi-statement file (separated by `;` at line ends), e.g. `schema`. */
-  script(name: string): readonly string[];
+  script(name: Name): readonly string[];
+  /** Every statement name the catalog holds, sorted. */
+  readonly names: readonly string[];
 }
 
 function stripComments(text: string): string {
@@ -31,21 +44,46 @@ export function splitStatements(text: string): string[] {
     .filter((statement) => statement.length > 0);
 }
 
-/** Reads all `.cypher` files once; a missing name is a programming error reported by name. */
-export function loadCypherCatalog(directory: string = CYPHER_DIR): CypherCatalog {
+/**
+ * Reads all `.cypher` files of the directories once and expands each template
+ * for its values in `bindings`; a missing name is a programming error reported
+ * by name. Without arguments: the product's statements.
+ */
+export function loadCypherCatalog(): CypherCatalog;
+export function loadCypherCatalog<Name extends string = string>(
+  directories: string | readonly string[],
+  bindings?: TemplateBindings,
+): CypherCatalog<Name>;
+export function loadCypherCatalog(
+  directories: string | readonly string[] = CYPHER_DIR,
+  bindings: TemplateBindings = CYPHER_TEMPLATE_BINDINGS,
+): CypherCatalog<string> {
+  const folders = typeof directories === 'string' ? [directories] : directories;
   const texts = new Map<string, string>();
-  for (const file of fs.readdirSync(directory)) {
-    if (file.endsWith('.cypher')) {
-      texts.set(file.slice(0, -'.cypher'.length), fs.readFileSync(path.join(directory, file), 'utf8'));
+  const add = (name: string, text: string, folder: string): void => {
+    if (texts.has(name)) throw new KgError('CYPHER_NOT_FOUND', `Two Cypher statements are named "${name}" (the second in ${folder})`);
+    texts.set(name, text);
+  };
+  for (const folder of folders) {
+    for (const file of listCypherFiles(folder)) {
+      const text = fs.readFileSync(file.file, 'utf8');
+      if (!file.template) {
+        add(file.name, text, folder);
+        continue;
+      }
+      const values = bindings[file.name];
+      if (values === undefined) throw new KgError('CYPHER_NOT_FOUND', `Cypher template "${file.name}" has no values to be expanded for`);
+      for (const value of values) add(templateInstanceName(file.name, value), expandTemplate(file.name, text, value), folder);
     }
   }
   const lookup = (name: string): string => {
     const text = texts.get(name);
-    if (text === undefined) throw new KgError('CYPHER_NOT_FOUND', `No Cypher statement named "${name}" in ${directory}`);
+    if (text === undefined) throw new KgError('CYPHER_NOT_FOUND', `No Cypher statement named "${name}" in ${folders.join(', ')}`);
     return text;
   };
   return {
     statement: (name) => stripComments(lookup(name)).trim().replace(/;\s*$/, ''),
     script: (name) => splitStatements(lookup(name)),
+    names: [...texts.keys()].sort(),
   };
 }

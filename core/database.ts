@@ -6,14 +6,14 @@
 import neo4j, { type Driver, type ManagedTransaction, isNode, isRelationship } from 'neo4j-driver';
 import { DatabaseError, KgError } from './errors.ts';
 import type { Neo4jConnectionConfig } from './config.ts';
-import type { CypherCatalog } from './cypher.ts';
+import type { CypherCatalog, CypherName } from './cypher.ts';
 
 export type Row = Record<string, unknown>;
 export type Parameters = Record<string, unknown>;
 
 /** Work inside one write transaction: all of it commits, or none of it. */
-export interface WriteTransaction {
-  run(statementName: string, parameters?: Parameters): Promise<Row[]>;
+export interface WriteTransaction<Name extends string = CypherName> {
+  run(statementName: Name, parameters?: Parameters): Promise<Row[]>;
 }
 
 export interface ServerInfo {
@@ -22,12 +22,16 @@ export interface ServerInfo {
   readonly edition: string;
 }
 
-export interface Database {
+/**
+ * `Name`: the statements the catalog holds, the product's (`CypherName`)
+ * unless a test adds its own.
+ */
+export interface Database<Name extends string = CypherName> {
   readonly uri: string;
   /** Runs a named statement in a read-only transaction (READ access mode). */
-  read(statementName: string, parameters?: Parameters): Promise<Row[]>;
+  read(statementName: Name, parameters?: Parameters): Promise<Row[]>;
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
-  write<T>(work: (transaction: WriteTransaction) => Promise<T>): Promise<T>;
+  write<T>(work: (transaction: WriteTransaction<Name>) => Promise<T>): Promise<T>;
   /** Applies `cypher/schema.cypher` (constraints and indexes); safe to repeat. */
   applySchema(): Promise<void>;
   serverInfo(): Promise<ServerInfo>;
@@ -35,10 +39,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export interface DatabaseOptions {
+export interface DatabaseOptions<Name extends string = CypherName> {
   /** Called once per statement sent to the server, e.g. to count round trips. */
-  readonly onStatement?: (statementName: string, parameters: Parameters) => void;
+  readonly onStatement?: (statementName: Name | OwnStatement, parameters: Parameters) => void;
 }
+
+/** The statements the database module itself runs; every catalog it is given must hold them. */
+type OwnStatement = Extract<CypherName, 'schema' | 'server-components'>;
 
 /**
  * Converts driver values (Node, Relationship, temporal) into plain data.
@@ -100,7 +107,11 @@ function wrapError(error: unknown, uri: string, statementName: string): KgError 
   return new DatabaseError('DATABASE_QUERY_FAILED', `Statement "${statementName}" failed: ${message}`, { cause: error });
 }
 
-export function createDatabase(connection: Neo4jConnectionConfig, catalog: CypherCatalog, options: DatabaseOptions = {}): Database {
+export function createDatabase<Name extends string = CypherName>(
+  connection: Neo4jConnectionConfig,
+  catalog: CypherCatalog<Name | OwnStatement>,
+  options: DatabaseOptions<Name> = {},
+): Database<Name> {
   const driver: Driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
@@ -110,27 +121,29 @@ export function createDatabase(connection: Neo4jConnectionConfig, catalog: Cyphe
   const database = connection.database;
   const onStatement = options.onStatement ?? (() => undefined);
 
-  async function runIn(transaction: ManagedTransaction, statementName: string, parameters: Parameters): Promise<Row[]> {
+  async function runIn(transaction: ManagedTransaction, statementName: Name | OwnStatement, parameters: Parameters): Promise<Row[]> {
     onStatement(statementName, parameters);
     const result = await transaction.run(catalog.statement(statementName), toDriverValue(parameters) as Parameters);
     return rowsOf(result.records);
   }
 
+  async function read(statementName: Name | OwnStatement, parameters: Parameters = {}): Promise<Row[]> {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((transaction) => runIn(transaction, statementName, parameters), {
+        timeout: connection.queryTimeoutMs,
+      });
+    } catch (error) {
+      throw wrapError(error, connection.uri, statementName);
+    } finally {
+      await session.close();
+    }
+  }
+
   return {
     uri: connection.uri,
 
-    async read(statementName, parameters = {}) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-      try {
-        return await session.executeRead((transaction) => runIn(transaction, statementName, parameters), {
-          timeout: connection.queryTimeoutMs,
-        });
-      } catch (error) {
-        throw wrapError(error, connection.uri, statementName);
-      } finally {
-        await session.close();
-      }
-    },
+    read,
 
     async write(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
@@ -167,7 +180,7 @@ export function createDatabase(connection: Neo4jConnectionConfig, catalog: Cyphe
     },
 
     async serverInfo() {
-      const rows = await this.read('server-components');
+      const rows = await read('server-components');
       const first = rows[0];
       if (!first) throw new DatabaseError('DATABASE_QUERY_FAILED', 'dbms.components() returned nothing');
       const versions = first['versions'];

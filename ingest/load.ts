@@ -3,6 +3,7 @@
  * transaction (delete its old subgraph, then batched UNWIND creates), so a
  * failure leaves nothing of that document and the previous version intact.
  */
+import type { CypherName } from '../core/cypher.ts';
 import type { Database, WriteTransaction } from '../core/database.ts';
 import { KgError } from '../core/errors.ts';
 import {
@@ -18,25 +19,50 @@ import {
 /** Rows per UNWIND statement: large enough to amortise round trips, small enough for memory. */
 const BATCH_SIZE = 2_000;
 
-function kebab(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+/** Shared entities with a name, a kind and spellings: their aliases accumulate across documents. */
+const NAMED_SHARED_LABELS = ['Agency', 'Company', 'Park', 'Project'] as const satisfies readonly SharedLabel[];
+type NamedSharedLabel = (typeof NAMED_SHARED_LABELS)[number];
+type PlainSharedLabel = Exclude<SharedLabel, NamedSharedLabel>;
+
+function isNamedShared(label: SharedLabel): label is NamedSharedLabel {
+  return (NAMED_SHARED_LABELS as readonly SharedLabel[]).includes(label);
 }
 
-const OWNED_STATEMENT = Object.fromEntries(OWNED_LABELS.map((label) => [label, `load-owned-${kebab(label)}`])) as Record<OwnedLabel, string>;
-const SHARED_STATEMENT = Object.fromEntries(SHARED_LABELS.map((label) => [label, `load-shared-${kebab(label)}`])) as Record<SharedLabel, string>;
-const RELATIONSHIP_STATEMENT = Object.fromEntries(
-  RELATIONSHIP_TYPES.map((type) => [type, `load-relationship-${kebab(type)}`]),
-) as Record<RelationshipType, string>;
+const PLAIN_SHARED_LABELS = SHARED_LABELS.filter((label): label is PlainSharedLabel => !isNamedShared(label));
 
-async function runBatched(transaction: WriteTransaction, statement: string, rows: readonly unknown[]): Promise<void> {
+/**
+ * The load statements written once per label or type: each template of
+ * `cypher/load/*.template.cypher` and the constants it is expanded for
+ * (`load/owned-nodes:Task` …). Read by the generator of the statement names.
+ */
+export const LOAD_TEMPLATES = {
+  'load/owned-nodes': OWNED_LABELS,
+  'load/shared-named-nodes': NAMED_SHARED_LABELS,
+  'load/shared-nodes': PLAIN_SHARED_LABELS,
+  'load/relationships': RELATIONSHIP_TYPES,
+} as const;
+
+function ownedStatement(label: OwnedLabel): CypherName {
+  return `load/owned-nodes:${label}`;
+}
+
+function sharedStatement(label: SharedLabel): CypherName {
+  return isNamedShared(label) ? `load/shared-named-nodes:${label}` : `load/shared-nodes:${label}`;
+}
+
+function relationshipStatement(type: RelationshipType): CypherName {
+  return `load/relationships:${type}`;
+}
+
+async function runBatched(transaction: WriteTransaction, statement: CypherName, rows: readonly unknown[]): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     await transaction.run(statement, { rows: rows.slice(start, start + BATCH_SIZE) });
   }
 }
 
 async function deleteDocumentIn(transaction: WriteTransaction, documentId: string): Promise<void> {
-  await transaction.run('load-delete-document-oversight', { documentId });
-  await transaction.run('load-delete-document', { documentId });
+  await transaction.run('load/delete-document-oversight', { documentId });
+  await transaction.run('load/delete-document', { documentId });
 }
 
 export interface LoadedState {
@@ -46,7 +72,7 @@ export interface LoadedState {
 
 /** What is loaded already for these document ids. */
 export async function loadedStates(database: Database, ids: readonly string[]): Promise<Map<string, LoadedState>> {
-  const rows = await database.read('load-document-states', { ids });
+  const rows = await database.read('load/document-states', { ids });
   return new Map(
     rows.map((row) => [String(row['id']), { contentHash: String(row['contentHash']), pipelineVersion: String(row['pipelineVersion']) }]),
   );
@@ -60,7 +86,7 @@ export interface SourceState {
 
 /** What is loaded from each source file (files with nothing loaded are absent). */
 export async function loadedSources(database: Database, sourceFiles: readonly string[]): Promise<Map<string, SourceState>> {
-  const rows = await database.read('load-source-states', { sourceFiles });
+  const rows = await database.read('load/source-states', { sourceFiles });
   const states = new Map<string, { documentIds: string[]; sourceHashes: Set<string | null>; pipelineVersions: Set<string | null> }>();
   for (const row of rows) {
     const sourceFile = String(row['sourceFile']);
@@ -78,10 +104,10 @@ export async function writeDocumentGraph(database: Database, graph: DocumentGrap
   try {
     await database.write(async (transaction) => {
       await deleteDocumentIn(transaction, graph.document.id);
-      await transaction.run('load-document', { id: graph.document.id, properties: graph.document.properties });
-      for (const label of OWNED_LABELS) await runBatched(transaction, OWNED_STATEMENT[label], graph.owned[label]);
-      for (const label of SHARED_LABELS) await runBatched(transaction, SHARED_STATEMENT[label], graph.shared[label]);
-      for (const type of RELATIONSHIP_TYPES) await runBatched(transaction, RELATIONSHIP_STATEMENT[type], graph.relationships[type]);
+      await transaction.run('load/document', { id: graph.document.id, properties: graph.document.properties });
+      for (const label of OWNED_LABELS) await runBatched(transaction, ownedStatement(label), graph.owned[label]);
+      for (const label of SHARED_LABELS) await runBatched(transaction, sharedStatement(label), graph.shared[label]);
+      for (const type of RELATIONSHIP_TYPES) await runBatched(transaction, relationshipStatement(type), graph.relationships[type]);
     });
   } catch (error) {
     throw new KgError('LOAD_FAILED', `Could not load document ${graph.document.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -90,7 +116,7 @@ export async function writeDocumentGraph(database: Database, graph: DocumentGrap
 
 export async function writeSourceHashes(database: Database, rows: readonly { id: string; sourceHash: string | null }[]): Promise<void> {
   if (rows.length === 0) return;
-  await database.write((transaction) => runBatched(transaction, 'load-document-source-hashes', rows));
+  await database.write((transaction) => runBatched(transaction, 'load/document-source-hashes', rows));
 }
 
 /**
@@ -111,7 +137,7 @@ export async function resetGraph(database: Database): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await database.write(async (transaction) => {
-      const rows = await transaction.run('load-reset-batch', { batchSize: 10_000 });
+      const rows = await transaction.run('load/reset-batch', { batchSize: 10_000 });
       return Number(rows[0]?.['deleted'] ?? 0);
     });
     total += deleted;
@@ -121,7 +147,7 @@ export async function resetGraph(database: Database): Promise<number> {
 
 export async function deleteOrphans(database: Database): Promise<number> {
   return database.write(async (transaction) => {
-    const rows = await transaction.run('load-delete-orphans');
+    const rows = await transaction.run('load/delete-orphans');
     return Number(rows[0]?.['deleted'] ?? 0);
   });
 }
@@ -134,7 +160,7 @@ export interface RenameRow {
 
 export async function writeRenames(database: Database, renames: readonly RenameRow[]): Promise<void> {
   if (renames.length === 0) return;
-  await database.write((transaction) => runBatched(transaction, 'load-renames', renames));
+  await database.write((transaction) => runBatched(transaction, 'load/renames', renames));
 }
 
 export interface LinkText {
@@ -146,15 +172,15 @@ export interface LinkText {
 export async function readLinkInputs(database: Database): Promise<{ assignments: LinkText[]; passages: LinkText[] }> {
   const toText = (row: Record<string, unknown>): LinkText => ({ id: String(row['id']), year: Number(row['year']), text: String(row['text']) });
   const [assignments, passages] = await Promise.all([
-    database.read('load-link-inputs-assignments'),
-    database.read('load-link-inputs-passages'),
+    database.read('load/link-inputs-assignments'),
+    database.read('load/link-inputs-passages'),
   ]);
   return { assignments: assignments.map(toText), passages: passages.map(toText) };
 }
 
 /** Entity names in the graph: agency spellings, and other entities' names. */
 export async function readLinkVocabulary(database: Database): Promise<{ agencyNames: string[]; entityNames: string[] }> {
-  const rows = await database.read('load-link-vocabulary');
+  const rows = await database.read('load/link-vocabulary');
   const agencyNames = new Set<string>();
   const entityNames = new Set<string>();
   for (const row of rows) {
@@ -173,9 +199,9 @@ export interface ScoredLinkRow {
 /** Replaces every cross-document link in one transaction. */
 export async function writeLinks(database: Database, implementsLinks: readonly ScoredLinkRow[], continuesLinks: readonly ScoredLinkRow[]): Promise<void> {
   await database.write(async (transaction) => {
-    await transaction.run('load-delete-links');
-    await runBatched(transaction, 'load-links-implements', implementsLinks);
-    await runBatched(transaction, 'load-links-continues', continuesLinks);
+    await transaction.run('load/delete-links');
+    await runBatched(transaction, 'load/links-implements', implementsLinks);
+    await runBatched(transaction, 'load/links-continues', continuesLinks);
   });
 }
 
@@ -185,7 +211,7 @@ export interface GraphCounts {
 }
 
 export async function graphCounts(database: Database): Promise<GraphCounts> {
-  const [labels, types] = await Promise.all([database.read('graph-counts-by-label'), database.read('graph-counts-by-type')]);
+  const [labels, types] = await Promise.all([database.read('graph/counts-by-label'), database.read('graph/counts-by-type')]);
   return {
     labels: Object.fromEntries(labels.map((row) => [String(row['label']), Number(row['count'])])),
     types: Object.fromEntries(types.map((row) => [String(row['type']), Number(row['count'])])),

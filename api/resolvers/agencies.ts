@@ -1,4 +1,5 @@
 /** `agency(name)`, `agencies`, and the fields of Agency. */
+import type { CypherName } from '../../core/cypher.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
@@ -20,7 +21,7 @@ export function relationshipsFor(role: AgencyRole | null | undefined): string[] 
 }
 
 async function renames(parent: Row, context: ApiContext): Promise<Row | undefined> {
-  const rows = await rowsForParent(context, 'api-agency-renames', parent);
+  const rows = await rowsForParent(context, 'api/agency-renames', parent);
   return rows[0];
 }
 
@@ -34,7 +35,7 @@ interface NestedPageArguments extends PageArguments {
   readonly years?: number[] | null;
 }
 
-async function nestedPage(statementName: string, parent: Row, args: NestedPageArguments, context: ApiContext) {
+async function nestedPage(statementName: CypherName, parent: Row, args: NestedPageArguments, context: ApiContext) {
   const request = pageRequest(args, context.limits.maxPageSize);
   const rows = await rowsForParent(context, statementName, parent, {
     relationships: relationshipsFor(args.role),
@@ -81,7 +82,7 @@ export const agencyResolvers = {
     agencies: async (_parent: unknown, args: PageArguments & { filter?: AgencyFilter | null }, context: ApiContext) => {
       const request = pageRequest(args, context.limits.maxPageSize);
       const filter = args.filter ?? {};
-      return readPage(context, 'api-agencies-page', request, {
+      return readPage(context, 'api/agencies-page', request, {
         nameContains: checkOptionalText('filter.nameContains', filter.nameContains),
         kind: checkOptionalText('filter.kind', filter.kind),
         years: checkYears('filter.activeInYears', filter.activeInYears),
@@ -103,15 +104,15 @@ export const agencyResolvers = {
       const current = (await renames(parent, context))?.['current'];
       return current ? asRow(current) : parent;
     },
-    assignments: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api-agency-assignments-page', parent, args, context),
-    tasks: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api-agency-tasks-page', parent, args, context),
-    yearSummary: async (parent: Row, _args: unknown, context: ApiContext) => yearSummaries(await rowsForParent(context, 'api-agency-year-summary', parent)),
+    assignments: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api/agency-assignments-page', parent, args, context),
+    tasks: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api/agency-tasks-page', parent, args, context),
+    yearSummary: async (parent: Row, _args: unknown, context: ApiContext) => yearSummaries(await rowsForParent(context, 'api/agency-year-summary', parent)),
     overseenBy: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {
-      const rows = await rowsForParent(context, 'api-agency-overseers', parent, { year: checkYear('year', args.year) });
+      const rows = await rowsForParent(context, 'api/agency-overseers', parent, { year: checkYear('year', args.year) });
       return rows.map(oversight);
     },
     coLeads: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {
-      const rows = await rowsForParent(context, 'api-agency-co-leads', parent, { year: checkYear('year', args.year) });
+      const rows = await rowsForParent(context, 'api/agency-co-leads', parent, { year: checkYear('year', args.year) });
       return rows.map((row) => ({ agency: asRow(row['agency']), count: row['count'] }));
     },
   },

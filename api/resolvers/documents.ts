@@ -27,7 +27,7 @@ export const documentResolvers = {
       const yearFrom = checkYear('filter.yearFrom', filter.yearFrom);
       const yearTo = checkYear('filter.yearTo', filter.yearTo);
       checkYearSpan(yearFrom, yearTo);
-      return readPage(context, 'api-documents-page', request, {
+      return readPage(context, 'api/documents-page', request, {
         kind: filter.kind ?? null,
         years: checkYears('filter.years', filter.years),
         yearFrom,
@@ -37,7 +37,7 @@ export const documentResolvers = {
     },
     livelihoodProjects: async (_parent: unknown, args: PageArguments & { year?: number | null }, context: ApiContext) => {
       const request = pageRequest(args, context.limits.maxPageSize);
-      return readPage(context, 'api-livelihood-page', request, { year: checkYear('year', args.year) });
+      return readPage(context, 'api/livelihood-page', request, { year: checkYear('year', args.year) });
     },
   },
 };

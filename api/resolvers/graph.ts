@@ -78,7 +78,7 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
     }
     const room = ring < depth ? Math.ceil(left / 2) : left;
     // One more than there is room for tells whether the ring was cut.
-    const rows = await context.database.read('api-neighborhood-expand', { frontier, seen: [...nodes.keys()], limit: room + 1 });
+    const rows = await context.database.read('api/neighborhood-expand', { frontier, seen: [...nodes.keys()], limit: room + 1 });
     const found = rows.map((row) => asRow(row['node']));
     if (found.length > room) truncated = true;
     frontier = [];
@@ -87,7 +87,7 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
       frontier.push(idOf(node));
     }
   }
-  const edges = await context.database.read('api-neighborhood-edges', { ids: [...nodes.keys()] });
+  const edges = await context.database.read('api/neighborhood-edges', { ids: [...nodes.keys()] });
   return { nodes: [...nodes.values()].map(graphNode), edges, truncated };
 }
 

@@ -4,7 +4,7 @@ import { checkText } from '../input.ts';
 import { asRow, rowsForParent, type Row } from './support.ts';
 
 async function series(parent: Row, context: ApiContext): Promise<Row[]> {
-  const rows = await rowsForParent(context, 'api-indicator-series', parent);
+  const rows = await rowsForParent(context, 'api/indicator-series', parent);
   return rows.map((row) => ({ ...asRow(row['statement']), document: asRow(row['document']) }));
 }
 
@@ -24,11 +24,11 @@ export function byYear(values: readonly Row[]): { year: number; targets: Row[]; 
 export const indicatorResolvers = {
   Query: {
     indicator: async (_parent: unknown, args: { metric: string }, context: ApiContext) => {
-      const rows = await context.database.read('api-indicator-by-metric', { metric: checkText('metric', args.metric) });
+      const rows = await context.database.read('api/indicator-by-metric', { metric: checkText('metric', args.metric) });
       return rows[0] ? asRow(rows[0]['indicator']) : null;
     },
     indicators: async (_parent: unknown, _args: unknown, context: ApiContext) =>
-      (await context.database.read('api-indicators')).map((row) => asRow(row['indicator'])),
+      (await context.database.read('api/indicators')).map((row) => asRow(row['indicator'])),
   },
   Indicator: {
     series: (parent: Row, _args: unknown, context: ApiContext) => series(parent, context),

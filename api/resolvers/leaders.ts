@@ -11,7 +11,7 @@ export const leaderResolvers = {
   Query: {
     leaders: async (_parent: unknown, args: { year?: number | null }, context: ApiContext) => {
       const year = checkYear('year', args.year);
-      const rows = await context.database.read('api-leaders', { year });
+      const rows = await context.database.read('api/leaders', { year });
       return rows.map((row) => ({ ...asRow(row['leader']), [LISTED_YEAR]: year }));
     },
   },
@@ -19,7 +19,7 @@ export const leaderResolvers = {
     oversees: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {
       const listed = typeof parent[LISTED_YEAR] === 'number' ? parent[LISTED_YEAR] : null;
       const year = checkYear('year', args.year) ?? listed;
-      return (await rowsForParent(context, 'api-leader-oversees', parent, { year })).map(oversight);
+      return (await rowsForParent(context, 'api/leader-oversees', parent, { year })).map(oversight);
     },
   },
   Oversight: {

@@ -1,4 +1,5 @@
 /** `overlaps(year, agency)`: responsibility overlaps for audit scripts. */
+import type { CypherName } from '../../core/cypher.ts';
 import type { ApiContext } from '../context.ts';
 import { checkYear } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
@@ -11,7 +12,7 @@ interface OverlapScope {
 }
 
 /** One page of an overlap list as a connection; `toNode`, when given, shapes each row for its GraphQL type. */
-async function overlapPage(statementName: string, scope: OverlapScope, args: PageArguments, context: ApiContext, toNode?: (row: Row) => Row) {
+async function overlapPage(statementName: CypherName, scope: OverlapScope, args: PageArguments, context: ApiContext, toNode?: (row: Row) => Row) {
   const request = pageRequest(args, context.limits.maxPageSize);
   const page = await readPage(context, statementName, request, { ...scope });
   return toNode ? { ...page, edges: page.edges.map((edge) => ({ ...edge, node: toNode(edge.node) })) } : page;
@@ -25,16 +26,16 @@ export const overlapResolvers = {
     }),
   },
   OverlapReport: {
-    multiLeadAssignments: (scope: OverlapScope, args: PageArguments, context: ApiContext) => overlapPage('api-overlap-multi-lead', scope, args, context),
+    multiLeadAssignments: (scope: OverlapScope, args: PageArguments, context: ApiContext) => overlapPage('api/overlap-multi-lead', scope, args, context),
     coLeadPairs: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
-      overlapPage('api-overlap-co-lead-pairs', scope, args, context, (row) => ({
+      overlapPage('api/overlap-co-lead-pairs', scope, args, context, (row) => ({
         first: asRow(row['first']),
         second: asRow(row['second']),
         count: row['count'],
         years: (Array.isArray(row['years']) ? (row['years'] as unknown[]) : []).filter((year) => typeof year === 'number').sort(),
       })),
     leadChanges: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
-      overlapPage('api-overlap-lead-changes', scope, args, context, (row) => ({
+      overlapPage('api/overlap-lead-changes', scope, args, context, (row) => ({
         earlier: asRow(row['earlier']),
         later: asRow(row['later']),
         score: row['score'] ?? null,
@@ -44,7 +45,7 @@ export const overlapResolvers = {
         removed: asRows(row['removed']),
       })),
     multiplyOverseen: (scope: OverlapScope, args: PageArguments, context: ApiContext) =>
-      overlapPage('api-overlap-multi-overseen', scope, args, context, (row) => ({
+      overlapPage('api/overlap-multi-overseen', scope, args, context, (row) => ({
         agency: asRow(row['agency']),
         year: row['year'] ?? null,
         oversights: asRows(row['oversights']).map(oversight),

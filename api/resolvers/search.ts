@@ -41,7 +41,7 @@ export const searchResolvers = {
       const text = checkText('text', args.text);
       const first = checkRange('first', args.first ?? DEFAULT_PAGE_SIZE, 1, context.limits.maxPageSize);
       const labels = args.types && args.types.length > 0 ? args.types.map((type) => SEARCH_TYPE_LABELS[type]) : null;
-      const rows = await context.database.read('api-search', {
+      const rows = await context.database.read('api/search', {
         query: phraseQuery(text),
         labels,
         years: checkYears('years', args.years),

@@ -1,4 +1,5 @@
 /** Helpers shared by the resolvers: rows, pages, documents, agency names, node types. */
+import type { CypherName } from '../../core/cypher.ts';
 import type { Row } from '../../core/database.ts';
 import { KgError, UserInputError } from '../../core/errors.ts';
 import type { ApiContext } from '../context.ts';
@@ -53,19 +54,19 @@ export function connectionOf(row: Row | undefined, request: PageRequest): Connec
 }
 
 /** Runs a top-level page statement with the slice of `request` (`$skip`, `$first`) and wraps its row as a connection. */
-export async function readPage(context: ApiContext, statementName: string, request: PageRequest, parameters: Row): Promise<Connection<Row>> {
+export async function readPage(context: ApiContext, statementName: CypherName, request: PageRequest, parameters: Row): Promise<Connection<Row>> {
   const rows = await context.database.read(statementName, { ...parameters, ...request });
   return connectionOf(rows[0], request);
 }
 
 /** Nested list fields: the rows of `statementName` for this parent, batched per request. */
-export function rowsForParent(context: ApiContext, statementName: string, parent: Row, parameters: Row = {}): Promise<Row[]> {
+export function rowsForParent(context: ApiContext, statementName: CypherName, parent: Row, parameters: Row = {}): Promise<Row[]> {
   return context.batch.rowsFor(statementName, parameters, idOf(parent));
 }
 
 /** Any node by id, batched: documents come without their full text. */
 export async function nodeById(context: ApiContext, id: string): Promise<Row | null> {
-  const rows = await context.batch.rowsFor('api-nodes-by-id', {}, id);
+  const rows = await context.batch.rowsFor('api/nodes-by-id', {}, id);
   const node = rows[0]?.['node'];
   return node ? asRow(node) : null;
 }
@@ -84,7 +85,7 @@ export async function documentOf(context: ApiContext, row: Row): Promise<Row> {
 export async function findAgency(context: ApiContext, argumentName: string, name: string): Promise<Row | null> {
   const wanted = checkText(argumentName, name);
   const variants = nameVariants(wanted);
-  const rows = await context.database.read('api-agency-by-name', { name: variants[0] ?? wanted, variants });
+  const rows = await context.database.read('api/agency-by-name', { name: variants[0] ?? wanted, variants });
   const agency = rows[0]?.['agency'];
   return agency ? asRow(agency) : null;
 }

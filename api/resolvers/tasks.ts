@@ -1,4 +1,5 @@
 /** `tasks`, `assignments`, and the fields of Task, Assignment, Section and Passage. */
+import type { CypherName } from '../../core/cypher.ts';
 import { KgError } from '../../core/errors.ts';
 import type { DocumentKind } from '../../ingest/model.ts';
 import type { ApiContext } from '../context.ts';
@@ -23,7 +24,7 @@ async function agencyIdsFor(context: ApiContext, argumentName: string, name: str
   const id = await agencyIdFor(context, argumentName, name);
   if (id === null) return null;
   if (!includeRenamed) return [id];
-  const rows = await context.database.read('api-agency-rename-family', { id });
+  const rows = await context.database.read('api/agency-rename-family', { id });
   const ids = rows[0]?.['ids'];
   return Array.isArray(ids) ? [...new Set(ids.map(String))] : [id];
 }
@@ -47,7 +48,7 @@ async function filterParameters(filter: WorkFilter, context: ApiContext): Promis
 
 type FilteredPageArguments = PageArguments & { filter?: WorkFilter | null };
 
-function filteredPage(statementName: string) {
+function filteredPage(statementName: CypherName) {
   return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext) => {
     const request = pageRequest(args, context.limits.maxPageSize);
     const parameters = await filterParameters(args.filter ?? {}, context);
@@ -56,12 +57,12 @@ function filteredPage(statementName: string) {
 }
 
 async function agenciesOf(parent: Row, context: ApiContext, relationship: 'LED_BY' | 'SUPPORTED_BY'): Promise<Row[]> {
-  const rows = await rowsForParent(context, 'api-led-and-supported', parent);
+  const rows = await rowsForParent(context, 'api/led-and-supported', parent);
   return rows.filter((row) => row['relationship'] === relationship).map((row) => asRow(row['agency']));
 }
 
 async function links(parent: Row, context: ApiContext, key: 'implements' | 'continues' | 'continuedBy'): Promise<Row[]> {
-  const rows = await rowsForParent(context, 'api-assignment-links', parent);
+  const rows = await rowsForParent(context, 'api/assignment-links', parent);
   return asRows(rows[0]?.[key]);
 }
 
@@ -73,25 +74,25 @@ const sourceTextField = async (parent: Row, _args: unknown, context: ApiContext)
   const { documentId, start, end } = parent;
   if (typeof documentId !== 'string' || typeof start !== 'number' || typeof end !== 'number') return null;
   const key = [documentId, start, end].join(SPAN_KEY_SEPARATOR);
-  const rows = await context.batch.rowsFor('api-source-text', { separator: SPAN_KEY_SEPARATOR }, key);
+  const rows = await context.batch.rowsFor('api/source-text', { separator: SPAN_KEY_SEPARATOR }, key);
   const text = rows[0]?.['text'];
   return typeof text === 'string' ? text : null;
 };
 
 export const taskResolvers = {
   Query: {
-    tasks: filteredPage('api-tasks-page'),
-    assignments: filteredPage('api-assignments-page'),
+    tasks: filteredPage('api/tasks-page'),
+    assignments: filteredPage('api/assignments-page'),
   },
   Task: {
     section: async (parent: Row, _args: unknown, context: ApiContext) => {
-      const rows = await rowsForParent(context, 'api-task-section', parent);
+      const rows = await rowsForParent(context, 'api/task-section', parent);
       return rows[0] ? asRow(rows[0]['section']) : null;
     },
     document: documentField,
     source: sourceField,
     assignments: async (parent: Row, _args: unknown, context: ApiContext) =>
-      (await rowsForParent(context, 'api-task-assignments', parent)).map((row) => asRow(row['assignment'])),
+      (await rowsForParent(context, 'api/task-assignments', parent)).map((row) => asRow(row['assignment'])),
   },
   Section: { document: documentField },
   Passage: { document: documentField, source: sourceField },
@@ -100,14 +101,14 @@ export const taskResolvers = {
     joint: (parent: Row) => parent['joint'] === true,
     text: (parent: Row) => (typeof parent['text'] === 'string' ? parent['text'] : ''),
     task: async (parent: Row, _args: unknown, context: ApiContext) => {
-      const rows = await rowsForParent(context, 'api-assignment-task', parent);
+      const rows = await rowsForParent(context, 'api/assignment-task', parent);
       if (!rows[0]) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
       return asRow(rows[0]['task']);
     },
     leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
     supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
     mentions: async (parent: Row, _args: unknown, context: ApiContext) =>
-      (await rowsForParent(context, 'api-mentions', parent)).map((row) => asRow(row['entity'])),
+      (await rowsForParent(context, 'api/mentions', parent)).map((row) => asRow(row['entity'])),
     implements: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'implements'),
     continues: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'continues'),
     continuedBy: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'continuedBy'),

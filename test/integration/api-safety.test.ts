@@ -122,7 +122,7 @@ describe('API safety', () => {
   describe('errors', () => {
     function failingApi(error: Error) {
       const failing: Pick<Database, 'read' | 'serverInfo'> = {
-        read: (name, parameters) => (name === 'api-indicators' ? Promise.reject(error) : database.read(name, parameters)),
+        read: (name, parameters) => (name === 'api/indicators' ? Promise.reject(error) : database.read(name, parameters)),
         serverInfo: () => database.serverInfo(),
       };
       return createApi({ database: failing, limits });
@@ -136,7 +136,7 @@ describe('API safety', () => {
     });
 
     it('masks failed statements (their text would leak the Cypher)', async () => {
-      const failed = new DatabaseError('DATABASE_QUERY_FAILED', 'Statement "api-indicators" failed: syntax error near MATCH (i:Indicator)');
+      const failed = new DatabaseError('DATABASE_QUERY_FAILED', 'Statement "api/indicators" failed: syntax error near MATCH (i:Indicator)');
       const result = await graphql(failingApi(failed), '{ indicators { metric } }');
       expect(result.errors?.[0]?.message).toBe('Unexpected error.');
       expect(JSON.stringify(result)).not.toContain('MATCH');

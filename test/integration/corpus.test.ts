@@ -110,7 +110,7 @@ describe('the bundled corpus in Neo4j', () => {
       expect(third.links).toBeNull();
     } finally {
       for (const documentId of ['测政发〔2099〕11号', '测政发〔2099〕12号']) {
-        await database.write((transaction) => transaction.run('load-delete-document', { documentId }));
+        await database.write((transaction) => transaction.run('load/delete-document', { documentId }));
       }
       fs.rmSync(directory, { recursive: true, force: true });
     }
@@ -133,7 +133,7 @@ describe('the bundled corpus in Neo4j', () => {
       ]);
       for (const problem of summary.problems) expect(problem.message).toContain(path.basename(problem.path));
     } finally {
-      await database.write((transaction) => transaction.run('load-delete-document', { documentId: '测政发〔2099〕1号' }));
+      await database.write((transaction) => transaction.run('load/delete-document', { documentId: '测政发〔2099〕1号' }));
       fs.rmSync(directory, { recursive: true, force: true });
     }
   });

@@ -4,16 +4,23 @@
  * `finally`, so files never depend on each other's data.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { inject } from 'vitest';
-import { loadConfig, type ApiConfig } from '../../core/config.ts';
-import { loadCypherCatalog } from '../../core/cypher.ts';
+import { loadConfig, PROJECT_ROOT, type ApiConfig } from '../../core/config.ts';
+import { CYPHER_DIR, loadCypherCatalog, type CypherName } from '../../core/cypher.ts';
 import { createDatabase, type Database, type DatabaseOptions } from '../../core/database.ts';
+import type { TestCypherName } from '../fixtures/cypher/names.generated.ts';
 
-export function testDatabase(options: DatabaseOptions = {}): Database {
+/** The statements only the tests run (test/fixtures/cypher/), next to the product's. */
+const TEST_CYPHER_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'cypher');
+
+type TestStatement = CypherName | TestCypherName;
+
+export function testDatabase(options: DatabaseOptions<TestStatement> = {}): Database<TestStatement> {
   const config = loadConfig();
   return createDatabase(
     { ...config.neo4j, uri: inject('neo4jUri'), password: inject('neo4jPassword') },
-    loadCypherCatalog(),
+    loadCypherCatalog<TestStatement>([CYPHER_DIR, TEST_CYPHER_DIR]),
     options,
   );
 }

@@ -81,7 +81,7 @@ describe('loading document graphs', () => {
   }
 
   async function cleanUp(marker: string): Promise<void> {
-    await database.write((transaction) => transaction.run('load-delete-document', { documentId: `${marker}/doc` }));
+    await database.write((transaction) => transaction.run('load/delete-document', { documentId: `${marker}/doc` }));
     await deleteOrphans(database);
   }
 

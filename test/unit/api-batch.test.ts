@@ -19,8 +19,8 @@ describe('the per-request batcher', () => {
   it('sends one statement for all parents asked in the same step, and hands each its rows', async () => {
     const database = recordingRead((ids) => ids.flatMap((id) => [{ parentId: id, value: `${id}-1` }, { parentId: id, value: `${id}-2` }]));
     const batcher = createBatcher(database.read);
-    const results = await Promise.all(['a', 'b', 'c'].map((id) => batcher.rowsFor('children', { year: 2024 }, id)));
-    expect(database.calls).toEqual([{ name: 'children', parameters: { year: 2024, ids: ['a', 'b', 'c'] } }]);
+    const results = await Promise.all(['a', 'b', 'c'].map((id) => batcher.rowsFor('api/task-assignments', { year: 2024 }, id)));
+    expect(database.calls).toEqual([{ name: 'api/task-assignments', parameters: { year: 2024, ids: ['a', 'b', 'c'] } }]);
     expect(results.map((rows) => rows.map((row) => row['value']))).toEqual([
       ['a-1', 'a-2'],
       ['b-1', 'b-2'],
@@ -32,9 +32,9 @@ describe('the per-request batcher', () => {
     const database = recordingRead((ids) => ids.filter((id) => id !== 'none').map((id) => ({ parentId: id })));
     const batcher = createBatcher(database.read);
     const [first, second, none] = await Promise.all([
-      batcher.rowsFor('children', { year: 2023 }, 'a'),
-      batcher.rowsFor('children', { year: 2024 }, 'a'),
-      batcher.rowsFor('children', { year: 2024 }, 'none'),
+      batcher.rowsFor('api/task-assignments', { year: 2023 }, 'a'),
+      batcher.rowsFor('api/task-assignments', { year: 2024 }, 'a'),
+      batcher.rowsFor('api/task-assignments', { year: 2024 }, 'none'),
     ]);
     expect(database.calls).toHaveLength(2);
     expect(first).toHaveLength(1);
@@ -45,8 +45,8 @@ describe('the per-request batcher', () => {
   it('asks the database once per parent within a request', async () => {
     const database = recordingRead((ids) => ids.map((id) => ({ parentId: id })));
     const batcher = createBatcher(database.read);
-    await batcher.rowsFor('children', {}, 'a');
-    await batcher.rowsFor('children', {}, 'a');
+    await batcher.rowsFor('api/task-assignments', {}, 'a');
+    await batcher.rowsFor('api/task-assignments', {}, 'a');
     expect(database.calls).toHaveLength(1);
   });
 
@@ -54,7 +54,7 @@ describe('the per-request batcher', () => {
     const batcher = createBatcher(async () => {
       throw new Error('down');
     });
-    const results = await Promise.allSettled([batcher.rowsFor('children', {}, 'a'), batcher.rowsFor('children', {}, 'b')]);
+    const results = await Promise.allSettled([batcher.rowsFor('api/task-assignments', {}, 'a'), batcher.rowsFor('api/task-assignments', {}, 'b')]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
   });
 

@@ -1,6 +1,0 @@
-// Creates OVERSEES relationships between nodes already written, looked up by id.
-UNWIND $rows AS row
-MATCH (source:Node {id: row.from})
-MATCH (target:Node {id: row.to})
-CREATE (source)-[r:OVERSEES]->(target)
-SET r += row.properties

@@ -1,6 +1,0 @@
-// Creates STATES relationships between nodes already written, looked up by id.
-UNWIND $rows AS row
-MATCH (source:Node {id: row.from})
-MATCH (target:Node {id: row.to})
-CREATE (source)-[r:STATES]->(target)
-SET r += row.properties

@@ -1,8 +1,0 @@
-// Merges shared Agency nodes by id. Aliases accumulate across documents
-// (a later document never forgets a spelling an earlier one used).
-UNWIND $rows AS row
-MERGE (n:Node:Agency {id: row.id})
-SET n.name = row.properties.name,
-    n.kind = coalesce(row.properties.kind, n.kind),
-    n.aliases = reduce(known = coalesce(n.aliases, []), alias IN coalesce(row.properties.aliases, [row.properties.name]) |
-      CASE WHEN alias IN known THEN known ELSE known + alias END)
