@@ -13,6 +13,7 @@ import type { AgencyMention, LivelihoodRow } from '../model.ts';
 import { splitAgencyList } from './agency-list.ts';
 import { joinLines } from './compact-text.ts';
 import { splitLines, type Line } from './lines.ts';
+import { structureTaskDivision } from './task-division.ts';
 
 type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'standard';
 
@@ -21,8 +22,8 @@ const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
   [/序号|编号/u, 'no'],
   [/牵头/u, 'leads'],
   [/责任|配合|协办|参与/u, 'responsible'],
-  [/标准|时限|时间|目标|进度/u, 'standard'],
-  [/内容|任务|措施/u, 'content'],
+  [/标准|时限|时间|进度/u, 'standard'],
+  [/内容|任务|措施|目标/u, 'content'],
   [/标题|项目|名称|事项|实事/u, 'title'],
 ];
 
@@ -45,7 +46,37 @@ interface RowDraft {
 
 type Header = ReadonlyMap<Column, readonly number[]>;
 
+/**
+ * The rows of a livelihood plan: its tables, or — for a plan written as a
+ * numbered list whose items carry their own markers (`1.新建社区食堂10个。
+ * （牵头单位：区民政局；责任单位：各街道）`) — its items, read with the
+ * task-division grammar.
+ */
 export function findLivelihoodRows(text: string): LivelihoodRow[] {
+  const rows = findTableRows(text);
+  return rows.length > 0 ? rows : listRows(text);
+}
+
+function listRows(text: string): LivelihoodRow[] {
+  return structureTaskDivision(text).tasks.flatMap((task) => {
+    const annotations = task.clauses.map((clause) => clause.annotation);
+    if (annotations.length === 0) return [];
+    const last = annotations[annotations.length - 1];
+    return [
+      {
+        no: task.number,
+        title: task.title,
+        content: task.text,
+        leads: annotations.flatMap((annotation) => annotation.leads),
+        responsible: annotations.flatMap((annotation) => annotation.responsible),
+        standard: last?.deadline ?? '',
+        span: task.span,
+      },
+    ];
+  });
+}
+
+function findTableRows(text: string): LivelihoodRow[] {
   const lines = splitLines(text);
   const rows: LivelihoodRow[] = [];
   let header: { readonly map: Header; readonly width: number } | null = null;
