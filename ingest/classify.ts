@@ -17,13 +17,17 @@ const HEADER_LINES = 8;
 /** Lines from the bottom searched for a signature date. */
 const FOOTER_LINES = 6;
 
-export function classifyDocument(doc: DocumentText): DocumentHeader {
+/**
+ * `furniture`: page furniture the cleaner removed from the document's file
+ * (发布时间：2024-03-05 …), read for a publication date only.
+ */
+export function classifyDocument(doc: DocumentText, furniture: readonly string[] = []): DocumentHeader {
   const lines = doc.text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
   const head = lines.slice(0, HEADER_LINES);
 
   const numberLine = head.map((line) => DOC_NUMBER_LINE.exec(line)).find((match) => match !== null);
   const docNo = numberLine?.[2] ?? null;
-  const issuedOn = findIssueDate(head, lines.slice(-FOOTER_LINES), numberLine?.[1], lines.slice(0, PUBLICATION_LINES));
+  const issuedOn = findIssueDate(head, lines.slice(-FOOTER_LINES), numberLine?.[1], [...lines.slice(0, PUBLICATION_LINES), ...furniture]);
 
   const firstLine = head[0] ?? '';
   const ownTitle = isTitleLine(firstLine) ? normaliseTitle(firstLine) : null;
@@ -67,7 +71,7 @@ function kindOf(title: string | null, text: string): DocumentKind {
     // A generic notice over a report body publishes the report; it is not one.
     return fromBody === 'WORK_REPORT' && title !== null && NOTICE_TITLE.test(title) ? 'OTHER' : fromBody;
   }
-  if (title !== null && FRAME_TITLE.test(title) && fromTitle === 'TASK_DIVISION') return fromBody === 'TASK_DIVISION' ? fromBody : 'OTHER';
+  if (title !== null && FRAME_TITLE.test(title) && fromTitle === 'TASK_DIVISION') return fromBody === 'TASK_DIVISION' || fromBody === 'LIVELIHOOD_PLAN' ? 'TASK_DIVISION' : 'OTHER';
   return fromTitle;
 }
 
@@ -131,7 +135,7 @@ const YEAR = '((?:19|20)\\d{2})\\s*年';
 /** A year in a title, not an edition (`（2022年版）`). */
 const TITLE_YEAR = new RegExp(`${YEAR}(?!版)`, 'u');
 /** The plan year a work report or task division states: 二、2024年工作安排, 2024年主要预期目标 … */
-const PLAN_YEAR = new RegExp(`${YEAR}(?:工作安排|经济社会发展|主要预期目标|政府工作的总体要求|工作总体要求|重点工作|[\u3400-\u9fff]{0,8}工作要点)`, 'u');
+const PLAN_YEAR = new RegExp(`${YEAR}(?:全[国省市区县州旗镇乡])?(?:工作安排|经济社会发展|主要预期目标|政府工作的总体要求|工作总体要求|重点工作|[\u3400-\u9fff]{0,8}工作要点)`, 'u');
 /** The delivery line of a report: ——2020年1月19日在柳州市第十四届人民代表大会…上. */
 const DELIVERY_DATE = /^[—―-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在/mu;
 const REVIEW_YEAR = new RegExp(`${YEAR}工作回顾`, 'u');
@@ -191,10 +195,10 @@ function mostFrequentYear(text: string): number | null {
 const PUBLICATION_LINES = 30;
 /**
  * A publication date in a page's furniture or metadata: 发布时间：2024-03-05,
- * 成文日期：2023年2月14日, 2024-01-24 08:31　来源：…, （2024年3月）.
+ * 成文日期：2023年2月14日, 2024-01-24 08:31 来源：…, （2024年3月）.
  */
 const PUBLICATION_DATE =
-  /(?:(?:发布|成文|发文|印发|更新)(?:时间|日期)\s*[:：\t]?\s*|^|[\s　])((?:19|20)\d{2})(?:[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|年(\d{1,2})月(\d{1,2})日)/u;
+  /(?:(?:发布|成文|发文|印发|更新)(?:时间|日期)\s*[:：\t]?\s*|^|[\s\u3000]|(?=\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}))((?:19|20)\d{2})(?:[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|年(\d{1,2})月(\d{1,2})日)/u;
 /** A month without a day under a title: （2024年3月）. */
 const MONTH_LINE = /^[（(]((?:19|20)\d{2})年(\d{1,2})月[）)]$/u;
 

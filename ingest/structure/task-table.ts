@@ -27,6 +27,7 @@ const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
   [/任务|工作|事项|项目|内容|措施|指标|名称/u, 'text'],
 ];
 const MAX_HEADER_CELL = 12;
+const GROUP_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\t]{0,40}\t*\s*$/u;
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
 const DEADLINE_CELL = /\d+\s*月|年内|年底|全年|长期|持续|每(?:季度|月|年)|季度|底前|\d{4}\s*年/u;
 const PERSON_CELL = /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，,][\u4e00-\u9fff]{2,4}(?:同志)?)*$/u;
@@ -82,6 +83,11 @@ export function findTableTasks(text: string): Task[] {
     current = null;
   };
   for (const line of splitLines(text)) {
+    // A group heading inside a table (一、主要预期目标) closes a row, not the table.
+    if (header !== null && GROUP_HEADING.test(line.text)) {
+      finish();
+      continue;
+    }
     if (!line.text.includes('\t')) {
       // A row cut by a page break goes on in the next line of text; prose ends the table.
       if (current !== null && line.text.trim().length > 0 && line.text.trim().length < 40 && !/[。：:]$/u.test(line.text.trim())) {
