@@ -35,6 +35,11 @@ const ITEM_SEPARATORS = new Set(['、', '/', '／']);
 const GROUP_SEPARATORS = new Set(['，', ',', '；', ';']);
 const TRAILING_NOISE = /[。.：:\s]+$|等$/u;
 const LEADING_NOISE = /^[：:\s]+/u;
+/**
+ * Endings that close a unit's name for certain; single characters such as 业
+ * (工业和信息化局) or 行 are left out, since they also end words inside names.
+ */
+const COMPLETE_UNIT_END = /(?:局|委|委员会|办|办公室|厅|中心|院|馆|(?<!社)会|联|协|社|站|所|处|队|公司|集团|银行|署|政府|大学|学院)$/u;
 
 const DEPARTMENT_SUFFIXES = [...rules.departmentSuffixes].sort((a, b) => b.length - a.length);
 const ORGANISATION_SUFFIXES = [...rules.organisationSuffixes].sort((a, b) => b.length - a.length);
@@ -89,7 +94,7 @@ function splitItems(text: string): RawItem[] {
   for (let i = 0; i < text.length; i += 1) {
     if (depths[i] !== 0) continue;
     const char = text[i] as string;
-    if (ITEM_SEPARATORS.has(char) || (char === '及' && startsAreaItem(text, i + 1, depths))) {
+    if (ITEM_SEPARATORS.has(char) || (char === '及' && startsAreaItem(text, i + 1, depths)) || joinsTwoUnits(text, start, i, depths)) {
       push(i);
       start = i + 1;
     } else if (GROUP_SEPARATORS.has(char)) {
@@ -111,6 +116,22 @@ function startsAreaItem(text: string, from: number, depths: readonly number[]): 
   while (end < text.length && !(depths[end] === 0 && (ITEM_SEPARATORS.has(text[end] as string) || GROUP_SEPARATORS.has(text[end] as string)))) end += 1;
   const item = text.slice(from, end).replace(TRAILING_NOISE, '');
   return from > 1 && item.length > 2 && /(?:工作|方面)$/u.test(item);
+}
+
+/**
+ * `市城市管理行政执法局及市生态环境局`, `自治区残联和广西大学`: 及 / 和 between a
+ * complete unit name and another one. Names that hold 和 themselves
+ * (区发展和改革局, 市文化广电和旅游局) do not end in a unit word before it.
+ */
+function joinsTwoUnits(text: string, itemStart: number, at: number, depths: readonly number[]): boolean {
+  const char = text[at];
+  if ((char !== '及' && char !== '和') || at === itemStart) return false;
+  const left = text.slice(itemStart, at).replace(LEADING_NOISE, '');
+  let end = at + 1;
+  while (end < text.length && !(depths[end] === 0 && (ITEM_SEPARATORS.has(text[end] as string) || GROUP_SEPARATORS.has(text[end] as string)))) end += 1;
+  const right = text.slice(at + 1, end).replace(TRAILING_NOISE, '');
+  const { core } = withoutTrailingBracket(left);
+  return COMPLETE_UNIT_END.test(core) && right.length >= 2 && isAgencyLike(right);
 }
 
 /**

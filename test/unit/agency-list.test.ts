@@ -98,6 +98,13 @@ describe('splitAgencyList', () => {
     expect(names('市应急管理局、红十字会及妇女儿童工作')).toEqual(['市应急管理局', '市红十字会', '妇女儿童工作']);
   });
 
+  it('cuts at 及 / 和 between two complete unit names, never inside a name that holds 和', () => {
+    expect(written('市城市管理行政执法局及市生态环境局')).toEqual(['市城市管理行政执法局', '市生态环境局']);
+    expect(written('自治区残联和广西大学')).toEqual(['自治区残联', '广西大学']);
+    expect(written('区发展和改革局、市文化广电和旅游局、市工业和信息化局')).toEqual(['区发展和改革局', '市文化广电和旅游局', '市工业和信息化局']);
+    expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
+  });
+
   it('drops empty items and trailing punctuation', () => {
     expect(written('、市教育局、、市民政局。')).toEqual(['市教育局', '市民政局']);
   });
