@@ -10,11 +10,13 @@ import { PROJECT_ROOT } from '../core/config.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+/** The schema as served, printed by `kg schema print` (generated; not read as source). */
+export const PRINTED_SCHEMA = path.join(SCHEMA_DIR, 'generated', 'printed.graphql');
 
 export function readTypeDefinitions(directory: string = SCHEMA_DIR): string[] {
   return fs
     .readdirSync(directory)
-    .filter((file) => file.endsWith('.graphql') && file !== 'printed.graphql')
+    .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => fs.readFileSync(path.join(directory, file), 'utf8'));
 }

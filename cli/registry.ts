@@ -44,7 +44,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'schema',
-    summary: 'Print the served GraphQL schema to schema/printed.graphql (print) or check that it is current (check)',
+    summary: 'Print the served GraphQL schema to schema/generated/printed.graphql (print) or check that it is current (check)',
     load: () => import('./commands/schema.ts'),
   },
 ];

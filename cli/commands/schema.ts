@@ -1,18 +1,17 @@
 /**
  * `kg schema print|check`: prints the schema as the server sees it to
- * schema/printed.graphql, or checks that the checked-in copy matches the code
+ * schema/generated/printed.graphql, or checks that the checked-in copy matches the code
  * (run by the test command).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema, SCHEMA_DIR } from '../../api/schema.ts';
+import { buildSchema, PRINTED_SCHEMA } from '../../api/schema.ts';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
 
-const PRINTED = path.join(SCHEMA_DIR, 'printed.graphql');
-const SHOWN = path.relative(PROJECT_ROOT, PRINTED);
+const SHOWN = path.relative(PROJECT_ROOT, PRINTED_SCHEMA);
 
 const SUMMARY = `Print the served GraphQL schema to ${SHOWN} (print) or check that it is current (check)`;
 
@@ -58,11 +57,12 @@ export const command: Command = {
     }
     const printed = printedSchema();
     if (action === 'print') {
-      await fs.writeFile(PRINTED, printed);
+      await fs.mkdir(path.dirname(PRINTED_SCHEMA), { recursive: true });
+      await fs.writeFile(PRINTED_SCHEMA, printed);
       io.stdout(`wrote ${SHOWN}\n`);
       return 0;
     }
-    if ((await readIfPresent(PRINTED)) !== printed) {
+    if ((await readIfPresent(PRINTED_SCHEMA)) !== printed) {
       io.stderr(`kg schema: ${SHOWN} is out of date: run "npm run schema:print" (kg schema print) and commit it.\n`);
       return 1;
     }

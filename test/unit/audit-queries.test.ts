@@ -12,7 +12,7 @@ function contractSchema() {
   const directory = path.join(PROJECT_ROOT, 'schema');
   const typeDefinitions = fs
     .readdirSync(directory)
-    .filter((file) => file.endsWith('.graphql') && file !== 'printed.graphql')
+    .filter((file) => file.endsWith('.graphql'))
     .sort()
     .map((file) => fs.readFileSync(path.join(directory, file), 'utf8'));
   return buildSchema(typeDefinitions.join('\n'));
