@@ -16,9 +16,14 @@ export const INPUT_ERROR_CODES = [
 ] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 
+/** What a document was read without: it is still used, and the gap is reported. */
+export const INPUT_WARNING_CODES = ['INPUT_YEAR_UNKNOWN'] as const;
+export type InputWarningCode = (typeof INPUT_WARNING_CODES)[number];
+
 export type KgErrorCode =
   | 'CONFIG_INVALID'
   | InputErrorCode
+  | InputWarningCode
   | 'DATABASE_UNAVAILABLE'
   | 'DATABASE_QUERY_FAILED'
   | 'LOAD_FAILED'
@@ -57,6 +62,15 @@ export class InputError extends KgError {
     options?: { cause?: unknown },
   ) {
     super(code, `${path}: ${reason}`, options);
+    this.path = path;
+  }
+}
+
+/** A document was read with a gap (no year stated); `path` names its file. */
+export class InputWarning extends KgError {
+  readonly path: string;
+  constructor(code: InputWarningCode, path: string, reason: string) {
+    super(code, `${path}: ${reason}`);
     this.path = path;
   }
 }

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MetricRule } from '../ingest/extract/indicators.ts';
 import type { CleanRules } from '../ingest/clean/index.ts';
+import type { PlaceTable } from '../ingest/jurisdiction/index.ts';
 import { parseFile } from '../ingest/parse.ts';
 import { parseExpectedFile } from './expected.ts';
 import { expectedFacts, predictedFacts } from './facts.ts';
@@ -17,6 +18,8 @@ export interface EvaluationInput {
   readonly root: string;
   readonly cleanRules: CleanRules;
   readonly metrics: readonly MetricRule[];
+  /** The jurisdiction table; without it places are read from their names only. */
+  readonly places?: PlaceTable;
 }
 
 export interface EvaluationRun {
@@ -53,7 +56,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationR
   const rejected: { file: string; reason: string }[] = [];
   for (const fixture of fixtures) {
     const expected = parseExpectedFile(await readFile(fixture.expected, 'utf8'), fixture.expected);
-    const parsed = await parseFile(fixture.document, input.cleanRules);
+    const parsed = await parseFile(fixture.document, input.cleanRules, input.places);
     const documents = parsed.ok ? parsed.documents : [];
     if (!parsed.ok) rejected.push({ file: fixture.document, reason: parsed.error.message });
     const count = Math.max(expected.documents.length, documents.length);
@@ -65,7 +68,7 @@ export async function runEvaluation(input: EvaluationInput): Promise<EvaluationR
         family: fixture.family,
         documentIndex: index,
         expected: want === undefined ? [] : expectedFacts(want),
-        predicted: got === undefined ? [] : predictedFacts(got, want, input.metrics, null),
+        predicted: got === undefined ? [] : predictedFacts(got, want, input.metrics, got.jurisdiction?.name ?? null),
       });
     }
   }

@@ -29,7 +29,7 @@ import {
 } from './load.ts';
 import type { ParsedDocument, ParsedFile } from './model.ts';
 import { parseFiles } from './parse.ts';
-import { loadCleanRules, rulesFingerprint } from './rules.ts';
+import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
 import { createTokeniser } from './tokenise.ts';
@@ -66,6 +66,8 @@ export interface IngestSummary {
   readonly skipped: readonly string[];
   readonly removed: readonly string[];
   readonly problems: readonly IngestProblem[];
+  /** Documents loaded with a gap (no year stated): reported, not failed. */
+  readonly warnings: readonly IngestProblem[];
   /** Nodes and relationships written this run (skipped documents excluded). */
   readonly written: { readonly nodes: number; readonly relationships: number };
   readonly links: { readonly implements: number; readonly continues: number } | null;
@@ -115,6 +117,7 @@ function withSourceHash(graph: DocumentGraph, sourceHash: string | undefined): D
 function collectDocuments(
   parsed: readonly ParsedFile[],
   problems: IngestProblem[],
+  warnings: IngestProblem[],
 ): { documents: ParsedDocument[]; documentPath: Map<string, string>; readableFiles: string[] } {
   const documents: ParsedDocument[] = [];
   const documentFile = new Map<string, string>();
@@ -129,6 +132,7 @@ function collectDocuments(
     }
     readableFiles.push(label);
     for (const problem of file.problems) problems.push(problemOf(label, null, problem));
+    for (const warning of file.warnings) warnings.push(problemOf(label, null, warning));
     for (const document of file.documents) {
       const earlier = documentFile.get(document.id);
       if (earlier !== undefined) {
@@ -175,6 +179,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
   const problems: IngestProblem[] = [];
+  const warnings: IngestProblem[] = [];
 
   const files = await expandInputPaths(paths);
   const pipelineVersion = await rulesFingerprint(options.rulesDir, PIPELINE_CODE_VERSION);
@@ -191,6 +196,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
         skipped: unchanged,
         removed: [],
         problems,
+        warnings,
         written: { nodes: 0, relationships: 0 },
         links: null,
         orphansRemoved: 0,
@@ -199,7 +205,8 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
       };
     }
   }
-  const { documents, documentPath, readableFiles } = collectDocuments(await parseFiles(files, await loadCleanRules(options.rulesDir)), problems);
+  const parsed = await parseFiles(files, await loadCleanRules(options.rulesDir), await loadPlaceTable(options.rulesDir));
+  const { documents, documentPath, readableFiles } = collectDocuments(parsed, problems, warnings);
   progress({ stage: 'parsed', files: files.length, documents: documents.length });
 
   const context = await createIngestContext(documents, options.rulesDir);
@@ -260,6 +267,7 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
     skipped,
     removed,
     problems,
+    warnings,
     written,
     links,
     orphansRemoved,

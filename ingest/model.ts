@@ -64,13 +64,36 @@ export interface DocumentText {
 /** Output of `classify`: the header facts of a document. */
 export interface DocumentHeader {
   readonly kind: DocumentKind;
-  /** The year the document is about (plans: the plan year; reports: the report year). */
-  readonly year: number;
+  /**
+   * The year the document is about (plans: the plan year; reports: the report
+   * year); null when neither its title, number, dates nor text state one.
+   */
+  readonly year: number | null;
   readonly title: string;
   /** e.g. 柳政发〔2024〕3号, normalised to 〔〕 brackets. */
   readonly docNo: string | null;
   /** ISO date yyyy-mm-dd. */
   readonly issuedOn: string | null;
+}
+
+export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'district', 'county', 'town'] as const;
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+
+/** A place with a government: 柳江区 (district) in 柳州市 (city) in 广西壮族自治区 (province). */
+export interface Jurisdiction {
+  /** The full name, without its parents' names: 柳江区, not 柳州市柳江区. */
+  readonly name: string;
+  readonly level: JurisdictionLevel;
+  /** The enclosing place, as far as the table or the text tell; null at the top or when unknown. */
+  readonly parent: Jurisdiction | null;
+}
+
+/** What told a document's jurisdiction, so a wrong one can be traced (`kg parse --json`). */
+export const JURISDICTION_EVIDENCE = ['title', 'issuer', 'doc-number', 'text', 'wording'] as const;
+export type JurisdictionEvidence = (typeof JURISDICTION_EVIDENCE)[number];
+
+export interface DocumentJurisdiction extends Jurisdiction {
+  readonly evidence: JurisdictionEvidence;
 }
 
 /** An organisation name exactly as written, plus the name with implied prefixes restored. */
@@ -221,6 +244,8 @@ interface ParsedDocumentBase extends DocumentHeader {
   /** The cleaned text every span points into. */
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];
+  /** The place whose government issued the document; null when nothing tells it. */
+  readonly jurisdiction: DocumentJurisdiction | null;
 }
 
 export interface TaskDivisionDocument extends ParsedDocumentBase {
@@ -262,7 +287,8 @@ export type ParsedDocument =
 /**
  * Result of parsing one file: its documents, or the reason it failed. A file
  * whose documents partly fail is `ok` with the failures in `problems`: one bad
- * document never stops the others.
+ * document never stops the others. `warnings` name documents that were read
+ * with a gap (no year stated): they are loaded all the same.
  */
 export type ParsedFile =
   | {
@@ -270,5 +296,6 @@ export type ParsedFile =
       readonly path: string;
       readonly documents: readonly ParsedDocument[];
       readonly problems: readonly KgError[];
+      readonly warnings: readonly KgError[];
     }
   | { readonly ok: false; readonly path: string; readonly error: KgError };

@@ -8,9 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { InputError, KgError, describeError } from '../core/errors.ts';
+import { InputError, InputWarning, KgError, describeError } from '../core/errors.ts';
 import { classifyDocument } from './classify.ts';
 import { cleanText, type CleanRules } from './clean/index.ts';
+import { findJurisdiction, NO_PLACES, type PlaceTable } from './jurisdiction/index.ts';
 import type { CleanedText, DocumentHeader, DocumentText, ParsedDocument, ParsedFile } from './model.ts';
 import { readSource } from './read.ts';
 import { splitDocuments } from './split.ts';
@@ -22,27 +23,48 @@ import { structureTaskDivision } from './structure/task-division.ts';
 import { structureWorkReport } from './structure/work-report.ts';
 
 /** Every document of a file, or the first reason one of them cannot be parsed. */
-export function parseDocuments(cleaned: CleanedText): ParsedDocument[] {
-  const { documents, problems } = parseDocumentsOf(cleaned);
+export function parseDocuments(cleaned: CleanedText, places: PlaceTable = NO_PLACES): ParsedDocument[] {
+  const { documents, problems } = parseDocumentsOf(cleaned, places);
   if (problems[0]) throw problems[0];
   return documents;
 }
 
-/** The documents of a file that parse, and the reasons the others do not. */
-export function parseDocumentsOf(cleaned: CleanedText): { documents: ParsedDocument[]; problems: KgError[] } {
+/**
+ * The documents of a file that parse, the reasons the others do not, and the
+ * gaps of those read all the same (no year stated).
+ */
+export function parseDocumentsOf(
+  cleaned: CleanedText,
+  places: PlaceTable = NO_PLACES,
+): { documents: ParsedDocument[]; problems: KgError[]; warnings: KgError[] } {
   const usedIds = new Set<string>();
   const documents: ParsedDocument[] = [];
   const problems: KgError[] = [];
-  for (const document of splitDocuments(cleaned)) {
+  const warnings: KgError[] = [];
+  const split = splitDocuments(cleaned);
+  // A page's furniture (发布时间：…) dates the page: only a one-document file's.
+  const furniture = split.length === 1 ? cleaned.removed.filter((fragment) => fragment.reason === 'noise').map((fragment) => fragment.text) : [];
+  for (const document of split) {
     try {
-      const header = classifyDocument(document);
+      const header = classifyDocument(document, furniture);
       const id = uniqueId(header.docNo ?? `${path.basename(document.sourceFile)}#${document.ordinalInFile}`, document, usedIds);
-      documents.push(structureDocument(document, header, id));
+      documents.push(structureDocument(document, header, id, places));
+      if (header.year === null) {
+        warnings.push(
+          new InputWarning('INPUT_YEAR_UNKNOWN', cleaned.path, `document ${document.ordinalInFile + 1} (${openingOf(document.text)}): no year stated; read with year null`),
+        );
+      }
     } catch (error) {
       problems.push(asKgError(cleaned.path, error));
     }
   }
-  return { documents, problems };
+  return { documents, problems, warnings };
+}
+
+/** A document's first line, short, to name it in a message (its title may be made up). */
+function openingOf(text: string): string {
+  const line = text.split('\n').map((candidate) => candidate.trim()).find((candidate) => candidate.length > 0) ?? '';
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 /** The docNo can repeat inside one file (a document printed twice); ids must not. */
@@ -52,7 +74,7 @@ function uniqueId(candidate: string, document: DocumentText, used: Set<string>):
   return id;
 }
 
-function structureDocument(document: DocumentText, header: DocumentHeader, id: string): ParsedDocument {
+function structureDocument(document: DocumentText, header: DocumentHeader, id: string, places: PlaceTable): ParsedDocument {
   const { text } = document;
   // Paragraphs and a work report's structure read the same outline.
   const structure = outline(text);
@@ -67,13 +89,18 @@ function structureDocument(document: DocumentText, header: DocumentHeader, id: s
     year: header.year,
     docNo: header.docNo,
     issuedOn: header.issuedOn,
+    jurisdiction: findJurisdiction(text, header, places),
   };
   switch (header.kind) {
     case 'TASK_DIVISION':
       return { ...base, kind: header.kind, ...structureTaskDivision(text) };
-    case 'WORK_REPORT':
-      // A report may carry its 为民办实事 table as an appendix.
-      return { ...base, kind: header.kind, ...structureWorkReport(text, header.year, structure), livelihood: findLivelihoodRows(text) };
+    case 'WORK_REPORT': {
+      // A report may carry its 为民办实事 table as an appendix. Its figures are
+      // dated from its year (targets: the year, results: the year before), so a
+      // report that states no year keeps its text and sections but no figures.
+      const report = structureWorkReport(text, header.year ?? 0, structure);
+      return { ...base, kind: header.kind, ...report, figures: header.year === null ? [] : report.figures, livelihood: findLivelihoodRows(text) };
+    }
     case 'LIVELIHOOD_PLAN':
       return { ...base, kind: header.kind, livelihood: findLivelihoodRows(text) };
     case 'LEADER_DIVISION':
@@ -83,21 +110,22 @@ function structureDocument(document: DocumentText, header: DocumentHeader, id: s
   }
 }
 
-export async function parseFile(filePath: string, rules: CleanRules): Promise<ParsedFile> {
+/** One file's documents; `places` is the jurisdiction table (`loadPlaceTable`). */
+export async function parseFile(filePath: string, rules: CleanRules, places: PlaceTable = NO_PLACES): Promise<ParsedFile> {
   try {
     const source = await readSource(filePath);
-    const { documents, problems } = parseDocumentsOf(cleanText(source, rules));
+    const { documents, problems, warnings } = parseDocumentsOf(cleanText(source, rules), places);
     // A file none of whose documents can be used has failed as a whole.
     if (documents.length === 0 && problems[0]) return { ok: false, path: filePath, error: problems[0] };
-    return { ok: true, path: filePath, documents, problems };
+    return { ok: true, path: filePath, documents, problems, warnings };
   } catch (error) {
     return { ok: false, path: filePath, error: asKgError(filePath, error) };
   }
 }
 
 /** Parses every file, also when some fail; results keep the order of `paths`. */
-export async function parseFiles(paths: readonly string[], rules: CleanRules): Promise<ParsedFile[]> {
-  return Promise.all(paths.map((filePath) => parseFile(filePath, rules)));
+export async function parseFiles(paths: readonly string[], rules: CleanRules, places: PlaceTable = NO_PLACES): Promise<ParsedFile[]> {
+  return Promise.all(paths.map((filePath) => parseFile(filePath, rules, places)));
 }
 
 function asKgError(filePath: string, error: unknown): KgError {

@@ -20,6 +20,7 @@ import {
 import type { MetricRule } from './extract/indicators.ts';
 import { parseMetricRules } from './extract/metric-rules.ts';
 import { parseAgencyFacts, type AgencyFacts } from './resolve/agency-facts.ts';
+import { parsePlaceTable, type PlaceTable } from './jurisdiction/index.ts';
 
 export const DEFAULT_RULES_DIR = path.join(PROJECT_ROOT, 'data', 'rules');
 
@@ -141,6 +142,15 @@ export async function loadAgencyFacts(dir: string = DEFAULT_RULES_DIR): Promise<
 export async function loadMetricRules(dir: string = DEFAULT_RULES_DIR): Promise<MetricRule[]> {
   await checkRulesDirectory(dir);
   return parseMetricRules(await readRuleFile(dir, 'metrics.tsv', 'required'), path.join(dir, 'metrics.tsv'));
+}
+
+/**
+ * The place table (`jurisdictions.tsv`). Optional: without it places are still
+ * read from their names, only without the table's parents and abbreviations.
+ */
+export async function loadPlaceTable(dir: string = DEFAULT_RULES_DIR): Promise<PlaceTable> {
+  await checkRulesDirectory(dir);
+  return parsePlaceTable(await readRuleFile(dir, 'jurisdictions.tsv', 'optional'), path.join(dir, 'jurisdictions.tsv'));
 }
 
 /** Stop words of cross-document linking (`stopwords.txt`): one word per line. */

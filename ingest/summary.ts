@@ -57,5 +57,9 @@ export function formatSummary(summary: IngestSummary): string {
     lines.push('', 'Errors:');
     for (const problem of summary.problems) lines.push(`  [${problem.code}] ${problem.message}`);
   }
+  if (summary.warnings.length > 0) {
+    lines.push('', 'Warnings (loaded all the same):');
+    for (const warning of summary.warnings) lines.push(`  [${warning.code}] ${warning.message}`);
+  }
   return lines.join('\n');
 }

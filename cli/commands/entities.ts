@@ -9,7 +9,7 @@ import { createIngestContext } from '../../ingest/context.ts';
 import { parseFiles } from '../../ingest/parse.ts';
 import { expandInputPaths } from '../../ingest/input-files.ts';
 import type { AgencyRegistry } from '../../ingest/resolve/agencies/index.ts';
-import { DEFAULT_RULES_DIR, loadCleanRules } from '../../ingest/rules.ts';
+import { DEFAULT_RULES_DIR, loadCleanRules, loadPlaceTable } from '../../ingest/rules.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
 
@@ -82,7 +82,7 @@ export const command: Command = {
     if (!parsed.ok) return parsed.exitCode;
     const { values, positionals } = parsed;
     const rulesDir = values.rules ?? DEFAULT_RULES_DIR;
-    const files = await parseFiles(await expandInputPaths(positionals), await loadCleanRules(rulesDir));
+    const files = await parseFiles(await expandInputPaths(positionals), await loadCleanRules(rulesDir), await loadPlaceTable(rulesDir));
     for (const file of files) {
       const errors = file.ok ? file.problems : [file.error];
       for (const error of errors) io.stderr(`kg entities: ${error.message} [${error.code}]\n`);

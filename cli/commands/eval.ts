@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { runEvaluation } from '../../evaluation/run.ts';
 import { renderRun } from '../../evaluation/report.ts';
-import { DEFAULT_RULES_DIR, loadCleanRules, loadMetricRules } from '../../ingest/rules.ts';
+import { DEFAULT_RULES_DIR, loadCleanRules, loadMetricRules, loadPlaceTable } from '../../ingest/rules.ts';
 import { parseCommandArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
 
@@ -51,6 +51,7 @@ export const command: Command = {
       root: positionals[0] ?? DEFAULT_FOLDER,
       cleanRules: await loadCleanRules(rulesDir),
       metrics: await loadMetricRules(rulesDir),
+      places: await loadPlaceTable(rulesDir),
     });
     if (values.json) {
       io.stdout(

@@ -3,16 +3,19 @@
  * classify → structure on each file and prints the documents found, so a
  * wrong extraction can be traced to the stage that made it.
  */
+import type { KgError } from '../../core/errors.ts';
 import type { ParsedDocument, ParsedFile } from '../../ingest/model.ts';
 import { parseFiles } from '../../ingest/parse.ts';
-import { DEFAULT_RULES_DIR, loadCleanRules } from '../../ingest/rules.ts';
+import { qualifiedName } from '../../ingest/jurisdiction/index.ts';
+import { DEFAULT_RULES_DIR, loadCleanRules, loadPlaceTable } from '../../ingest/rules.ts';
 import type { Command } from '../command.ts';
 import { parseCommandArguments } from '../arguments.ts';
 
 const USAGE = `Usage: kg parse FILE… [--json] [--rules DIR]
 
 Parses each file into typed documents and prints, per file, the documents
-found (docNo, kind, year, title) with counts of what was structured.
+found (docNo, kind, year, title) with counts of what was structured and the
+jurisdiction (the place that issued it, its parents, and what told it).
 
 Options:
   --json        print the full typed structure (ParsedFile[]) as JSON
@@ -21,7 +24,8 @@ Options:
 
 Exit status: 0 when every file parsed; 1 when any failed (the others are still
 parsed and printed; errors go to stderr, naming the file and the reason);
-2 on wrong usage.
+2 on wrong usage. A document that states no year is parsed with year null and
+a warning on stderr; warnings do not change the exit status.
 `;
 
 export const command: Command = {
@@ -41,11 +45,13 @@ export const command: Command = {
     );
     if (!parsed.ok) return parsed.exitCode;
     const { values, positionals } = parsed;
-    const rules = await loadCleanRules(values.rules ?? DEFAULT_RULES_DIR);
-    const files = await parseFiles(positionals, rules);
+    const rulesDir = values.rules ?? DEFAULT_RULES_DIR;
+    const files = await parseFiles(positionals, await loadCleanRules(rulesDir), await loadPlaceTable(rulesDir));
     for (const file of files) {
       const errors = file.ok ? file.problems : [file.error];
       for (const error of errors) io.stderr(`kg parse: ${error.message} [${error.code}]\n`);
+      // A warning names a gap (no year stated); the document is still read.
+      for (const warning of file.ok ? file.warnings : []) io.stderr(`kg parse: warning: ${warning.message} [${warning.code}]\n`);
     }
     io.stdout(values.json ? `${JSON.stringify(files.map(toJson), null, 2)}\n` : renderSummary(files));
     return files.every((file) => file.ok && file.problems.length === 0) ? 0 : 1;
@@ -54,7 +60,8 @@ export const command: Command = {
 
 /** Errors are class instances; JSON gets their code and message. */
 function toJson(file: ParsedFile): unknown {
-  if (file.ok) return { ...file, problems: file.problems.map((problem) => ({ code: problem.code, message: problem.message })) };
+  const plain = (problem: KgError) => ({ code: problem.code, message: problem.message });
+  if (file.ok) return { ...file, problems: file.problems.map(plain), warnings: file.warnings.map(plain) };
   return { ok: false, path: file.path, error: { code: file.error.code, message: file.error.message } };
 }
 
@@ -69,12 +76,23 @@ export function renderSummary(files: readonly ParsedFile[]): string {
     const failed = file.problems.length > 0 ? `, ${file.problems.length} FAILED` : '';
     out.push(`${file.path}: ${count} document${count === 1 ? '' : 's'}${failed}`);
     for (const document of file.documents) {
-      out.push(`  ${document.id}  ${document.kind}  ${document.year}  ${document.title}`);
+      out.push(`  ${document.id}  ${document.kind}  ${document.year ?? 'year unknown'}  ${document.title}`);
       out.push(`    ${counts(document)}`);
+      out.push(`    jurisdiction ${jurisdictionLine(document)}`);
     }
     out.push('');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** 柳江区 (district, in 柳州市 → 广西壮族自治区; from the title). */
+function jurisdictionLine(document: ParsedDocument): string {
+  const place = document.jurisdiction;
+  if (place === null) return 'unknown';
+  const parents: string[] = [];
+  for (let parent = place.parent; parent !== null; parent = parent.parent) parents.push(parent.name);
+  const within = parents.length > 0 ? `, in ${parents.join(' → ')}` : '';
+  return `${qualifiedName(place)} (${place.level}${within}; from the ${place.evidence})`;
 }
 
 function counts(document: ParsedDocument): string {

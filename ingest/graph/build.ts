@@ -75,7 +75,7 @@ class GraphCollector {
 
   constructor(
     readonly documentId: string,
-    readonly year: number,
+    readonly year: number | null,
     readonly context: GraphContext,
   ) {}
 
@@ -222,7 +222,8 @@ function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocume
       collector.relate('HAS_ASSIGNMENT', taskId, assignmentId, { ordinal: clause.ordinal });
       collector.leadsAndSupporters(assignmentId, clause.annotation.leads, clause.annotation.supporters, clause.annotation.joint);
       collector.mentionsIn(assignmentId, clause.text, clause.span.start);
-      if (statesTargets) {
+      // Targets are about the plan's year: a document without one cannot date them.
+      if (statesTargets && document.year !== null) {
         collector.indicators({ text: clause.text, span: clause.span, kind: 'TARGET', year: document.year });
       }
     }

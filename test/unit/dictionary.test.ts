@@ -26,6 +26,7 @@ const base = {
   contentHash: 'h',
   text: '',
   paragraphs: [],
+  jurisdiction: null,
 } as const;
 
 const row = (leads: AgencyMention[], responsible: AgencyMention[]): LivelihoodRow => ({

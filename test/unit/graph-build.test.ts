@@ -37,6 +37,7 @@ const document: TaskDivisionDocument = {
   contentHash: 'h',
   text,
   paragraphs: [],
+  jurisdiction: null,
   sections: [{ ordinal: 1, title: '主要预期目标', part: null, span: span('（一）主要预期目标') }],
   tasks: [
     {

@@ -32,7 +32,7 @@ async function report(file: string): Promise<Report> {
   const found = splitDocuments(cleaned)
     .map((document) => ({ document, header: classifyDocument(document) }))
     .find(({ header }) => header.kind === 'WORK_REPORT');
-  if (!found) throw new Error(`${file}: no work report found`);
+  if (!found || found.header.year === null) throw new Error(`${file}: no work report with a year found`);
   return { text: found.document.text, year: found.header.year };
 }
 

@@ -31,6 +31,7 @@ describe('ingest progress and summary', () => {
       skipped: [],
       removed: [],
       problems: [{ path: 'b.txt', documentId: null, code: 'INPUT_BINARY', message: 'b.txt: binary file' }],
+      warnings: [],
       written: { nodes: 5, relationships: 7 },
       links: { implements: 1, continues: 0 },
       orphansRemoved: 0,

@@ -93,7 +93,7 @@ export function resolveAgencies(observed: readonly ObservedAgencyName[], facts: 
     const key = stripCity(parts.main, cityList);
     const entry = ensure(key);
     entry.mentions += 1;
-    entry.years.add(observation.year);
+    if (observation.year !== null) entry.years.add(observation.year);
     entry.surfaces.add(surface);
     const written = normaliseAgencySpelling(observation.written);
     // `国资委` for `市国资委` is a spelling of this agency; `柳东新区` for

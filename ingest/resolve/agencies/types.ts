@@ -6,8 +6,8 @@ export interface ObservedAgencyName {
   readonly name: string;
   /** As written (`AgencyMention.written`). */
   readonly written: string;
-  /** Year of the document the name was seen in. */
-  readonly year: number;
+  /** Year of the document the name was seen in; null when it states none. */
+  readonly year: number | null;
 }
 
 export interface CanonicalAgency {

@@ -1,0 +1,158 @@
+/**
+ * Place names as written: a run of names at a position (柳州市柳江区,
+ * 柳城县大埔镇, 容县经济开发区), each a listed place or a name read by its
+ * suffix, turned into a Jurisdiction with its level and parent.
+ */
+import type { Jurisdiction, JurisdictionLevel } from '../model.ts';
+import type { PlaceTable } from './places.ts';
+
+/**
+ * Suffixes of ordinary place names; the body before one is short (2–4
+ * characters: a one-character body, 容县, must be listed in the table, or
+ * 经镇人民政府研究 would name a place 经镇).
+ */
+const ORDINARY = /^([\u3400-\u9fff]{2,4}?)(街道|省|市|区|县|旗|盟|镇|乡)/u;
+/** Ethnic autonomous places: 融水苗族自治县, 广西壮族自治区, 黔东南苗族侗族自治州. */
+const AUTONOMOUS = /^([\u3400-\u9fff]{1,8}?族)(自治区|自治州|自治县|自治旗)/u;
+/** Development zones and parks that have their own administration. */
+const ZONE = /^([\u3400-\u9fff]{1,4}?)(经济技术开发区|高新技术产业开发区|经济开发区|工业园区|产业园区|高新区|开发区|试验区|示范区|新区|园区)/u;
+/** A zone name without a place of its own (经济开发区 in 容县经济开发区) belongs to the name before it. */
+const GENERIC_ZONE_BODY = /^(?:经济技术|经济|高新技术产业|高新技术|高新|工业|产业|综合|示范)?$/u;
+/**
+ * Bodies that make a word, not a place: 城区, 市区, 全区, 各县, 本市 … and the
+ * bare level words (自治区 read as 自治 + 区).
+ */
+const NOT_A_BODY = /^(?:[各全本该我其所辖每此经根按依由请对为在从把被让使现报送于就已如若凡][\u3400-\u9fff]*|城|市|县|区|省|郊|新|园|社|小|片|街|辖|县市|市县|自治|地|老)$/u;
+/** Words that never occur in a place name: the text has gone on to something else. */
+const NOT_IN_A_NAME = /人民|政府|关于|印发|的|年/u;
+
+export interface NameToken {
+  readonly text: string;
+  /** Set when the token is a listed place (also for 融水县, a short name with a suffix). */
+  readonly known: string | null;
+  /** A zone whose own name is generic (经济开发区): it belongs to the place before it. */
+  readonly genericZone: boolean;
+}
+
+/** The place name that starts at `at`, or null. */
+export function nameAt(text: string, at: number, places: PlaceTable): NameToken | null {
+  for (const name of places.namesLongestFirst) {
+    if (text.startsWith(name, at)) return { text: name, known: name, genericZone: false };
+  }
+  // 广西柳州市 is 广西 + 柳州市, not one name read by its suffix.
+  for (const alias of places.aliasesLongestFirst) {
+    if (!text.startsWith(alias, at)) continue;
+    const next = nameAt(text, at + alias.length, places);
+    if (next?.known) return { text: alias, known: places.byAlias.get(alias) ?? null, genericZone: false };
+  }
+  const rest = text.slice(at, at + 24);
+  const candidates: { text: string; body: string; suffix: string; zone: boolean }[] = [];
+  for (const [pattern, zone] of [[ORDINARY, false], [AUTONOMOUS, false], [ZONE, true]] as const) {
+    const match = pattern.exec(rest);
+    if (match?.[1] && match[2]) candidates.push({ text: match[0], body: match[1], suffix: match[2], zone });
+  }
+  // The shortest reading leaves the rest to the next name (容县 + 经济开发区).
+  candidates.sort((a, b) => a.text.length - b.text.length);
+  for (const candidate of candidates) {
+    if (NOT_IN_A_NAME.test(candidate.body)) continue;
+    if (candidate.zone) {
+      const genericZone = GENERIC_ZONE_BODY.test(candidate.body);
+      if (!genericZone && NOT_A_BODY.test(candidate.body)) continue;
+      return { text: candidate.text, known: null, genericZone };
+    }
+    if (NOT_A_BODY.test(candidate.body)) continue;
+    return { text: candidate.text, known: aliasWithSuffix(candidate.body, candidate.suffix, places), genericZone: false };
+  }
+  return null;
+}
+
+/** 融水县 is 融水苗族自治县, 柳州市 written 柳州市: a short name plus a suffix of the place's level. */
+function aliasWithSuffix(body: string, suffix: string, places: PlaceTable): string | null {
+  const name = places.byAlias.get(body);
+  const place = name === undefined ? undefined : places.byName.get(name);
+  if (place === undefined) return null;
+  return levelsOfSuffix(suffix).includes(place.level) ? place.name : null;
+}
+
+/** The names that follow each other from `at` (柳州市柳江区 → 柳州市, 柳江区), and where they end. */
+export function namesAt(text: string, at: number, places: PlaceTable): { tokens: NameToken[]; end: number } {
+  const tokens: NameToken[] = [];
+  let end = at;
+  for (let token = nameAt(text, end, places); token !== null; token = nameAt(text, end, places)) {
+    // A generic zone opens no chain of its own.
+    if (tokens.length === 0 && token.genericZone) break;
+    tokens.push(token);
+    end += token.text.length;
+  }
+  return { tokens, end };
+}
+
+/**
+ * The jurisdiction a run of names means: the last name, in the one before it,
+ * … A listed place brings its own parents from the table.
+ */
+export function jurisdictionOf(tokens: readonly NameToken[], places: PlaceTable): Jurisdiction | null {
+  let place: Jurisdiction | null = null;
+  for (const token of tokens) {
+    if (token.genericZone && place !== null) {
+      place = { name: `${place.name}${token.text}`, level: 'district', parent: place };
+      continue;
+    }
+    const listed = token.known === null ? undefined : places.byName.get(token.known);
+    if (listed !== undefined) {
+      place = listed;
+      continue;
+    }
+    place = { name: token.text, level: levelOfName(token.text, place?.level ?? null), parent: place ?? zoneOwner(token.text, places) };
+  }
+  return place;
+}
+
+/** 北海工业园区 belongs to 北海市: a zone named after a listed place. */
+function zoneOwner(name: string, places: PlaceTable): Jurisdiction | null {
+  const zone = ZONE.exec(name);
+  if (zone?.[1] === undefined || zone[0] !== name) return null;
+  const owner = places.byAlias.get(zone[1]) ?? (places.byName.has(zone[1]) ? zone[1] : undefined);
+  return owner === undefined ? null : (places.byName.get(owner) ?? null);
+}
+
+/** The level a name's suffix tells; 市 under a city is a county-level city. */
+export function levelOfName(name: string, parentLevel: JurisdictionLevel | null): JurisdictionLevel {
+  if (name === '中华人民共和国') return 'national';
+  if (/(?:省|自治区|特别行政区)$/u.test(name)) return 'province';
+  if (/(?:街道|镇|乡|苏木)$/u.test(name)) return 'town';
+  if (/(?:县|旗)$/u.test(name)) return 'county';
+  if (/(?:州|盟|地区)$/u.test(name)) return 'city';
+  if (/市$/u.test(name)) return parentLevel === 'city' ? 'county' : 'city';
+  return 'district';
+}
+
+function levelsOfSuffix(suffix: string): readonly JurisdictionLevel[] {
+  switch (suffix) {
+    case '省':
+      return ['province'];
+    case '市':
+      return ['province', 'city', 'county'];
+    case '区':
+      return ['province', 'district'];
+    case '县':
+    case '旗':
+      return ['county'];
+    case '盟':
+      return ['city'];
+    default:
+      return ['town'];
+  }
+}
+
+/**
+ * The written form of a place: its name after its parents' below the province
+ * (柳州市柳江区); a zone named after its place is not prefixed twice
+ * (玉林市容县经济开发区).
+ */
+export function qualifiedName(place: Jurisdiction): string {
+  const parent = place.parent;
+  if (parent === null || parent.level === 'national' || parent.level === 'province') return place.name;
+  const above = qualifiedName(parent);
+  return place.name.startsWith(parent.name) ? `${above.slice(0, above.length - parent.name.length)}${place.name}` : `${above}${place.name}`;
+}
