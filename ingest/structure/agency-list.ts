@@ -242,6 +242,8 @@ export function isAgencyLike(name: string): boolean {
   if (/[。！？]/u.test(name)) return false;
   if (levelOf(name) !== null || rules.cityLevelNames.includes(name)) return true;
   if (/^(市|各)/u.test(name) && !LEVEL_WORDS.some((word) => name.startsWith(word))) return true;
+  // Collective addressees: 相关盟市, 有关县区, 沿线乡镇, 辖区各社区.
+  if (/^(?:相关|有关|沿线|辖区|涉及的?)[^，。；]{0,8}(?:盟市|市县|县区|县市区|乡镇|街道|社区|部门|单位|地区|地方|市|县|区|镇)$/u.test(name)) return true;
   const { core } = withoutTrailingBracket(name);
   return ORGANISATION_SUFFIXES.some((suffix) => core.endsWith(suffix));
 }
