@@ -1,0 +1,723 @@
+/**
+ * The graph view: a node's neighbourhood drawn with cytoscape.js and the fcose
+ * force layout. Double-click (or Enter) expands a node, collapse removes what
+ * its expansion added, pinned nodes keep their place, filters hide nodes by
+ * year and label and edges by type. The drawing follows the URL state: the
+ * centre node, the expanded nodes, the filters and the selection.
+ */
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular, type StylesheetJson } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { gql, isAbort } from './api.ts';
+import { h, replaceChildren, shorten } from './dom.ts';
+import { LABELS, RELATIONSHIPS, iconDataUri, labelName, relationshipStyle } from './labels.ts';
+import { NEIGHBORHOOD } from './operations.ts';
+import { MAX_LIMIT, navigate, type ExplorerState } from './state.ts';
+import type { GraphEdge, GraphNode, Properties, Subgraph } from './types.ts';
+
+cytoscape.use(fcose);
+
+export const CJK_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
+
+/** Timings of the last drawing, read by the benchmark (window.__kgExplorer). */
+export interface DrawTiming {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly fetchMs: number;
+  readonly layoutMs: number;
+  readonly renderMs: number;
+}
+
+/** What the details panel needs to know about a drawn element. */
+export interface DrawnElement {
+  readonly kind: 'node' | 'edge';
+  readonly id: string;
+  readonly label: string;
+  readonly name: string;
+  readonly properties: Properties;
+  readonly expanded: boolean;
+  readonly pinned: boolean;
+  readonly root: boolean;
+  readonly source?: string;
+  readonly target?: string;
+}
+
+export interface Neighbour {
+  readonly id: string;
+  readonly label: string;
+  readonly name: string;
+  readonly type: string;
+  readonly outgoing: boolean;
+}
+
+const ROOT = '\u0000root';
+
+function displayName(node: GraphNode): string {
+  return node.name && node.name.length > 0 ? node.name : node.id;
+}
+
+function graphStyle(): StylesheetJson {
+  const perLabel = Object.entries(LABELS).map(([label, style]) => ({
+    selector: `node[label = "${label}"]`,
+    style: { 'background-color': style.color, shape: style.shape, 'background-image': iconDataUri(label) },
+  }));
+  const perType = Object.entries(RELATIONSHIPS).map(([type, style]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: { 'line-color': style.color, 'target-arrow-color': style.color, 'line-style': style.line },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': '#6b7280',
+        'background-image': iconDataUri('Node'),
+        'background-width': '58%',
+        'background-height': '58%',
+        width: 30,
+        height: 30,
+        label: 'data(display)',
+        'font-family': CJK_FONT,
+        'font-size': 10,
+        color: '#111827',
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '110px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...perLabel,
+    { selector: 'node.root', style: { width: 46, height: 46, 'border-width': 3, 'border-color': '#111827', 'font-size': 12, 'font-weight': 'bold' } },
+    { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#111827', 'border-style': 'dashed' } },
+    { selector: 'node.pinned', style: { 'border-width': 4, 'border-color': '#111827', 'border-style': 'double' } },
+    { selector: 'node:selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#9ca3af',
+        'target-arrow-color': '#9ca3af',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        label: 'data(caption)',
+        'font-family': CJK_FONT,
+        'font-size': 8,
+        color: '#374151',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...perType,
+    { selector: 'edge:selected', style: { width: 3.5, 'overlay-color': '#f59e0b', 'overlay-opacity': 0.3 } },
+    { selector: '.filtered', style: { display: 'none' } },
+  ];
+}
+
+function nodeElement(node: GraphNode, introducedBy: string, position?: { x: number; y: number }): ElementDefinition {
+  const year = node.properties['year'];
+  return {
+    group: 'nodes',
+    data: {
+      id: node.id,
+      label: node.label,
+      name: displayName(node),
+      display: shorten(displayName(node), 16),
+      year: typeof year === 'number' ? year : null,
+      properties: node.properties,
+      introducedBy,
+    },
+    ...(position ? { position } : {}),
+  };
+}
+
+function edgeElement(edge: GraphEdge): ElementDefinition {
+  return {
+    group: 'edges',
+    data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, caption: relationshipStyle(edge.type).name, properties: edge.properties },
+  };
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+export class GraphView {
+  readonly element: HTMLElement;
+  private readonly canvas: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly limitNotice: HTMLElement;
+  private readonly filters: HTMLElement;
+  private readonly nodeList: HTMLSelectElement;
+  private readonly buttons: Record<'expand' | 'collapse' | 'pin' | 'fit' | 'centre', HTMLButtonElement>;
+  private readonly depthSelect: HTMLSelectElement;
+  private readonly cy: Core;
+  private key: string | null = null;
+  private expanded: string[] = [];
+  private truncated = new Set<string>();
+  private readonly cache = new Map<string, Promise<Subgraph>>();
+  private queue: Promise<void> = Promise.resolve();
+  private latest: ExplorerState | null = null;
+  private abort: AbortController | null = null;
+  private state: ExplorerState | null = null;
+  /** Called after each drawing or selection change, so the details panel can follow. */
+  onChange: () => void = () => undefined;
+  lastDraw: DrawTiming | null = null;
+
+  constructor() {
+    this.canvas = h('div', {
+      class: 'graph-canvas',
+      id: 'graph-canvas',
+      tabindex: 0,
+      role: 'application',
+      'aria-label': '关系图。方向键在节点间移动，回车展开，Backspace 收起，P 固定，F 适应窗口。',
+      'aria-describedby': 'graph-status',
+      onkeydown: (event: Event) => this.onKey(event as KeyboardEvent),
+    });
+    this.status = h('p', { class: 'graph-status', id: 'graph-status', role: 'status', 'aria-live': 'polite' });
+    this.limitNotice = h('p', { class: 'limit-notice', id: 'limit-notice', hidden: true, role: 'alert' });
+    this.filters = h('div', { class: 'filter-groups' });
+    this.nodeList = h('select', { id: 'node-list', 'aria-label': '已绘制的节点', onchange: () => this.selectFromList() });
+    this.depthSelect = h(
+      'select',
+      { id: 'depth-select', 'aria-label': '邻域深度', onchange: () => navigate({ depth: Number(this.depthSelect.value), expand: [] }) },
+      [1, 2, 3].map((depth) => h('option', { value: depth }, `${depth} 层`)),
+    );
+    const button = (id: string, text: string, title: string, action: () => void) =>
+      h('button', { type: 'button', id, title, onclick: action }, text);
+    this.buttons = {
+      expand: button('btn-expand', '展开', '展开所选节点的邻域（双击节点或回车）', () => this.expandSelected()),
+      collapse: button('btn-collapse', '收起', '收起所选节点展开的邻域（Backspace）', () => this.collapseSelected()),
+      pin: button('btn-pin', '固定', '固定所选节点的位置（P）', () => this.togglePinSelected()),
+      fit: button('btn-fit', '适应窗口', '缩放以显示全部节点（F）', () => this.fit()),
+      centre: button('btn-centre', '以此为中心', '以所选节点为中心重新绘制', () => this.centreOnSelected()),
+    };
+    const filterBox = h('details', { class: 'filters', id: 'filters' }, h('summary', {}, '筛选'), this.filters);
+    this.element = h(
+      'section',
+      { class: 'graph-view', id: 'graph-view', 'aria-label': '关系图' },
+      h(
+        'div',
+        { class: 'toolbar', role: 'toolbar', 'aria-label': '关系图工具' },
+        this.buttons.expand,
+        this.buttons.collapse,
+        this.buttons.pin,
+        this.buttons.centre,
+        this.buttons.fit,
+        h('label', { class: 'inline' }, '深度 ', this.depthSelect),
+        h('label', { class: 'inline node-list-label' }, '节点 ', this.nodeList),
+        filterBox,
+      ),
+      this.limitNotice,
+      this.canvas,
+      this.status,
+      h('div', { class: 'legend', 'aria-hidden': 'true' }),
+    );
+    this.cy = cytoscape({
+      container: this.canvas,
+      style: graphStyle(),
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node, edge', (event) => navigate({ sel: event.target.id() as string }, { replace: true }));
+    this.cy.on('dbltap', 'node', (event) => this.expand(event.target.id() as string));
+    this.renderLegend();
+  }
+
+  /** Follows a new state; drawings are queued so that they never interleave. */
+  render(state: ExplorerState): Promise<void> {
+    this.latest = state;
+    this.queue = this.queue.then(() => (this.latest === state ? this.sync(state) : undefined)).catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  /** Call when the view becomes visible again (the canvas had no size while hidden). */
+  resize(): void {
+    this.cy.resize();
+  }
+
+  private async sync(state: ExplorerState): Promise<void> {
+    this.state = state;
+    this.depthSelect.value = String(state.depth);
+    if (!state.node) {
+      this.cy.elements().remove();
+      this.key = null;
+      this.expanded = [];
+      this.setStatus('在上方搜索机构、企业、园区、项目、领导、指标或术语，然后打开它以绘制其关系网络。');
+      this.afterChange();
+      return;
+    }
+    const key = [state.node, state.depth, state.limit].join('\u0000');
+    if (key !== this.key) await this.rebuild(state, key);
+    else await this.update(state);
+    this.applyFilters(state);
+    this.applySelection(state);
+    this.afterChange();
+  }
+
+  private fetchNeighborhood(id: string, depth: number, limit: number): Promise<Subgraph> {
+    const key = [id, depth, limit].join('\u0000');
+    let promise = this.cache.get(key);
+    if (!promise) {
+      this.abort ??= new AbortController();
+      promise = gql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id, depth, limit }, this.abort.signal).then((data) => data.neighborhood);
+      promise.catch(() => this.cache.delete(key));
+      this.cache.set(key, promise);
+    }
+    return promise;
+  }
+
+  private async rebuild(state: ExplorerState, key: string): Promise<void> {
+    const root = state.node as string;
+    this.setStatus('正在加载…');
+    this.canvas.dataset['state'] = 'loading';
+    const fetchStart = performance.now();
+    const rootGraph = await this.fetchNeighborhood(root, state.depth, state.limit);
+    const expansions = await Promise.all(
+      state.expand.map((id) => this.fetchNeighborhood(id, 1, state.limit).catch((error: unknown) => (isAbort(error) ? null : null))),
+    );
+    const fetchMs = performance.now() - fetchStart;
+    if (this.latest !== state) return;
+    const nodes = new Map<string, ElementDefinition>();
+    const edges = new Map<string, ElementDefinition>();
+    this.truncated = new Set(rootGraph.truncated ? [root] : []);
+    for (const node of rootGraph.nodes) nodes.set(node.id, nodeElement(node, ROOT));
+    const expanded: string[] = [];
+    state.expand.forEach((id, index) => {
+      const graph = expansions[index];
+      if (!graph || !nodes.has(id)) return;
+      expanded.push(id);
+      if (graph.truncated) this.truncated.add(id);
+      for (const node of graph.nodes) if (!nodes.has(node.id)) nodes.set(node.id, nodeElement(node, id));
+    });
+    for (const graph of [rootGraph, ...expansions]) {
+      for (const edge of graph?.edges ?? []) if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edgeElement(edge));
+    }
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add([...nodes.values(), ...edges.values()]);
+      this.cy.getElementById(root).addClass('root');
+      for (const id of expanded) this.cy.getElementById(id).addClass('expanded');
+    });
+    this.key = key;
+    this.expanded = expanded;
+    await this.layout(true, fetchMs);
+  }
+
+  private async update(state: ExplorerState): Promise<void> {
+    const removed = this.expanded.filter((id) => !state.expand.includes(id));
+    const added = state.expand.filter((id) => !this.expanded.includes(id));
+    for (const id of removed) this.collapseLocal(id);
+    if (added.length === 0) {
+      this.expanded = this.expanded.filter((id) => state.expand.includes(id));
+      if (removed.length > 0) this.updateStatus();
+      return;
+    }
+    this.setStatus('正在展开…');
+    const fetchStart = performance.now();
+    const graphs = await Promise.all(added.map((id) => this.fetchNeighborhood(id, 1, state.limit)));
+    const fetchMs = performance.now() - fetchStart;
+    if (this.latest !== state) return;
+    this.cy.batch(() => {
+      added.forEach((id, index) => {
+        const graph = graphs[index];
+        const parent = this.cy.getElementById(id);
+        if (!graph || parent.empty()) return;
+        if (graph.truncated) this.truncated.add(id);
+        const centre = parent.position();
+        const fresh = graph.nodes.filter((node) => this.cy.getElementById(node.id).empty());
+        fresh.forEach((node, i) => {
+          const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
+          this.cy.add(nodeElement(node, id, { x: centre.x + 90 * Math.cos(angle), y: centre.y + 90 * Math.sin(angle) }));
+        });
+        for (const edge of graph.edges) {
+          if (this.cy.getElementById(edge.id).empty() && !this.cy.getElementById(edge.source).empty() && !this.cy.getElementById(edge.target).empty()) {
+            this.cy.add(edgeElement(edge));
+          }
+        }
+        parent.addClass('expanded');
+      });
+    });
+    this.expanded = [...this.expanded.filter((id) => state.expand.includes(id)), ...added.filter((id) => !this.cy.getElementById(id).empty())];
+    await this.layout(false, fetchMs);
+  }
+
+  /** Removes the nodes the expansion of `id` brought in (pinned ones stay). */
+  private collapseLocal(id: string): void {
+    const introduced = this.cy.nodes().filter((node) => node.data('introducedBy') === id && !node.hasClass('pinned'));
+    introduced.remove();
+    this.cy.getElementById(id).removeClass('expanded');
+    this.truncated.delete(id);
+  }
+
+  private async layout(randomize: boolean, fetchMs: number): Promise<void> {
+    const nodes = this.cy.nodes().length;
+    this.canvas.dataset['state'] = 'layout';
+    const pinned = this.cy.nodes('.pinned').map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
+    const layoutStart = performance.now();
+    const options = {
+      name: 'fcose',
+      quality: randomize ? (nodes > 300 ? 'draft' : 'default') : 'proof',
+      randomize,
+      animate: false,
+      fit: true,
+      padding: 30,
+      nodeDimensionsIncludeLabels: false,
+      idealEdgeLength: 70,
+      nodeRepulsion: 6500,
+      nodeSeparation: 60,
+      numIter: nodes > 300 ? 1200 : 2500,
+      ...(pinned.length > 0 ? { fixedNodeConstraint: pinned } : {}),
+    } as cytoscape.LayoutOptions;
+    const layout = this.cy.elements().layout(options);
+    const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+    layout.run();
+    await done;
+    const layoutMs = performance.now() - layoutStart;
+    const renderStart = performance.now();
+    await nextFrame();
+    await nextFrame();
+    const renderMs = performance.now() - renderStart;
+    this.lastDraw = { nodes, edges: this.cy.edges().length, fetchMs: Math.round(fetchMs), layoutMs: Math.round(layoutMs), renderMs: Math.round(renderMs) };
+    this.canvas.dataset['state'] = 'ready';
+    this.canvas.dataset['layoutMs'] = String(Math.round(layoutMs));
+  }
+
+  private applyFilters(state: ExplorerState): void {
+    const years = new Set(state.years);
+    const types = new Set(state.rels);
+    const labels = new Set(state.labels);
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const year = node.data('year') as number | null;
+        const visible =
+          node.hasClass('root') || ((labels.size === 0 || labels.has(node.data('label') as string)) && (years.size === 0 || year === null || years.has(year)));
+        node.toggleClass('filtered', !visible);
+      });
+      this.cy.edges().forEach((edge) => {
+        edge.toggleClass('filtered', (types.size > 0 && !types.has(edge.data('type') as string)) || edge.source().hasClass('filtered') || edge.target().hasClass('filtered'));
+      });
+    });
+    this.renderFilters(state);
+    this.updateStatus();
+  }
+
+  private applySelection(state: ExplorerState): void {
+    const wanted = state.sel ?? state.node;
+    this.cy.$(':selected').unselect();
+    if (wanted) this.cy.getElementById(wanted).select();
+  }
+
+  private afterChange(): void {
+    this.canvas.dataset['nodeCount'] = String(this.cy.nodes().length);
+    this.canvas.dataset['edgeCount'] = String(this.cy.edges().length);
+    this.canvas.dataset['visibleCount'] = String(this.cy.nodes(':visible').length);
+    this.renderNodeList();
+    const selected = this.selectedNode();
+    const canCollapse = selected !== null && this.expanded.includes(selected.id());
+    this.buttons.expand.disabled = selected === null || this.expanded.includes(selected.id()) || selected.hasClass('root');
+    this.buttons.collapse.disabled = !canCollapse;
+    this.buttons.pin.disabled = selected === null;
+    this.buttons.pin.textContent = selected?.hasClass('pinned') ? '取消固定' : '固定';
+    this.buttons.pin.setAttribute('aria-pressed', String(selected?.hasClass('pinned') ?? false));
+    this.buttons.centre.disabled = selected === null || selected.hasClass('root');
+    this.buttons.fit.disabled = this.cy.nodes().length === 0;
+    this.onChange();
+  }
+
+  private updateStatus(): void {
+    const total = this.cy.nodes().length;
+    const edges = this.cy.edges().length;
+    const visible = this.cy.nodes().not('.filtered').length;
+    if (total === 0) return;
+    const filtered = visible < total ? `，筛选后显示 ${visible} 个` : '';
+    this.setStatus(`已绘制 ${total} 个节点、${edges} 条关系${filtered}。`);
+    const limit = this.state?.limit ?? 0;
+    if (this.truncated.size > 0) {
+      const names = [...this.truncated].map((id) => (this.cy.getElementById(id).data('name') as string | undefined) ?? id);
+      replaceChildren(
+        this.limitNotice,
+        `邻域超过上限（每次最多 ${limit} 个节点），以下节点的邻域被截断：${names.map((name) => shorten(name, 20)).join('、')}。`,
+        limit < MAX_LIMIT
+          ? h('button', { type: 'button', id: 'btn-raise-limit', onclick: () => navigate({ limit: MAX_LIMIT }) }, `提高上限到 ${MAX_LIMIT}`)
+          : null,
+      );
+      this.limitNotice.hidden = false;
+    } else {
+      this.limitNotice.hidden = true;
+    }
+  }
+
+  private setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private fail(error: unknown): void {
+    if (isAbort(error)) return;
+    this.canvas.dataset['state'] = 'error';
+    this.setStatus(`无法绘制：${error instanceof Error ? error.message : String(error)}`);
+    this.afterChange();
+  }
+
+  private renderLegend(): void {
+    const legend = this.element.querySelector('.legend');
+    if (!legend) return;
+    replaceChildren(
+      legend,
+      Object.entries(LABELS).map(([label, style]) =>
+        h('span', { class: 'legend-item' }, h('img', { src: iconDataUri(label), alt: '', style: `background:${style.color}` }), style.name),
+      ),
+    );
+  }
+
+  private renderFilters(state: ExplorerState): void {
+    const years = new Set<number>(state.years);
+    const labels = new Set<string>(state.labels);
+    const types = new Set<string>(state.rels);
+    this.cy.nodes().forEach((node) => {
+      const year = node.data('year') as number | null;
+      if (year !== null) years.add(year);
+      labels.add(node.data('label') as string);
+    });
+    this.cy.edges().forEach((edge) => {
+      types.add(edge.data('type') as string);
+    });
+    const group = (legend: string, name: string, values: readonly (string | number)[], chosen: readonly (string | number)[], caption: (value: string | number) => string, patch: (values: (string | number)[]) => Partial<ExplorerState>) =>
+      h(
+        'fieldset',
+        { class: 'filter-group' },
+        h('legend', {}, legend),
+        values.map((value) =>
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              name,
+              value: String(value),
+              checked: chosen.includes(value),
+              onchange: (event: Event) => {
+                const input = event.target as HTMLInputElement;
+                const next = input.checked ? [...chosen, value] : chosen.filter((item) => item !== value);
+                navigate(patch(next));
+              },
+            }),
+            caption(value),
+          ),
+        ),
+        values.length === 0 ? h('span', { class: 'muted' }, '（无）') : null,
+      );
+    replaceChildren(
+      this.filters,
+      h('p', { class: 'muted' }, '不勾选即显示全部；中心节点总是显示。'),
+      group('年份', 'filter-year', [...years].sort(), state.years, String, (values) => ({ years: values as number[] })),
+      group('关系类型', 'filter-rel', [...types].sort(), state.rels, (value) => `${relationshipStyle(String(value)).name}（${value}）`, (values) => ({ rels: values as string[] })),
+      group('节点类型', 'filter-label', [...labels].sort(), state.labels, (value) => labelName(String(value)), (values) => ({ labels: values as string[] })),
+    );
+  }
+
+  private renderNodeList(): void {
+    const nodes = this.cy
+      .nodes()
+      .not('.filtered')
+      .sort((a, b) => labelName(a.data('label') as string).localeCompare(labelName(b.data('label') as string), 'zh') || (a.data('name') as string).localeCompare(b.data('name') as string, 'zh'));
+    const selected = this.cy.$(':selected');
+    replaceChildren(
+      this.nodeList,
+      h('option', { value: '' }, `（${nodes.length} 个节点）`),
+      nodes.map((node) => h('option', { value: node.id(), selected: selected.id() === node.id() }, `${labelName(node.data('label') as string)}：${shorten(node.data('name') as string, 30)}`)),
+    );
+  }
+
+  private selectFromList(): void {
+    if (this.nodeList.value) navigate({ sel: this.nodeList.value }, { replace: true });
+  }
+
+  private selectedNode(): NodeSingular | null {
+    const selected = this.cy.nodes(':selected');
+    return selected.nonempty() ? selected.first() : null;
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const nodes = this.cy
+      .nodes()
+      .not('.filtered')
+      .sort((a, b) => (a as NodeSingular).position('x') - (b as NodeSingular).position('x') || (a as NodeSingular).position('y') - (b as NodeSingular).position('y'));
+    const selected = this.selectedNode();
+    const index = selected ? nodes.toArray().findIndex((node) => node.id() === selected.id()) : -1;
+    const move = (offset: number) => {
+      const count = nodes.length;
+      if (count === 0) return;
+      const next = nodes[(index + offset + count) % count];
+      if (next) navigate({ sel: next.id() }, { replace: true });
+    };
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        move(1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        move(index < 0 ? 0 : -1);
+        break;
+      case 'Enter':
+        this.expandSelected();
+        break;
+      case 'Backspace':
+      case 'Delete':
+        this.collapseSelected();
+        break;
+      case 'p':
+      case 'P':
+        this.togglePinSelected();
+        break;
+      case 'f':
+      case 'F':
+        this.fit();
+        break;
+      case '+':
+        this.cy.zoom(this.cy.zoom() * 1.2);
+        break;
+      case '-':
+        this.cy.zoom(this.cy.zoom() / 1.2);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  expand(id: string): void {
+    const state = this.state;
+    if (!state || this.cy.getElementById(id).empty() || id === state.node || state.expand.includes(id)) {
+      if (state && state.sel !== id) navigate({ sel: id }, { replace: true });
+      return;
+    }
+    navigate({ expand: [...state.expand, id], sel: id });
+  }
+
+  private expandSelected(): void {
+    const selected = this.selectedNode();
+    if (selected) this.expand(selected.id());
+  }
+
+  private collapseSelected(): void {
+    const selected = this.selectedNode();
+    const state = this.state;
+    if (!selected || !state || !state.expand.includes(selected.id())) return;
+    // The expansions made from nodes that this one brought in go too.
+    const gone = new Set([selected.id()]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const id of state.expand) {
+        const introducedBy = this.cy.getElementById(id).data('introducedBy') as string | undefined;
+        if (!gone.has(id) && introducedBy !== undefined && gone.has(introducedBy) && !this.cy.getElementById(id).hasClass('pinned')) {
+          gone.add(id);
+          grew = true;
+        }
+      }
+    }
+    navigate({ expand: state.expand.filter((id) => !gone.has(id)) });
+  }
+
+  private togglePinSelected(): void {
+    const selected = this.selectedNode();
+    if (!selected) return;
+    if (selected.hasClass('pinned')) {
+      selected.removeClass('pinned');
+      selected.unlock();
+    } else {
+      selected.addClass('pinned');
+      selected.lock();
+    }
+    this.afterChange();
+  }
+
+  private centreOnSelected(): void {
+    const selected = this.selectedNode();
+    if (selected) navigate({ node: selected.id(), expand: [], sel: null });
+  }
+
+  fit(): void {
+    this.cy.fit(this.cy.elements().not('.filtered'), 30);
+  }
+
+  /** A drawn node or edge, for the details panel. */
+  drawn(id: string): DrawnElement | null {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return null;
+    if (element.group() === 'edges') {
+      const edge = element as unknown as EdgeSingular;
+      const type = edge.data('type') as string;
+      return {
+        kind: 'edge',
+        id,
+        label: type,
+        name: relationshipStyle(type).name,
+        properties: edge.data('properties') as Properties,
+        expanded: false,
+        pinned: false,
+        root: false,
+        source: edge.source().id(),
+        target: edge.target().id(),
+      };
+    }
+    return {
+      kind: 'node',
+      id,
+      label: element.data('label') as string,
+      name: element.data('name') as string,
+      properties: element.data('properties') as Properties,
+      expanded: this.expanded.includes(id),
+      pinned: element.hasClass('pinned'),
+      root: element.hasClass('root'),
+    };
+  }
+
+  /** The drawn neighbours of a node with the relationship that joins them. */
+  neighbours(id: string): Neighbour[] {
+    const node = this.cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return [];
+    return node
+      .connectedEdges()
+      .map((edge) => {
+        const outgoing = edge.source().id() === id;
+        const other = outgoing ? edge.target() : edge.source();
+        return { id: other.id(), label: other.data('label') as string, name: other.data('name') as string, type: edge.data('type') as string, outgoing };
+      })
+      .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'zh'));
+  }
+
+  nodeName(id: string): string | null {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() ? ((element.data('name') as string | undefined) ?? null) : null;
+  }
+
+  /** Counts for tests and the benchmark. */
+  counts(): { nodes: number; edges: number; visible: number } {
+    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length, visible: this.cy.nodes().not('.filtered').length };
+  }
+
+  /** Where a node is drawn, in page pixels (for tests that double-click it). */
+  pagePosition(id: string): { x: number; y: number } | null {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return null;
+    const box = this.canvas.getBoundingClientRect();
+    const position = node.renderedPosition();
+    return { x: box.left + position.x, y: box.top + position.y };
+  }
+
+  labelOf(id: string): string | null {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() && element.isNode() ? (element.data('label') as string) : null;
+  }
+}
+
