@@ -12,20 +12,32 @@ const FIRST_LISTED_LEADS =
 /** 无牵头单位的，责任单位即为牵头单位: every listed unit leads. */
 const RESPONSIBLE_LEAD = /(?:未|无|没有)(?:明确|列明|标明)?牵头(?:单位|部门)的[，,]?(?:责任单位|所列单位)(?:即|均)?为牵头(?:单位|部门)/u;
 
-export function applyStatedLeadConvention(text: string, tasks: readonly Task[]): Task[] {
+/** The convention a document states for units listed without a lead, if any. */
+export function statedLeadConvention(text: string): 'first-listed' | 'all-listed' | null {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const firstLeads = FIRST_LISTED_LEADS.test(sample);
-  const allLead = !firstLeads && RESPONSIBLE_LEAD.test(sample);
-  if (!firstLeads && !allLead) return [...tasks];
+  if (FIRST_LISTED_LEADS.test(sample)) return 'first-listed';
+  return RESPONSIBLE_LEAD.test(sample) ? 'all-listed' : null;
+}
+
+/** Leads and the units left responsible under a stated convention, or null when it does not apply. */
+export function conventionalLeads<T>(convention: 'first-listed' | 'all-listed', responsible: readonly T[]): { leads: T[]; responsible: T[] } | null {
+  const [first, ...rest] = responsible;
+  if (first === undefined) return null;
+  return convention === 'all-listed' ? { leads: [...responsible], responsible: [] } : { leads: [first], responsible: rest };
+}
+
+export function applyStatedLeadConvention(text: string, tasks: readonly Task[]): Task[] {
+  const convention = statedLeadConvention(text);
+  if (convention === null) return [...tasks];
+  const allLead = convention === 'all-listed';
   return tasks.map((task) => ({
     ...task,
     clauses: task.clauses.map((clause) => {
       const { annotation } = clause;
       if (annotation.leads.length > 0 || annotation.responsible.length === 0) return clause;
-      const [first, ...rest] = annotation.responsible;
-      if (first === undefined) return clause;
-      const leads = allLead ? annotation.responsible : [first];
-      return { ...clause, annotation: { ...annotation, leads, responsible: allLead ? [] : rest, inferredLeads: true } };
+      const inferred = conventionalLeads(allLead ? 'all-listed' : 'first-listed', annotation.responsible);
+      if (inferred === null) return clause;
+      return { ...clause, annotation: { ...annotation, ...inferred, inferredLeads: true } };
     }),
   }));
 }

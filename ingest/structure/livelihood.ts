@@ -13,6 +13,7 @@ import type { AgencyMention, LivelihoodRow } from '../model.ts';
 import { splitAgencyList } from './agency-list.ts';
 import { joinLines } from './compact-text.ts';
 import { splitLines, type Line } from './lines.ts';
+import { conventionalLeads, statedLeadConvention } from './lead-convention.ts';
 import { structureTaskDivision } from './task-division.ts';
 
 type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'standard';
@@ -53,8 +54,15 @@ type Header = ReadonlyMap<Column, readonly number[]>;
  * task-division grammar.
  */
 export function findLivelihoodRows(text: string): LivelihoodRow[] {
-  const rows = findTableRows(text);
-  return rows.length > 0 ? rows : listRows(text);
+  const tableRows = findTableRows(text);
+  const rows = tableRows.length > 0 ? tableRows : listRows(text);
+  // 责任单位中列第一位的为牵头单位: a table without a lead column still names its leads.
+  const convention = statedLeadConvention(text);
+  if (convention === null) return rows;
+  return rows.map((row) => {
+    const inferred = row.leads.length === 0 ? conventionalLeads(convention, row.responsible) : null;
+    return inferred === null ? row : { ...row, ...inferred };
+  });
 }
 
 function listRows(text: string): LivelihoodRow[] {
