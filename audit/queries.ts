@@ -2,7 +2,7 @@
  * The GraphQL operations the audit sends, with the shapes of their results.
  * Page sizes come in as `$first` (≤ the API's cap) and pages as `$after`.
  */
-import type { DocumentKind } from '../ingest/model.ts';
+import type { DocumentKind } from '../ingest/index.ts';
 import type { Connection } from './client.ts';
 
 export interface AgencyRef {

@@ -1,5 +1,5 @@
 /** `documents` and `livelihoodProjects`. */
-import { DOCUMENT_KINDS } from '../../ingest/model.ts';
+import { DOCUMENT_KINDS } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';

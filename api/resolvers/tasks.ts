@@ -1,7 +1,7 @@
 /** `tasks`, `assignments`, and the fields of Task, Assignment, Section and Passage. */
 import type { CypherName } from '../../core/cypher.ts';
 import { KgError } from '../../core/errors.ts';
-import type { DocumentKind } from '../../ingest/model.ts';
+import type { DocumentKind } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
