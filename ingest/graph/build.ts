@@ -3,9 +3,11 @@
  * Entity resolution, mention finding and indicator extraction are given as
  * functions, so this module only decides the shape of the graph.
  */
+import { jurisdictionId } from '../jurisdiction/ids.ts';
 import type {
   AgencyMention,
   FigureSentence,
+  Jurisdiction,
   LeaderDivisionDocument,
   LivelihoodRow,
   ParsedDocument,
@@ -18,13 +20,16 @@ import {
   OWNED_LABELS,
   RELATIONSHIP_TYPES,
   SHARED_LABELS,
+  SHARED_RELATIONSHIP_TYPES,
   type DocumentGraph,
   type NodeRecord,
   type OwnedLabel,
   type Properties,
+  type PropertyValue,
   type RelationshipRecord,
   type RelationshipType,
   type SharedLabel,
+  type SharedRelationshipType,
 } from './records.ts';
 
 export interface ResolvedAgency {
@@ -32,6 +37,8 @@ export interface ResolvedAgency {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly kind: string;
+  /** The place the agency is a body of; null when neither its name nor its document tell. */
+  readonly jurisdiction: Jurisdiction | null;
 }
 
 export interface Mention {
@@ -46,8 +53,10 @@ export interface IndicatorFact {
   readonly metric: string;
   readonly kind: 'TARGET' | 'ACTUAL';
   readonly year: number;
-  readonly value: number;
+  /** Null for a qualitative statement (与经济增长同步, 完成市下达任务), whose `qualifier` holds the phrase. */
+  readonly value: number | null;
   readonly unit: string;
+  /** growth, level or qualitative. */
   readonly measure: string;
   readonly qualifier: string | null;
   /** Upper end of a range target such as 6%—6.5%. */
@@ -57,10 +66,16 @@ export interface IndicatorFact {
 }
 
 export interface GraphContext {
-  /** Canonical agency for a name as extracted (prefix already restored). */
-  readonly agency: (name: string) => ResolvedAgency;
-  /** Entities named in `text`, whose first character is at `baseOffset` of the document. */
-  readonly mentions: (text: string, baseOffset: number) => readonly Mention[];
+  /**
+   * Canonical agency for a name as extracted (prefix already restored), named
+   * in a document of `jurisdiction`: 市财政局 is Liuzhou's in Liuzhou's documents.
+   */
+  readonly agency: (name: string, jurisdiction: Jurisdiction | null) => ResolvedAgency;
+  /**
+   * Entities named in `text`, whose first character is at `baseOffset` of a
+   * document of `jurisdiction` (agency names are resolved in that place).
+   */
+  readonly mentions: (text: string, baseOffset: number, jurisdiction: Jurisdiction | null) => readonly Mention[];
   readonly indicators: (sentence: FigureSentence) => readonly IndicatorFact[];
 }
 
@@ -71,11 +86,13 @@ class GraphCollector {
   readonly owned = new Map<OwnedLabel, NodeRecord[]>(OWNED_LABELS.map((label) => [label, []]));
   readonly shared = new Map<SharedLabel, Map<string, NodeRecord>>(SHARED_LABELS.map((label) => [label, new Map()]));
   readonly relationships = new Map<RelationshipType, RelationshipRecord[]>(RELATIONSHIP_TYPES.map((type) => [type, []]));
+  readonly sharedRelationships = new Map<SharedRelationshipType, Map<string, RelationshipRecord>>(SHARED_RELATIONSHIP_TYPES.map((type) => [type, new Map()]));
   private readonly seenMentions = new Set<string>();
 
   constructor(
     readonly documentId: string,
     readonly year: number | null,
+    readonly jurisdiction: Jurisdiction | null,
     readonly context: GraphContext,
   ) {}
 
@@ -100,15 +117,31 @@ class GraphCollector {
     this.relationships.get(type)?.push({ from, to, properties });
   }
 
-  /** The shared Agency node for a name as extracted; returns its id. */
+  /** A relationship between shared nodes, once per document (the load merges it). */
+  relateShared(type: SharedRelationshipType, from: string, to: string): void {
+    this.sharedRelationships.get(type)?.set(`${from}→${to}`, { from, to, properties: {} });
+  }
+
+  /** The shared Jurisdiction node of a place, with its parents (PART_OF); returns its id. */
+  place(place: Jurisdiction): string {
+    const id = jurisdictionId(place);
+    if (this.shared.get('Jurisdiction')?.has(id)) return id;
+    this.addShared('Jurisdiction', id, { name: place.name, level: place.level, parent: place.parent?.name ?? null, fullName: id.slice('jurisdiction:'.length) });
+    if (place.parent !== null) this.relateShared('PART_OF', id, this.place(place.parent));
+    return id;
+  }
+
+  /** The shared Agency node for a name as extracted, OF its jurisdiction; returns its id. */
   agency(name: string): string {
-    const agency = this.context.agency(name);
-    return this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
+    const agency = this.context.agency(name, this.jurisdiction);
+    const id = this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
+    if (agency.jurisdiction !== null) this.relateShared('OF', id, this.place(agency.jurisdiction));
+    return id;
   }
 
   /** One MENTIONS edge per (source, entity), at the first place the entity is named. */
   mentionsIn(sourceId: string, text: string, baseOffset: number): void {
-    for (const mention of this.context.mentions(text, baseOffset)) {
+    for (const mention of this.context.mentions(text, baseOffset, this.jurisdiction)) {
       const targetId = this.entity(mention);
       const key = `${sourceId}→${targetId}`;
       if (this.seenMentions.has(key)) continue;
@@ -151,19 +184,42 @@ class GraphCollector {
     }
   }
 
-  leadsAndSupporters(sourceId: string, leads: readonly AgencyMention[], supporters: readonly AgencyMention[], joint: boolean): void {
+  /**
+   * Responsibility edges of a clause. Units named only as responsible (责任单位,
+   * a plain 负责) are SUPPORTED_BY with role RESPONSIBLE rather than leads: the
+   * graph never invents a lead. A lead that follows from a convention the
+   * document states (列第一位的为牵头单位) carries `inferred: true`.
+   */
+  leadsAndSupporters(
+    sourceId: string,
+    units: {
+      readonly leads: readonly AgencyMention[];
+      readonly supporters: readonly AgencyMention[];
+      readonly responsible?: readonly AgencyMention[];
+      readonly joint: boolean;
+      readonly inferredLeads?: boolean;
+    },
+  ): void {
     const seen = new Set<string>();
-    for (const lead of leads) {
+    for (const lead of units.leads) {
       const id = this.agency(lead.name);
       if (seen.has(id)) continue;
       seen.add(id);
-      this.relate('LED_BY', sourceId, id, { joint, written: lead.written, start: lead.span.start, end: lead.span.end });
+      const properties: Record<string, PropertyValue> = { joint: units.joint, written: lead.written, start: lead.span.start, end: lead.span.end };
+      if (units.inferredLeads === true) properties['inferred'] = true;
+      this.relate('LED_BY', sourceId, id, properties);
     }
-    for (const supporter of supporters) {
-      const id = this.agency(supporter.name);
+    const others = [
+      ...units.supporters.map((unit) => ({ unit, role: null })),
+      ...(units.responsible ?? []).map((unit) => ({ unit, role: 'RESPONSIBLE' as const })),
+    ];
+    for (const { unit, role } of others) {
+      const id = this.agency(unit.name);
       if (seen.has(id)) continue;
       seen.add(id);
-      this.relate('SUPPORTED_BY', sourceId, id, { written: supporter.written, start: supporter.span.start, end: supporter.span.end });
+      const properties: Record<string, PropertyValue> = { written: unit.written, start: unit.span.start, end: unit.span.end };
+      if (role !== null) properties['role'] = role;
+      this.relate('SUPPORTED_BY', sourceId, id, properties);
     }
   }
 
@@ -171,7 +227,10 @@ class GraphCollector {
     const owned = Object.fromEntries(OWNED_LABELS.map((label) => [label, this.owned.get(label) ?? []])) as Record<OwnedLabel, NodeRecord[]>;
     const shared = Object.fromEntries(SHARED_LABELS.map((label) => [label, [...(this.shared.get(label)?.values() ?? [])]])) as Record<SharedLabel, NodeRecord[]>;
     const relationships = Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, this.relationships.get(type) ?? []])) as Record<RelationshipType, RelationshipRecord[]>;
-    return { document, owned, shared, relationships };
+    const sharedRelationships = Object.fromEntries(
+      SHARED_RELATIONSHIP_TYPES.map((type) => [type, [...(this.sharedRelationships.get(type)?.values() ?? [])]]),
+    ) as Record<SharedRelationshipType, RelationshipRecord[]>;
+    return { document, owned, shared, relationships, sharedRelationships };
   }
 }
 
@@ -209,7 +268,7 @@ function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocume
     const statesTargets = section !== undefined && TARGET_SECTION.test(section.title);
     for (const clause of task.clauses) {
       const assignmentId = `${taskId}/clause/${clause.ordinal}`;
-      const leadNames = clause.annotation.leads.map((lead) => collector.context.agency(lead.name).name);
+      const leadNames = clause.annotation.leads.map((lead) => collector.context.agency(lead.name, collector.jurisdiction).name);
       collector.addOwned('Assignment', assignmentId, {
         ordinal: clause.ordinal,
         text: clause.text,
@@ -220,7 +279,7 @@ function addTaskDivision(collector: GraphCollector, document: TaskDivisionDocume
         ...spanProperties(clause.span),
       });
       collector.relate('HAS_ASSIGNMENT', taskId, assignmentId, { ordinal: clause.ordinal });
-      collector.leadsAndSupporters(assignmentId, clause.annotation.leads, clause.annotation.supporters, clause.annotation.joint);
+      collector.leadsAndSupporters(assignmentId, clause.annotation);
       collector.mentionsIn(assignmentId, clause.text, clause.span.start);
       // Targets are about the plan's year: a document without one cannot date them.
       if (statesTargets && document.year !== null) {
@@ -241,7 +300,7 @@ function addLivelihood(collector: GraphCollector, document: ParsedDocument, rows
       ...spanProperties(row.span),
     });
     collector.relate('HAS_PROJECT', document.id, id);
-    collector.leadsAndSupporters(id, row.leads, row.responsible, false);
+    collector.leadsAndSupporters(id, { leads: row.leads, supporters: row.responsible, joint: false });
     const contentAt = document.text.indexOf(row.content, row.span.start);
     if (row.content.length > 0 && contentAt >= 0) collector.mentionsIn(id, row.content, contentAt);
   }
@@ -277,7 +336,8 @@ function addLeaderDivision(collector: GraphCollector, document: LeaderDivisionDo
 }
 
 export function buildDocumentGraph(document: ParsedDocument, context: GraphContext, pipelineVersion: string): DocumentGraph {
-  const collector = new GraphCollector(document.id, document.year, context);
+  const collector = new GraphCollector(document.id, document.year, document.jurisdiction, context);
+  if (document.jurisdiction !== null) collector.relate('ISSUED_IN', document.id, collector.place(document.jurisdiction));
   for (const paragraph of document.paragraphs) {
     const id = collector.addOwned('Passage', `${document.id}/passage/${paragraph.ordinal}`, {
       ordinal: paragraph.ordinal,
