@@ -3,7 +3,8 @@
  * way from the pipeline's output and from an expected file, so that scoring is
  * set arithmetic and every miss or false hit can be printed with its place.
  */
-import { extractIndicators, type MetricRule } from '../ingest/extract/indicators.ts';
+import type { MetricRule } from '../ingest/extract/indicators.ts';
+import { extractFigureStatements } from '../ingest/extract/qualitative-targets.ts';
 import type { AgencyMention, ParsedDocument, Span } from '../ingest/model.ts';
 import { simplifiedCharacters } from '../ingest/clean/script.ts';
 import { withoutTrailingBracket } from '../ingest/structure/brackets.ts';
@@ -119,11 +120,12 @@ export function predictedFacts(
   }
   if (document.kind === 'WORK_REPORT') {
     for (const sentence of document.figures) {
-      for (const statement of extractIndicators(sentence, metrics)) {
+      // A qualitative statement (与经济增长同步, 完成市下达任务) has no value: `metric=—`.
+      for (const statement of extractFigureStatements(sentence, metrics)) {
         facts.push({
           role: statement.kind === 'TARGET' ? 'target' : 'actual',
           subject: String(statement.year),
-          value: `${statement.metric}=${statement.value}`,
+          value: `${statement.metric}=${statement.value ?? '—'}`,
           span: statement.span,
         });
       }

@@ -1,7 +1,8 @@
 /**
  * Indicator statements in a figure sentence: `地区生产总值增长5.5%左右` →
- * 地区生产总值, growth, 5.5, %, 左右. Only figures the sentence attaches to a known
- * metric are returned; nothing is inferred.
+ * 地区生产总值, growth, 5.5, %, 左右. A metric the dictionary lists is named by its
+ * canonical name; one it does not list (粮食产量, 城镇新增就业) is kept as written
+ * when it reads as a metric's name (see `metric-names.ts`). Nothing is inferred.
  *
  * A metric counts where it opens a clause — after punctuation or after scope words
  * (全市, 全年, 实现, 其中, 初步核算 …) — and its figure must follow directly:
@@ -10,6 +11,7 @@
  */
 
 import type { FigureSentence, Span } from '../model.ts';
+import { MAX_METRIC_NAME_LENGTH, isUnlistedMetricName } from './metric-names.ts';
 
 export interface MetricRule {
   /** Canonical name, e.g. 地区生产总值. */
@@ -46,28 +48,35 @@ export interface IndicatorStatement {
   readonly metricSpan: Span;
 }
 
-const SCOPE_WORDS = [
+export const SCOPE_WORDS = [
   '初步核算', '初步统计', '初步预计', '初步测算', '预计全年', '全年', '预计',
-  '全市', '全区', '全省', '全州', '全县', '全盟', '全域',
-  '实现', '完成', '其中', '力争', '确保', '今年', '当年', '同比',
+  '全市', '全区', '全省', '全州', '全县', '全盟', '全旗', '全镇', '全乡', '全街道', '全国', '全域',
+  '实现', '完成', '其中', '力争', '确保', '今年', '当年', '同比', '去年', '上年',
 ] as const;
 const YEAR_PREFIX = /\d{4}\s*年(?:度)?$/u;
-/** Characters after which a clause starts. */
-const CLAUSE_BOUNDARY = new Set([...'，,；;：:。、（(“"—―\n']);
-const IGNORABLE = /[\s*]/u;
+/** Characters after which a clause starts, list bullets (●◆■ …) included. */
+const CLAUSE_BOUNDARY = new Set([...'，,；;：:。、（(“"—―\n●◆■▲►•※★☆◇○□']);
+/** Whitespace, markdown emphasis and footnote markers (`规上工业增加值②增长7.4%`). */
+const IGNORABLE = /[\s*\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/u;
 
+/** The first number of a figure may carry a sign (`增长-2.3%`). */
+const SIGNED_NUMBER = '([-－−]?\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
 const NUMBER = '(\\d+(?:,\\d{3})*(?:\\.\\d+)?)';
 const RANGE = `(?:\\s*(?:%|％)?\\s*[—－–~～至到-]\\s*${NUMBER})?`;
 const UNIT =
-  '(%|％|个百分点|倍|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人|万吨|吨|万辆|辆|万平方米|平方米|万千瓦时|千瓦时|万户|户)';
+  '(%|％|个百分点|倍|万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人|万亿斤|亿斤|万斤|万吨|吨|万辆|辆|万平方米|平方米|万亩|万千瓦时|千瓦时|万户|户|万标箱)';
 const QUALIFIER_BEFORE = '(约|近|超过|超)?';
 const QUALIFIER_AFTER = '(左右|以上|以内|以下|上下)?';
-const GROWTH_VERB = '(?:同比|比上年|较上年)?\\s*(增长|增加|提高|上升|上涨|涨幅(?:控制在|为)?|增速(?:为|达到?)?|下降|减少|降低|回落)';
-const LEVEL_VERB = '(?:达到|达|完成|实现|为|突破|超过|控制在|保持在|稳定在)?';
+/** `预计达到`, `力争增长`: how sure the figure is does not change what it is. */
+const MODAL = '(?:预计|力争|争取|确保|预期|努力)?';
+const GROWTH_VERB = `${MODAL}\\s*(?:同比|比上年|较上年|同口径)?\\s*(增长|增加|提高|上升|上涨|涨幅(?:控制在|为)?|增速(?:为|达到?)?|下降|减少|降低|回落)`;
+const LEVEL_VERB = `${MODAL}\\s*(?:达到|达|完成|实现|为|突破|超过|控制在|保持在|稳定在|平均为|平均)?`;
 const DECREASE = /^(?:下降|减少|降低|回落)/u;
 
-const GROWTH = new RegExp(`${GROWTH_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
+const GROWTH = new RegExp(`${GROWTH_VERB}\\s*${QUALIFIER_BEFORE}\\s*${SIGNED_NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
 const LEVEL = new RegExp(`${LEVEL_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
+/** `止跌回稳、增长2%`, `实现正增长、增长2%以上`: a short remark before the figure. */
+const REMARK = /[\u4e00-\u9fff]{2,6}、/uy;
 const UNCHANGED = /(?:与上年|比上年|同比)?持平/uy;
 const SEPARATOR = /\s*[，,、]\s*/uy;
 const LIST_SEPARATOR = /\s*(?:、|和|及|与|，|,)\s*/uy;
@@ -107,7 +116,7 @@ function spellingsOf(metrics: readonly MetricRule[]): Spelling[] {
 }
 
 function toNumber(written: string): number {
-  return Number(written.replace(/,/gu, ''));
+  return Number(written.replace(/,/gu, '').replace(/^[－−]/u, '-'));
 }
 
 function normaliseUnit(unit: string): string {
@@ -237,6 +246,10 @@ function figureAt(text: string, at: number): Figure | null {
 function figuresAfter(text: string, at: number): { figures: Figure[]; end: number } {
   const figures: Figure[] = [];
   let cursor = at;
+  if (!figureAt(text, cursor)) {
+    const remark = stickyMatch(REMARK, text, skipIgnorable(text, cursor));
+    if (remark && figureAt(text, remark.index + remark[0].length)) cursor = remark.index + remark[0].length;
+  }
   for (;;) {
     const figure = figureAt(text, cursor);
     if (!figure) break;
@@ -305,7 +318,39 @@ function respectiveFigures(text: string, at: number, count: number): { figures: 
   return matchedAny ? { figures: perMetric, end: cursor } : null;
 }
 
-export function extractIndicators(sentence: FigureSentence, metrics: readonly MetricRule[]): IndicatorStatement[] {
+/**
+ * A metric the dictionary does not list, written at `at` and followed by its
+ * figure: the shortest phrase that ends like a metric's name and is followed
+ * by a figure (`粮食产量保持在1390万吨以上` → 粮食产量).
+ */
+function unlistedAt(text: string, at: number, spellings: readonly Spelling[]): Mention[] {
+  if (SCOPE_WORDS.some((word) => text.startsWith(word, at))) return [];
+  const listed = spellings.map((spelling) => spelling.spelling);
+  for (let end = at + 1; end <= Math.min(text.length, at + MAX_METRIC_NAME_LENGTH); end += 1) {
+    const name = text.slice(at, end);
+    if (/[，,；;。：:、]/u.test(name)) return [];
+    if (!isUnlistedMetricName(name, listed)) continue;
+    const next = skipIgnorable(text, end);
+    if (text.startsWith('分别', next)) return [];
+    if (figuresAfter(text, end).figures.length > 0) return [{ metric: name, start: at, end }];
+  }
+  return [];
+}
+
+export interface IndicatorOptions {
+  /**
+   * Also read metrics the dictionary does not list, named as written
+   * (`粮食产量保持在1390万吨以上` → 粮食产量). Off by default, so that a caller
+   * with a dictionary of its own gets exactly the metrics it lists.
+   */
+  readonly unlisted?: boolean;
+}
+
+export function extractIndicators(
+  sentence: FigureSentence,
+  metrics: readonly MetricRule[],
+  options: IndicatorOptions = {},
+): IndicatorStatement[] {
   const text = sentence.text;
   const base = sentence.span.start;
   const spellings = spellingsOf(metrics);
@@ -328,7 +373,9 @@ export function extractIndicators(sentence: FigureSentence, metrics: readonly Me
 
   let at = 0;
   while (at < text.length) {
-    const mentions = opensClause(text, at) ? mentionsAt(text, at, spellings) : [];
+    const opens = opensClause(text, at);
+    const listedMentions = opens ? mentionsAt(text, at, spellings) : [];
+    const mentions = listedMentions.length > 0 || !opens || options.unlisted !== true ? listedMentions : unlistedAt(text, at, spellings);
     const last = mentions[mentions.length - 1];
     if (!last) {
       // Skip a whole spelling that does not open a clause, so its tail is not matched.

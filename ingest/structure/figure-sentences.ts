@@ -2,32 +2,46 @@
  * The sentences of a work report that state figures: the main targets for the plan
  * year (TARGET) and the results reported in the review of the year before (ACTUAL).
  * Which metric each figure belongs to is decided later by `extractIndicators`; this
- * stage only finds the sentences, by cues every report of the family uses.
+ * stage only finds the sentences, by cues every report of the family uses — also
+ * in a news summary of a report, which has no review heading and often lists the
+ * targets one per line (`主要预期目标是：` / `◆地区生产总值增长5%；` / …).
  */
 
 import type { FigureSentence, Span } from '../model.ts';
 import { type Outline, headingExtent, sentenceSpans } from './outline.ts';
 
-/** `主要预期目标是：`, `预期目标为`, `**……主要目标是：**`. */
-const TARGET_CUE = /(?:预期目标|主要目标|发展目标)(?:是|为)|(?:预期目标|主要目标)\s*(?:\*\*)?\s*[：:]/u;
+/** `主要预期目标是：`, `预期目标建议为`, `**……主要目标是：**`. */
+const TARGET_CUE =
+  /(?:预期目标|主要目标|发展目标)(?:建议|初步|拟)?(?:确定|安排|设定|定)?(?:是|为)|(?:预期目标|主要目标)\s*(?:\*\*)?\s*[：:]/u;
 /** A section or part that holds the targets (`（一）经济社会发展的主要预期目标`). */
 const TARGET_HEADING = /预期目标|主要目标/u;
 /** Units that make a number a reported figure (`稳增长30条` is not one). */
 const FIGURE_UNIT = '(?:%|％|个百分点|倍|万亿元|亿元|万元|元|亿美元|万美元)';
+/** Inside a list of targets or results, counts and quantities are figures too (`◆粮食产量1280万吨。`). */
+const LIST_FIGURE = /\d\s*(?:%|％|个百分点|倍|万亿元|亿元|万元|元|亿美元|万美元|万人次|万人|人|万亿斤|亿斤|万斤|万吨|吨|万辆|万平方米|万亩|万户|万标箱)/u;
 /** A change stated with a number: `增长6%`, `下降 1.9%`, `控制在3%以内`. */
 const CHANGE_FIGURE = new RegExp(
-  `(?:增长|增速|下降|提高|降低|减少|回落|增加|上涨|涨幅|控制在)\\s*(?:约|近|超过?)?\\s*\\d+(?:\\.\\d+)?\\s*(?:[—－–~～至到-]\\s*\\d+(?:\\.\\d+)?\\s*)?${FIGURE_UNIT}`,
+  `(?:增长|增速|下降|提高|降低|减少|回落|增加|上涨|涨幅|控制在)\\s*(?:约|近|超过?)?\\s*[-－]?\\d+(?:\\.\\d+)?\\s*(?:[%％]?\\s*[—－–~～至到-]\\s*\\d+(?:\\.\\d+)?\\s*)?${FIGURE_UNIT}`,
   'u',
 );
 /** A number with a unit. */
 const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
+/**
+ * A target stated without a number: `与经济增长基本同步`, `完成市下达任务`,
+ * `控制在自治区下达指标以内`, `高于全省平均水平`.
+ */
+export const QUALITATIVE_TARGET = /经济增长(?:基本)?同步|下达的?(?:控制)?(?:目标|任务|指标)|高于全(?:国|省|区|市|州|县)(?:平均)?水平/u;
 /** Review headings: `一、2019年工作回顾`, `过去一年工作`. */
 const REVIEW_HEADING = /回顾|过去一年|工作总结/u;
 const PLAN_HEADING = /安排|目标|要求|任务|计划|打算/u;
 /** Statements about several years (five-year reviews), not about the year before. */
 const SEVERAL_YEARS = /年均|累计|五年来|过去五年|时期|期间/u;
-/** Headline results in a report that has no review heading. */
+/** Headline results in a report, or a news summary of one, that has no review heading. */
 const ESTIMATE_CUE = /初步(?:核算|统计|预计|测算)|预计全年/u;
+/** A paragraph of a news summary that reports on the year before. */
+const REVIEW_CUE = /回顾|过去一年|去年|一年来|刚刚过去|报告显示|初步(?:核算|统计|预计|测算)|预计全年/u;
+/** One item of a list of figures, one a line: `◆地区生产总值增长5%；`, `——粮食产量稳定在11万吨以上；`. */
+const LIST_ITEM_LENGTH = 90;
 
 function hasFigure(sentence: string): boolean {
   return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence);
@@ -65,39 +79,75 @@ function within(span: Span, regions: readonly Span[]): boolean {
   return regions.some((region) => span.start >= region.start && span.end <= region.end);
 }
 
+/** A line of a list of figures: short, or opened by a bullet, and stating a figure. */
+function isListItem(paragraph: string): boolean {
+  const item = paragraph.replace(/^[\s●◆■▲►•·※★☆◇○□—–\-*]+/u, '');
+  const bulleted = item.length < paragraph.trimStart().length;
+  return (bulleted || item.length <= LIST_ITEM_LENGTH) && (LIST_FIGURE.test(item) || QUALITATIVE_TARGET.test(item));
+}
+
+/** A paragraph that announces a list (`主要预期目标是：`, `报告指出，过去一年：`). */
+function opensList(paragraph: string): boolean {
+  return /[：:]\s*(?:\*\*)?\s*$/u.test(paragraph);
+}
+
 /**
  * @param bodyEnd where the report's body ends (the glossary's start), so that
  *   definitions and appended tables are not read as results.
  */
 export function findFigureSentences(text: string, structure: Outline, year: number, bodyEnd: number): FigureSentence[] {
-  const reviews = reviewRegions(text, structure, year);
+  // The classifier's year: a report's plan year; its review is about the year before.
+  const planYear = year;
+  const reviews = reviewRegions(text, structure, planYear);
   const figures: FigureSentence[] = [];
   const titleAt = (index: number | null): string => (index === null ? '' : (structure.headings[index]?.title ?? ''));
+  let openList: 'TARGET' | 'ACTUAL' | null = null;
 
   for (const paragraph of structure.paragraphs) {
     if (paragraph.span.end > bodyEnd) break;
+    const paragraphText = text.slice(paragraph.span.start, paragraph.span.end);
     const partTitle = titleAt(paragraph.partIndex);
     const sectionTitle = titleAt(paragraph.sectionIndex);
     const underTargetHeading =
       [partTitle, sectionTitle].some((title) => TARGET_HEADING.test(title)) &&
-      !isReviewTitle(partTitle, year);
+      !isReviewTitle(partTitle, planYear);
+    const listed = openList !== null && isListItem(paragraphText) ? openList : null;
+    if (listed === null) openList = null;
+    const reviewParagraph = reviews.length === 0 && REVIEW_CUE.test(paragraphText);
     let continuingTargets = false;
 
     for (const span of sentenceSpans(text, paragraph.span)) {
       const sentence = text.slice(span.start, span.end);
+      const states = hasFigure(sentence) || QUALITATIVE_TARGET.test(sentence) || (listed !== null && LIST_FIGURE.test(sentence));
       const isTarget: boolean =
-        (TARGET_CUE.test(sentence) && hasFigure(sentence)) ||
+        listed === 'TARGET' ||
+        (TARGET_CUE.test(sentence) && states) ||
         (continuingTargets && CHANGE_FIGURE.test(sentence)) ||
-        (underTargetHeading && CHANGE_FIGURE.test(sentence));
-      continuingTargets = isTarget;
-      if (isTarget) {
-        figures.push({ text: sentence, span, kind: 'TARGET', year });
+        (underTargetHeading && (CHANGE_FIGURE.test(sentence) || QUALITATIVE_TARGET.test(sentence)));
+      const previous = figures[figures.length - 1];
+      if (!isTarget && continuingTargets && previous !== undefined && QUALITATIVE_TARGET.test(sentence)) {
+        // `…增长10%。城镇登记失业率和单位生产总值能耗控制在自治区下达指标以内。`: a
+        // closing sentence without a number belongs to the targets before it.
+        figures[figures.length - 1] = { ...previous, text: text.slice(previous.span.start, span.end), span: { start: previous.span.start, end: span.end } };
         continue;
       }
-      const inReview = reviews.length > 0 ? within(span, reviews) : ESTIMATE_CUE.test(sentence);
-      if (inReview && hasFigure(sentence) && !SEVERAL_YEARS.test(sentence)) {
-        figures.push({ text: sentence, span, kind: 'ACTUAL', year: year - 1 });
+      continuingTargets = isTarget;
+      if (isTarget) {
+        figures.push({ text: sentence, span, kind: 'TARGET', year: planYear });
+        continue;
       }
+      const inReview =
+        listed === 'ACTUAL' ||
+        (reviews.length > 0 ? within(span, reviews) : ESTIMATE_CUE.test(sentence) || (reviewParagraph && !TARGET_CUE.test(paragraphText)));
+      if (inReview && states && !SEVERAL_YEARS.test(sentence)) {
+        figures.push({ text: sentence, span, kind: 'ACTUAL', year: planYear - 1 });
+      }
+    }
+    if (opensList(paragraphText)) {
+      if (TARGET_CUE.test(paragraphText)) openList = 'TARGET';
+      // A review with its own heading is read by its region; a list of results
+      // is what a news summary opens with `报告指出，过去一年：`.
+      else if (reviews.length === 0 && REVIEW_CUE.test(paragraphText)) openList = 'ACTUAL';
     }
   }
   return figures;

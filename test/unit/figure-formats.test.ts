@@ -1,0 +1,134 @@
+/**
+ * Figures as provinces, cities, districts, counties and news summaries write
+ * them: ranges, signed and declining changes, metrics the dictionary does not
+ * list, qualitative targets, one target a line. The texts are written for the tests.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MetricRule } from '../../ingest/extract/indicators.ts';
+import { extractIndicators } from '../../ingest/extract/indicators.ts';
+import { extractFigureStatements } from '../../ingest/extract/qualitative-targets.ts';
+import type { FigureSentence } from '../../ingest/model.ts';
+import { loadMetricRules } from '../../ingest/rules.ts';
+import { structureWorkReport } from '../../ingest/structure/work-report.ts';
+
+let metrics: MetricRule[] = [];
+beforeAll(async () => {
+  metrics = await loadMetricRules();
+});
+
+function sentence(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET', year = 2025): FigureSentence {
+  return { text, span: { start: 0, end: text.length }, kind, year };
+}
+
+/** `metric=value` per statement, `—` for a qualitative one. */
+function read(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET'): string[] {
+  return extractFigureStatements(sentence(text, kind), metrics).map((statement) => `${statement.metric}=${statement.value ?? '—'}`);
+}
+
+describe('numbers', () => {
+  it('reads every way of writing a range from its lower end', () => {
+    expect(read('规上工业增加值增长8%-10%；固定资产投资增长6—8%；社会消费品零售总额增长5%至6%；国内生产总值增长4.5%至5%。')).toEqual([
+      '规上工业增加值=8',
+      '固定资产投资=6',
+      '社会消费品零售总额=5',
+      '地区生产总值=4.5',
+    ]);
+  });
+
+  it('reads declines, signed changes, percentage points and 同口径 growth', () => {
+    expect(
+      read('全区完成地区生产总值548.2亿元，下降4.8%；固定资产投资增长-2.3%；一般公共预算收入9.4亿元，同口径增长5.1%；常住人口城镇化率达到46.3%，提高1.1个百分点。', 'ACTUAL'),
+    ).toEqual(['地区生产总值=548.2', '地区生产总值=-4.8', '固定资产投资=-2.3', '一般公共预算收入=9.4', '一般公共预算收入=5.1', '常住人口城镇化率=46.3', '常住人口城镇化率=1.1']);
+  });
+
+  it('reads a figure after a short remark and past a footnote marker', () => {
+    expect(read('固定资产投资止跌回稳、增长2%；规上工业增加值②增长7.4%；全镇农林牧渔业总产值力争达到5.6亿元。')).toEqual([
+      '固定资产投资=2',
+      '规上工业增加值=7.4',
+      '农林牧渔业总产值=5.6',
+    ]);
+  });
+
+  it('maps short and regional spellings through metrics.tsv', () => {
+    expect(read('地方一般公共预算收入增长2%，三产增加值增长10.2%，单位国内生产总值能耗降低2%左右。')).toEqual([
+      '一般公共预算收入=2',
+      '第三产业增加值=10.2',
+      '单位地区生产总值能耗=-2',
+    ]);
+  });
+
+  it('keeps a metric the dictionary does not list as written, but never a clause or a compound of a listed one', () => {
+    expect(read('粮食产量保持在1390万吨以上，城镇新增就业人数110万人以上，粮食产量1.4万亿斤左右。')).toEqual([
+      '粮食产量=1390',
+      '城镇新增就业人数=110',
+      '粮食产量=1.4',
+    ]);
+    expect(read('统筹落实各级财政衔接资金21.6亿元，柳江区地区生产总值增长8%，全年新引进项目656个。', 'ACTUAL')).toEqual([]);
+    // The dictionary-only reader keeps its contract.
+    expect(extractIndicators(sentence('粮食产量保持在1390万吨以上。'), metrics)).toEqual([]);
+  });
+});
+
+describe('qualitative targets', () => {
+  it('states a target without a number as value null, for each metric of a list', () => {
+    expect(
+      read('居民人均可支配收入增长与经济增长基本同步；一般公共预算收入完成市下达任务；城镇调查失业率控制在自治区下达指标以内；单位地区生产总值能耗和主要污染物排放量完成自治区下达任务。'),
+    ).toEqual([
+      '居民人均可支配收入=—',
+      '一般公共预算收入=—',
+      '城镇调查失业率=—',
+      '单位地区生产总值能耗=—',
+      '主要污染物排放量=—',
+    ]);
+    const [statement] = extractFigureStatements(sentence('居民收入增长和经济增长同步。'), metrics);
+    expect(statement).toMatchObject({ metric: '居民人均可支配收入', value: null, measure: 'qualitative', qualifier: '和经济增长同步' });
+  });
+
+  it('lets a number win over a phrase for the same metric, and ignores phrases about no metric', () => {
+    expect(read('规上工业增加值实现正增长、增长2%以上；完成国家下达的节能降碳目标任务；主要指标增速高于全市平均水平。')).toEqual(['规上工业增加值=2']);
+  });
+
+  it('keeps every span inside the sentence, on any input', () => {
+    const piece = fc.constantFrom('地区生产总值', '粮食产量', '增长', '5%', '下降', '以上', '，', '、', '和', '完成市下达任务', '与经济增长同步', '1390万吨', '②', '-');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }).map((pieces) => pieces.join('')), (text) => {
+        for (const statement of extractFigureStatements(sentence(text), metrics)) {
+          expect(statement.span.start).toBeGreaterThanOrEqual(0);
+          expect(statement.span.end).toBeLessThanOrEqual(text.length);
+          expect(statement.metricSpan.end).toBeLessThanOrEqual(statement.span.start + 1);
+          if (statement.measure === 'qualitative') expect(statement.value).toBeNull();
+        }
+      }),
+    );
+  });
+});
+
+describe('news summaries of a report', () => {
+  const news = [
+    '某市人大会议开幕　今年地区生产总值预期增长5.5%左右',
+    '',
+    '　　报告显示，过去一年全市经济运行回升向好。2024年，全市实现地区生产总值3086.4亿元、增长4.9%。',
+    '',
+    '　　报告提出，2025年全市经济社会发展的主要预期目标是：',
+    '　　地区生产总值增长5.5%左右；',
+    '　　一般公共预算收入完成市下达任务；',
+    '　　◆粮食产量1280万吨。',
+    '',
+    '　　报告指出，今年是“十四五”规划收官之年。会议应到代表450人，实到代表421人。',
+  ].join('\n');
+
+  it('reads the review paragraph as results and the lines after 主要预期目标是： as targets', () => {
+    const { figures } = structureWorkReport(news, 2025);
+    const statements = figures.flatMap((figure) =>
+      extractFigureStatements(figure, metrics).map((statement) => `${statement.kind} ${statement.year} ${statement.metric}=${statement.value ?? '—'}`),
+    );
+    expect(statements).toEqual([
+      'ACTUAL 2024 地区生产总值=3086.4',
+      'ACTUAL 2024 地区生产总值=4.9',
+      'TARGET 2025 地区生产总值=5.5',
+      'TARGET 2025 一般公共预算收入=—',
+      'TARGET 2025 粮食产量=1280',
+    ]);
+  });
+});
