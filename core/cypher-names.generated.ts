@@ -4,9 +4,10 @@
 /** Each template of cypher/ (`*.template.cypher`) and the constants it is expanded for (from `LOAD_TEMPLATES`, ingest/load.ts). */
 export const CYPHER_TEMPLATE_BINDINGS = {
   'load/owned-nodes': ['Section', 'Task', 'Assignment', 'Passage', 'LivelihoodProject'],
-  'load/relationships': ['PART_OF', 'HAS_TASK', 'HAS_ASSIGNMENT', 'HAS_PROJECT', 'LED_BY', 'SUPPORTED_BY', 'OVERSEES', 'STATES', 'MENTIONS', 'DEFINES'],
+  'load/relationships': ['PART_OF', 'HAS_TASK', 'HAS_ASSIGNMENT', 'HAS_PROJECT', 'LED_BY', 'SUPPORTED_BY', 'OVERSEES', 'STATES', 'MENTIONS', 'DEFINES', 'ISSUED_IN'],
   'load/shared-named-nodes': ['Agency', 'Company', 'Park', 'Project'],
-  'load/shared-nodes': ['Leader', 'Term', 'Indicator'],
+  'load/shared-nodes': ['Leader', 'Term', 'Indicator', 'Jurisdiction'],
+  'load/shared-relationships': ['OF', 'PART_OF'],
 } as const;
 
 export type CypherTemplateName = keyof typeof CYPHER_TEMPLATE_BINDINGS;
@@ -69,6 +70,7 @@ export type CypherName =
   | 'load/relationships:HAS_ASSIGNMENT'
   | 'load/relationships:HAS_PROJECT'
   | 'load/relationships:HAS_TASK'
+  | 'load/relationships:ISSUED_IN'
   | 'load/relationships:LED_BY'
   | 'load/relationships:MENTIONS'
   | 'load/relationships:OVERSEES'
@@ -82,8 +84,11 @@ export type CypherName =
   | 'load/shared-named-nodes:Park'
   | 'load/shared-named-nodes:Project'
   | 'load/shared-nodes:Indicator'
+  | 'load/shared-nodes:Jurisdiction'
   | 'load/shared-nodes:Leader'
   | 'load/shared-nodes:Term'
+  | 'load/shared-relationships:OF'
+  | 'load/shared-relationships:PART_OF'
   | 'load/source-states'
   | 'schema'
   | 'server-components';
@@ -145,6 +150,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/relationships:HAS_ASSIGNMENT',
   'load/relationships:HAS_PROJECT',
   'load/relationships:HAS_TASK',
+  'load/relationships:ISSUED_IN',
   'load/relationships:LED_BY',
   'load/relationships:MENTIONS',
   'load/relationships:OVERSEES',
@@ -158,8 +164,11 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/shared-named-nodes:Park',
   'load/shared-named-nodes:Project',
   'load/shared-nodes:Indicator',
+  'load/shared-nodes:Jurisdiction',
   'load/shared-nodes:Leader',
   'load/shared-nodes:Term',
+  'load/shared-relationships:OF',
+  'load/shared-relationships:PART_OF',
   'load/source-states',
   'schema',
   'server-components',

@@ -1,6 +1,6 @@
 /**
- * `kg ingest` and the start-up ingestion: files → parsed documents → one
- * agency registry over all of them → per-document graphs written one
+ * `kg ingest` and the start-up ingestion: files → parsed documents → agency
+ * registries over all of them (one per jurisdiction) → per-document graphs written one
  * transaction each → cross-document links → orphan clean-up.
  *
  * A file that cannot be read or parsed, or a document whose write fails, is
@@ -248,10 +248,8 @@ export async function ingestPaths(paths: readonly string[], database: Database, 
   for (const document of documents) holds.get(document.sourceFile)?.add(document.id);
   const removed = await deleteStaleDocuments(database, holds);
 
-  const renames = context.registry.agencies.flatMap((agency) =>
-    agency.renamedTo ? [{ from: agency.id, to: agency.renamedTo.id, year: agency.renamedTo.year }] : [],
-  );
-  await writeRenames(database, renames);
+  // Renames between the ids of the graph (an agency's id names its jurisdiction).
+  await writeRenames(database, context.renames);
 
   let links: IngestSummary['links'] = null;
   if (loaded.length > 0 || removed.length > 0 || options.reset) {

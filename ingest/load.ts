@@ -10,10 +10,12 @@ import {
   OWNED_LABELS,
   RELATIONSHIP_TYPES,
   SHARED_LABELS,
+  SHARED_RELATIONSHIP_TYPES,
   type DocumentGraph,
   type OwnedLabel,
   type RelationshipType,
   type SharedLabel,
+  type SharedRelationshipType,
 } from './graph/records.ts';
 
 /** Rows per UNWIND statement: large enough to amortise round trips, small enough for memory. */
@@ -40,6 +42,7 @@ export const LOAD_TEMPLATES = {
   'load/shared-named-nodes': NAMED_SHARED_LABELS,
   'load/shared-nodes': PLAIN_SHARED_LABELS,
   'load/relationships': RELATIONSHIP_TYPES,
+  'load/shared-relationships': SHARED_RELATIONSHIP_TYPES,
 } as const;
 
 function ownedStatement(label: OwnedLabel): CypherName {
@@ -52,6 +55,10 @@ function sharedStatement(label: SharedLabel): CypherName {
 
 function relationshipStatement(type: RelationshipType): CypherName {
   return `load/relationships:${type}`;
+}
+
+function sharedRelationshipStatement(type: SharedRelationshipType): CypherName {
+  return `load/shared-relationships:${type}`;
 }
 
 async function runBatched(transaction: WriteTransaction, statement: CypherName, rows: readonly unknown[]): Promise<void> {
@@ -108,6 +115,7 @@ export async function writeDocumentGraph(database: Database, graph: DocumentGrap
       for (const label of OWNED_LABELS) await runBatched(transaction, ownedStatement(label), graph.owned[label]);
       for (const label of SHARED_LABELS) await runBatched(transaction, sharedStatement(label), graph.shared[label]);
       for (const type of RELATIONSHIP_TYPES) await runBatched(transaction, relationshipStatement(type), graph.relationships[type]);
+      for (const type of SHARED_RELATIONSHIP_TYPES) await runBatched(transaction, sharedRelationshipStatement(type), graph.sharedRelationships[type]);
     });
   } catch (error) {
     throw new KgError('LOAD_FAILED', `Could not load document ${graph.document.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -13,7 +13,7 @@ export const OWNED_LABELS = ['Section', 'Task', 'Assignment', 'Passage', 'Liveli
 export type OwnedLabel = (typeof OWNED_LABELS)[number];
 
 /** Entities shared across documents, merged by id and removed when orphaned. */
-export const SHARED_LABELS = ['Agency', 'Leader', 'Company', 'Park', 'Project', 'Term', 'Indicator'] as const;
+export const SHARED_LABELS = ['Agency', 'Leader', 'Company', 'Park', 'Project', 'Term', 'Indicator', 'Jurisdiction'] as const;
 export type SharedLabel = (typeof SHARED_LABELS)[number];
 
 export const RELATIONSHIP_TYPES = [
@@ -27,8 +27,17 @@ export const RELATIONSHIP_TYPES = [
   'STATES',
   'MENTIONS',
   'DEFINES',
+  'ISSUED_IN',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/**
+ * Relationships between shared entities, merged rather than created: every
+ * document naming 柳州市财政局 states the same `(:Agency)-[:OF]->(:Jurisdiction)`,
+ * and 柳江区 `-[:PART_OF]->` 柳州市 once, whoever wrote it first.
+ */
+export const SHARED_RELATIONSHIP_TYPES = ['OF', 'PART_OF'] as const;
+export type SharedRelationshipType = (typeof SHARED_RELATIONSHIP_TYPES)[number];
 
 export interface NodeRecord {
   readonly id: string;
@@ -46,6 +55,7 @@ export interface DocumentGraph {
   readonly owned: Readonly<Record<OwnedLabel, readonly NodeRecord[]>>;
   readonly shared: Readonly<Record<SharedLabel, readonly NodeRecord[]>>;
   readonly relationships: Readonly<Record<RelationshipType, readonly RelationshipRecord[]>>;
+  readonly sharedRelationships: Readonly<Record<SharedRelationshipType, readonly RelationshipRecord[]>>;
 }
 
 /** Counts by label and type, for summaries and benchmarks. */
@@ -55,5 +65,6 @@ export function countRecords(graph: DocumentGraph): { nodes: number; relationshi
   for (const label of SHARED_LABELS) nodes += graph.shared[label].length;
   let relationships = 0;
   for (const type of RELATIONSHIP_TYPES) relationships += graph.relationships[type].length;
+  for (const type of SHARED_RELATIONSHIP_TYPES) relationships += graph.sharedRelationships[type].length;
   return { nodes, relationships };
 }

@@ -19,10 +19,11 @@ const ZONE = /^([\u3400-\u9fff]{1,4}?)(经济技术开发区|高新技术产业�
 /** A zone name without a place of its own (经济开发区 in 容县经济开发区) belongs to the name before it. */
 const GENERIC_ZONE_BODY = /^(?:经济技术|经济|高新技术产业|高新技术|高新|工业|产业|综合|示范)?$/u;
 /**
- * Bodies that make a word, not a place: 城区, 市区, 全区, 各县, 本市 … and the
- * bare level words (自治区 read as 自治 + 区).
+ * Bodies that make a word, not a place: 城区, 市区, 全区, 各县, 本市 … the
+ * bare level words (自治区 read as 自治 + 区), and a level word before a name
+ * (市城市管理局 is not a place 市城市).
  */
-const NOT_A_BODY = /^(?:[各全本该我其所辖每此经根按依由请对为在从把被让使现报送于就已如若凡][\u3400-\u9fff]*|城|市|县|区|省|郊|新|园|社|小|片|街|辖|县市|市县|自治|地|老)$/u;
+const NOT_A_BODY = /^(?:[各全本该我其所辖每此经根按依由请对为在从把被让使现报送于就已如若凡市县区省][\u3400-\u9fff]*|城|郊|新|园|社|小|片|街|自治|地|老)$/u;
 /** Words that never occur in a place name: the text has gone on to something else. */
 const NOT_IN_A_NAME = /人民|政府|关于|印发|的|年/u;
 
@@ -152,7 +153,8 @@ function levelsOfSuffix(suffix: string): readonly JurisdictionLevel[] {
  */
 export function qualifiedName(place: Jurisdiction): string {
   const parent = place.parent;
-  if (parent === null || parent.level === 'national' || parent.level === 'province') return place.name;
+  // Under a province a name is unique enough; a municipality's districts are written after it (北京市朝阳区).
+  if (parent === null || parent.level === 'national' || (parent.level === 'province' && !parent.name.endsWith('市'))) return place.name;
   const above = qualifiedName(parent);
   return place.name.startsWith(parent.name) ? `${above.slice(0, above.length - parent.name.length)}${place.name}` : `${above}${place.name}`;
 }

@@ -26,6 +26,7 @@ function taskDivision(marker: string, leads: string[]): TaskDivisionDocument {
     contentHash: `hash-${leads.join()}`,
     text,
     paragraphs: [{ ordinal: 1, text, span: { start: 0, end: text.length }, part: null, section: null }],
+    jurisdiction: null,
     sections: [],
     tasks: [
       {
@@ -60,7 +61,7 @@ function taskDivision(marker: string, leads: string[]): TaskDivisionDocument {
 
 function context(marker: string): GraphContext {
   return {
-    agency: (name) => ({ id: `agency:${marker}:${name}`, name: `${marker}:${name}`, aliases: [`${marker}:${name}`], kind: 'department' }),
+    agency: (name) => ({ id: `agency:${marker}:${name}`, name: `${marker}:${name}`, aliases: [`${marker}:${name}`], kind: 'department', jurisdiction: null }),
     mentions: () => [],
     indicators: () => [],
   };

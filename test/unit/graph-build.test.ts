@@ -6,7 +6,7 @@ import type { LeaderDivisionDocument, TaskDivisionDocument, WorkReportDocument }
 const context: GraphContext = {
   agency: (name) => {
     const canonical = name.startsWith('市') ? name : `市${name}`;
-    return { id: `agency:${canonical}`, name: canonical, aliases: [canonical, name], kind: 'department' };
+    return { id: `agency:${canonical}`, name: canonical, aliases: [canonical, name], kind: 'department', jurisdiction: null };
   },
   mentions: (text, baseOffset) => {
     const at = text.indexOf('柳东新区');
