@@ -30,7 +30,8 @@ const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
  * A target stated without a number: `与经济增长基本同步`, `完成市下达任务`,
  * `控制在自治区下达指标以内`, `高于全省平均水平`.
  */
-export const QUALITATIVE_TARGET = /经济增长(?:基本)?同步|下达的?(?:控制)?(?:目标|任务|指标)|高于全(?:国|省|区|市|州|县)(?:平均)?水平/u;
+export const QUALITATIVE_TARGET =
+  /经济增长(?:基本)?同步|下达的?[\u4e00-\u9fff]{0,4}?(?:目标|任务|指标)|(?:高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)/u;
 /** Review headings: `一、2019年工作回顾`, `过去一年工作`. */
 const REVIEW_HEADING = /回顾|过去一年|工作总结/u;
 const PLAN_HEADING = /安排|目标|要求|任务|计划|打算/u;

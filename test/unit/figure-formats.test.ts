@@ -59,10 +59,11 @@ describe('numbers', () => {
   });
 
   it('keeps a metric the dictionary does not list as written, but never a clause or a compound of a listed one', () => {
-    expect(read('粮食产量保持在1390万吨以上，城镇新增就业人数110万人以上，粮食产量1.4万亿斤左右。')).toEqual([
+    expect(read('粮食产量保持在1390万吨以上，城镇新增就业人数110万人以上，粮食产量1.4万亿斤左右，粮食播种面积稳定在1000万亩以上。')).toEqual([
       '粮食产量=1390',
       '城镇新增就业人数=110',
       '粮食产量=1.4',
+      '粮食播种面积=1000',
     ]);
     expect(read('统筹落实各级财政衔接资金21.6亿元，柳江区地区生产总值增长8%，全年新引进项目656个。', 'ACTUAL')).toEqual([]);
     // The dictionary-only reader keeps its contract.
@@ -83,6 +84,13 @@ describe('qualitative targets', () => {
     ]);
     const [statement] = extractFigureStatements(sentence('居民收入增长和经济增长同步。'), metrics);
     expect(statement).toMatchObject({ metric: '居民人均可支配收入', value: null, measure: 'qualitative', qualifier: '和经济增长同步' });
+  });
+
+  it('reads comparisons with the province and tasks handed down with their wording', () => {
+    expect(read('城镇居民人均可支配收入增长高于全省平均水平，主要污染物排放量完成省下达的减排任务。')).toEqual([
+      '城镇居民人均可支配收入=—',
+      '主要污染物排放量=—',
+    ]);
   });
 
   it('lets a number win over a phrase for the same metric, and ignores phrases about no metric', () => {
