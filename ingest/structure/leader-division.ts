@@ -31,7 +31,7 @@ import { BODY_END_LINE, splitLines, type Line } from './lines.ts';
  * the opening; 接手 (takes over) is a 分管.
  */
 const ROLE_PREFIX =
-  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点)?(协助(?:[\u4e00-\u9fff]{1,8}?)?分管|主管|分管|联系|接手)(?:单位|部门|领域)?[：:]?/u;
+  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|联系|接手)(?:的)?(?:(?:单位|部门|领域)(?:[和及](?:单位|部门))?)?[：:]?/u;
 /** `不再分管A`: a list the leader no longer holds. */
 const DROPPED_PREFIX = /^(?:不再|停止)(?:协助)?(?:分管|联系|主管)(?:单位|部门)?/u;
 const DUTY_PREFIX =
@@ -39,9 +39,9 @@ const DUTY_PREFIX =
 /** `原由罗某丽分管的`: an earlier holder, before the list it held. */
 const EARLIER_HOLDER = /^(?:原由|原)([\u4e00-\u9fff·]{1,14}?)(协助分管|分管|联系|主管)的/u;
 /** The role word that closes a passive sentence: `…由X分管`, `…归其分管`. */
-const PASSIVE_ROLE = /(?:直接|亲自)?(协助分管|分管|联系|主管|负责)(?:工作)?$/u;
+const PASSIVE_ROLE = /(?:直接|亲自|负责)?(协助分管|分管|联系|主管|负责)(?:工作)?$/u;
 /** Adverbs between a passive sentence's subject and its 由: `仍由`, `在…上由`. */
-const SUBJECT_TAIL = /(?:在([\u4e00-\u9fff]{1,16}?)(?:有关)?(?:工作)?(?:上|方面|中))?(?:仍|继续|也|均|统一|现|今后|调整|改)*$/u;
+const SUBJECT_TAIL = /(?:在([\u4e00-\u9fff]{1,16}?)(?:有关)?(?:工作)?(?:上|方面|中))?(?:仍|继续|也|均|统一|现|今后|调整|改|交)*$/u;
 /** Numbering before a heading or an adjustment item. */
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d))/u;
 /** `…、等方面工作`, `…方面的工作`: what is left is a list of areas. */
@@ -411,7 +411,7 @@ function titleStatedElsewhere(text: string, name: string): string | null {
 }
 
 function roleOf(prefix: string): OversightRole {
-  if (prefix.startsWith('协助')) return '协助分管';
+  if (prefix.startsWith('协助') || prefix === '协管') return '协助分管';
   if (prefix === '主管') return '主管';
   if (prefix === '联系') return '联系';
   return '分管';

@@ -19,7 +19,7 @@ const TITLE =
   `|自治区(?:常务)?副?主席` +
   `|${HEAD_OF}助理` +
   `|(?:常务)?副?${HEAD_OF}|代${HEAD_OF}` +
-  `|党组成员`;
+  `|(?:(?:自治区|省|市|州|区|县|旗|盟)(?:人民)?政府)?党组(?:成员|副书记)`;
 /** Words before a title that say how the post is held: 新任副区长, 挂职副县长. */
 const QUALIFIER = '(?:新任|挂职|挂任|代理)';
 /**
@@ -108,6 +108,8 @@ export function readReference(text: string, knownNames: ReadonlySet<string>): Le
   const bare = text.replace(new RegExp(`^${QUALIFIER}`, 'u'), '').replace(/同志$/u, '');
   if (isLeaderTitle(bare)) return { name: null, title: bare, pronoun: false, length };
   if (knownNames.has(bare)) return { name: bare, title: null, pronoun: false, length };
+  // `由张某同志分管`: 同志 vouches for a name the document has not introduced.
+  if (text.endsWith('同志') && isPersonName(bare)) return { name: bare, title: null, pronoun: false, length };
   const titleFirst = new RegExp(`^(${TITLE_SOURCE})(${NAME})$`, 'u').exec(bare);
   if (titleFirst && isPersonName(titleFirst[2] as string)) {
     return { name: titleFirst[2] as string, title: titleFirst[1] as string, pronoun: false, length };
@@ -135,7 +137,9 @@ export function readHeadingLine(line: string): { name: string; title: string | n
   const forms: readonly [RegExp, number, readonly number[]][] = [
     [new RegExp(`^(?:(${TITLE_SOURCE})\\s*[：:]?\\s*)?(${spacedName})\\s*同志${bracket.replace('[^（）()]{1,30}', `(${TITLE_SOURCE})`)}${rest}`, 'u'), 2, [1, 3]],
     [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'u'), 2, [1]],
-    [new RegExp(`^(${NAME})\\s*${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'u'), 1, [2]],
+    [new RegExp(`^(${NAME})\\s*[：:]?\\s*${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'u'), 1, [2]],
+    // `张某某（副市长）：…`
+    [new RegExp(`^(${NAME})\\s*[（(]${QUALIFIER}?(${TITLE_SOURCE})[）)]${rest}`, 'u'), 1, [2]],
   ];
   for (const [pattern, nameGroup, titleGroups] of forms) {
     const match = pattern.exec(body);

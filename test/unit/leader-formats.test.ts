@@ -163,6 +163,30 @@ describe('structureLeaderDivision in other places’ formats', () => {
     expect(wu?.oversees[0]?.aspect).toBe('乡村振兴');
   });
 
+  it('reads bracketed and colon titles, compound labels, 协管 and 负责联系', () => {
+    const text = [
+      '殷某同志：主持市政府全面工作。主管市审计局。',
+      '张某某（常务副市长）：负责发展改革方面工作。分管市发展改革委、市财政局；负责联系市税务局。',
+      '李某：副市长',
+      '分管部门和单位：市教育局、市卫生健康委',
+      '协管：市体育局',
+    ].join('\n');
+    expect(facts(text)).toEqual([
+      '殷某 主管:市审计局',
+      '张某某 分管:市发展改革委',
+      '张某某 分管:市财政局',
+      '张某某 联系:市税务局',
+      '李某 分管:市教育局',
+      '李某 分管:市卫生健康委',
+      '李某 协助分管:市体育局',
+    ]);
+  });
+
+  it('reads 交由 / 改由 … 负责联系 and a name vouched for by 同志', () => {
+    const text = '经区政府研究，区财政局交由常务副区长周某分管，区统计局改由副区长吴某负责联系。区审计局由孙某同志分管。';
+    expect(facts(text)).toEqual(['周某 分管:区财政局', '吴某 联系:区统计局', '孙某 分管:区审计局']);
+  });
+
   it('reads an HTML page left as markup, spans still pointing into it', () => {
     const text = '<p>　　<b>副县长　贾某生</b></p>\n<p>　　负责农业农村工作；分管县农业农村局、县林业局；联系县供销社。</p>';
     const { leaders } = structureLeaderDivision(text);
