@@ -218,11 +218,37 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
       i += 1;
       continue;
     }
-    const annotation = parseLeadAnnotation(text.slice(i + 1, close), { start: i, end: close + 1 });
+    const span = { start: i, end: close + 1 };
+    const inner = text.slice(i + 1, close);
+    const annotation = parseLeadAnnotation(inner, span) ?? (closesClause(text, i, close) ? parseBareUnitList(inner, span) : null);
     if (annotation !== null) found.push(annotation);
     i = close + 1;
   }
   return found;
+}
+
+/**
+ * A bracket right after a sentence's end that holds nothing but units
+ * (`…增长6%。（市发改委、市财政局，各区县政府）`) names the units responsible for
+ * it; where the document states which of them leads, that convention applies
+ * later (lead-convention.ts).
+ */
+function parseBareUnitList(inner: string, span: Span): LeadAnnotation | null {
+  const compact = compactText(inner, span.start + 1);
+  if (compact.text.length === 0 || /[：:]/u.test(compact.text)) return null;
+  const units = splitAgencyList(inner, span.start + 1, { whitespace: 'join' });
+  if (units.length === 0 || !units.every((unit) => isAgencyLike(unit.written) && !/^\d/u.test(unit.written))) return null;
+  return { text: compact.text, span, convention: 'trailing-group', leads: [], inferredLeads: false, supporters: [], responsible: units, leaders: [], joint: false, deadline: null };
+}
+
+/** The bracket follows a full stop and ends its line or sentence. */
+function closesClause(text: string, open: number, close: number): boolean {
+  let before = open - 1;
+  while (before >= 0 && /[ \t\u3000]/u.test(text[before] as string)) before -= 1;
+  let after = close + 1;
+  while (after < text.length && /[ \t\u3000]/u.test(text[after] as string)) after += 1;
+  const next = text[after];
+  return /[。；;！？.]/u.test(text[before] ?? '') && (next === undefined || /[\n。；;]/u.test(next) || /[\u4e00-\u9fff“《]/u.test(next));
 }
 
 /** A line (or the rest of a line after a full stop) that opens with a responsibility label. */
