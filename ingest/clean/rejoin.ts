@@ -11,6 +11,8 @@ import { PairCounts } from './pair-counts.ts';
 const TERMINAL_END = /(?:[。！？；：!?;:…）)〕】」』]|[。！？]["”’』」]|\*\*)$/u;
 const ENDS_MID_SENTENCE = /[，、“‘（《〔【—]$/u;
 const INTERNAL_PUNCTUATION = /[，、。；：“”（）《》]/u;
+/** A label and a list of names on one line: `分管单位：区教育局、区民政局`. */
+const LABELLED_LIST = /^[\u4e00-\u9fff]{1,8}[：:][^。！？!?，,；;]*$/u;
 const SENTENCE_INSIDE = /[。！？；]/u;
 /** Names and cover lines are spaced out (张 壮, 柳州 市 人 民): such a line is not prose. */
 const SPACED_IDEOGRAPHS = /[\u3400-\u9fff] [\u3400-\u9fff]/u;
@@ -83,6 +85,9 @@ function continuesLine(previous: string, next: string, context: JoinContext): bo
 
   if (hasUnclosedBracket(previous) || ENDS_MID_SENTENCE.test(previous)) return true;
   if (SPACED_IDEOGRAPHS.test(previous)) return false;
+  // `联系单位：A、B` followed by a blank line: a labelled list is complete; what
+  // comes after the gap (the next leader, a closing remark) is not part of it.
+  if (!context.adjacent && !context.acrossPageBreak && LABELLED_LIST.test(previous)) return false;
   if (context.adjacent) {
     // Lines without a blank between them are joined only on strong evidence.
     return INTERNAL_PUNCTUATION.test(previous) && previous.length >= 15 && !BLOCK_START.test(previous) && pairIsCommon(previous, next, context, 3);

@@ -48,6 +48,8 @@ const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二�
 const AREA_TAIL = /、?等?方面的?工作$/u;
 /** `（涉及园林方面）`, `（园林方面）`, `（园林）`: an aspect, not an alternate name. */
 const ASPECT = /^(?:涉及)?(.+?)(?:方面)?(?:的?工作)?$/u;
+/** The last character of a complete unit name. */
+const UNIT_END = /[局委办室会心社院馆联协处站所台部团府司行队关厅）)]/u;
 /** `…东风柳州汽车有限公司等驻柳企业`: a closing collective after 等. */
 const CLOSING_COLLECTIVE = /等[\u4e00-\u9fff]{0,8}(?:企业|单位|部门|机构|银行|高校|学校|院校|组织|团体)$/u;
 
@@ -202,6 +204,9 @@ class DivisionReader {
         const next = following.replace(/\s+/gu, '');
         // After a colon (`分管单位：` on its own line) only numbering or a leader opens something new.
         const opensItem = NUMBERING.test(next) || mentionAtStart(next) !== null;
+        // A blank line after a complete unit name ends the list; one after half a
+        // name (`房屋征收` / `补偿服务中心`) is a page break inside it.
+        if (/\n[^\S\n]*\n/u.test(run) && UNIT_END.test(previous) && !/^[（(]/u.test(next)) return true;
         return /[：:]/u.test(previous) ? opensItem : opensItem || ROLE_PREFIX.test(next) || DUTY_PREFIX.test(next);
       },
     });
