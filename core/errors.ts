@@ -12,7 +12,6 @@ export const INPUT_ERROR_CODES = [
   'INPUT_BINARY',
   'INPUT_UNDECODABLE',
   'INPUT_UNRECOGNISED',
-  'INPUT_TRUNCATED',
 ] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 
@@ -20,10 +19,20 @@ export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 export const INPUT_WARNING_CODES = ['INPUT_YEAR_UNKNOWN'] as const;
 export type InputWarningCode = (typeof INPUT_WARNING_CODES)[number];
 
+/**
+ * What the structure stages did not read in a document (text left out of
+ * every clause, an unclosed bracket, markers outside every item): the
+ * document is loaded, and the gap is reported with its span (`ingest/check.ts`).
+ */
+export const EXTRACTION_WARNING_CODES = ['EXTRACT_UNREAD_CLAUSE', 'EXTRACT_UNBALANCED_BRACKET', 'EXTRACT_UNREAD_MARKERS'] as const;
+export type ExtractionWarningCode = (typeof EXTRACTION_WARNING_CODES)[number];
+
 export type KgErrorCode =
   | 'CONFIG_INVALID'
   | InputErrorCode
   | InputWarningCode
+  | ExtractionWarningCode
+  | 'INPUT_DUPLICATE_DOCUMENT'
   | 'DATABASE_UNAVAILABLE'
   | 'DATABASE_QUERY_FAILED'
   | 'LOAD_FAILED'
@@ -31,7 +40,29 @@ export type KgErrorCode =
   | 'NEO4J_PROVISION_FAILED'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
-  | 'API_UNREACHABLE';
+  | LimitErrorCode
+  /** The GraphQL API cannot be reached, or what answered is not it. */
+  | 'API_UNREACHABLE'
+  /** The API does not know a field or argument this client sends: client and server versions differ. */
+  | 'API_SCHEMA_MISMATCH'
+  /** The API reached, but it failed on its side (a masked error, HTTP 5xx, no data). */
+  | 'API_SERVER_ERROR'
+  /** A bug: an error nobody raised on purpose. */
+  | 'INTERNAL';
+
+/**
+ * Why the API refused a request before running it (api/limits.ts): the
+ * body, the document's tokens, nesting, aliases, directives, estimated cost.
+ */
+export const LIMIT_ERROR_CODES = [
+  'REQUEST_TOO_LARGE',
+  'QUERY_TOO_LARGE',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'QUERY_TOO_COSTLY',
+] as const;
+export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number];
 
 export class KgError extends Error {
   readonly code: KgErrorCode;
@@ -75,6 +106,22 @@ export class InputWarning extends KgError {
   }
 }
 
+/**
+ * A document was loaded but part of it was not read; `documentId` and `span`
+ * (offsets into the document's cleaned text) say where, the message why.
+ */
+export class ExtractionWarning extends KgError {
+  readonly path: string;
+  readonly documentId: string;
+  readonly span: { readonly start: number; readonly end: number };
+  constructor(code: ExtractionWarningCode, path: string, documentId: string, span: { readonly start: number; readonly end: number }, reason: string) {
+    super(code, `${path}: ${reason}`);
+    this.path = path;
+    this.documentId = documentId;
+    this.span = span;
+  }
+}
+
 /** Neo4j cannot be reached or refused a statement. */
 export class DatabaseError extends KgError {}
 
@@ -88,4 +135,14 @@ export class UserInputError extends KgError {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The code of an error: its own for a KgError, INTERNAL for anything else (a bug). */
+export function codeOf(error: unknown): KgErrorCode {
+  return error instanceof KgError ? error.code : 'INTERNAL';
+}
+
+/** `message [CODE]`, the way the CLI prints every error. */
+export function describeWithCode(error: unknown): string {
+  return `${describeError(error)} [${codeOf(error)}]`;
 }

@@ -75,20 +75,82 @@ function decodeText(path: string, bytes: Uint8Array): { text: string; encoding: 
   } catch {
     // Not UTF-8: try GB18030 below.
   }
+  const invalid = firstInvalidUtf8(bytes);
+  // GB18030 text almost never holds a long run of valid multi-byte UTF-8
+  // sequences, and many damaged UTF-8 files decode "successfully" as GB18030
+  // mojibake: a file that was UTF-8 up to a bad byte is reported as damaged UTF-8.
+  if (invalid.validMultiByte >= MIN_UTF8_EVIDENCE) {
+    throw new InputError('INPUT_UNDECODABLE', path, `invalid UTF-8 at byte offset ${invalid.offset} (${describeAt(bytes, invalid.offset)}); the file is damaged or mixes encodings`);
+  }
   let text: string;
   try {
     text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new InputError('INPUT_UNDECODABLE', path, 'the bytes are neither UTF-8 nor GB18030/GBK text', { cause });
+    throw new InputError(
+      'INPUT_UNDECODABLE',
+      path,
+      `the bytes are neither UTF-8 (invalid at byte offset ${invalid.offset}, ${describeAt(bytes, invalid.offset)}) nor GB18030/GBK text`,
+      { cause },
+    );
   }
   if (plausibleShare(text) < MIN_PLAUSIBLE_SHARE) {
     throw new InputError(
       'INPUT_UNDECODABLE',
       path,
-      'the bytes are not UTF-8, and read as GB18030/GBK they do not look like Chinese text',
+      `the bytes are not UTF-8 (invalid at byte offset ${invalid.offset}), and read as GB18030/GBK they do not look like Chinese text`,
     );
   }
   return { text, encoding: 'gb18030' };
+}
+
+/** Valid multi-byte UTF-8 sequences before the first bad byte that make a file UTF-8 rather than GB18030. */
+const MIN_UTF8_EVIDENCE = 16;
+
+/**
+ * The offset of the first byte that breaks UTF-8 (WHATWG rules: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), and how many valid
+ * multi-byte sequences come before it.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; validMultiByte: number } {
+  let validMultiByte = 0;
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return { offset: index, validMultiByte };
+    for (let next = 1; next < length; next += 1) {
+      const byte = bytes[index + next];
+      const min = next === 1 ? low : 0x80;
+      const max = next === 1 ? high : 0xbf;
+      if (byte === undefined || byte < min || byte > max) return { offset: index, validMultiByte };
+    }
+    validMultiByte += 1;
+    index += length;
+  }
+  return { offset: bytes.length, validMultiByte };
+}
+
+/** `line 12, bytes e4 b8 ff` for an error message. */
+function describeAt(bytes: Uint8Array, offset: number): string {
+  let line = 1;
+  for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
+  const shown = [...bytes.subarray(offset, offset + 4)].map((byte) => byte.toString(16).padStart(2, '0')).join(' ');
+  return `line ${line}, bytes ${shown}`;
 }
 
 /** Share of characters that are ASCII, white space, CJK, CJK punctuation or full-width forms. */

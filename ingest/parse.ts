@@ -9,9 +9,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError, InputWarning, KgError, describeError } from '../core/errors.ts';
+import { checkDocument } from './check.ts';
 import { classifyDocument } from './classify.ts';
 import { cleanText, type CleanRules } from './clean/index.ts';
 import { findJurisdiction, NO_PLACES, type PlaceTable } from './jurisdiction/index.ts';
+import { sourceFileLabel } from './input-files.ts';
 import type { CleanedText, DocumentHeader, DocumentText, ParsedDocument, ParsedFile } from './model.ts';
 import { readSource } from './read.ts';
 import { splitDocuments } from './split.ts';
@@ -23,19 +25,26 @@ import { structureTaskDivision } from './structure/task-division.ts';
 import { structureWorkReport } from './structure/work-report.ts';
 
 /** Every document of a file, or the first reason one of them cannot be parsed. */
-export function parseDocuments(cleaned: CleanedText, places: PlaceTable = NO_PLACES): ParsedDocument[] {
-  const { documents, problems } = parseDocumentsOf(cleaned, places);
+export function parseDocuments(cleaned: CleanedText, places: PlaceTable = NO_PLACES, label: string = cleaned.path): ParsedDocument[] {
+  const { documents, problems } = parseDocumentsOf(cleaned, places, label);
   if (problems[0]) throw problems[0];
   return documents;
 }
 
 /**
  * The documents of a file that parse, the reasons the others do not, and the
- * gaps of those read all the same (no year stated).
+ * gaps of those read all the same (no year stated; text, brackets or markers
+ * the structure stages did not read, from `check`).
+ *
+ * `label` names the file in ids: a document without a docNo is
+ * `<label>#<place in the file>`, the label being the file's path under the
+ * ingest root, never its base name alone (two 分工意见.txt in 2026/ and 2027/
+ * are two files).
  */
 export function parseDocumentsOf(
   cleaned: CleanedText,
   places: PlaceTable = NO_PLACES,
+  label: string = cleaned.path,
 ): { documents: ParsedDocument[]; problems: KgError[]; warnings: KgError[] } {
   const usedIds = new Set<string>();
   const documents: ParsedDocument[] = [];
@@ -47,8 +56,10 @@ export function parseDocumentsOf(
   for (const document of split) {
     try {
       const header = classifyDocument(document, furniture);
-      const id = uniqueId(header.docNo ?? `${path.basename(document.sourceFile)}#${document.ordinalInFile}`, document, usedIds);
-      documents.push(structureDocument(document, header, id, places));
+      const id = uniqueId(header.docNo ?? `${label}#${document.ordinalInFile}`, document, usedIds);
+      const parsed = structureDocument(document, header, id, places);
+      documents.push(parsed);
+      warnings.push(...checkDocument(parsed, cleaned.path));
       if (header.year === null) {
         warnings.push(
           new InputWarning('INPUT_YEAR_UNKNOWN', cleaned.path, `document ${document.ordinalInFile + 1} (${openingOf(document.text)}): no year stated; read with year null`),
@@ -111,10 +122,15 @@ function structureDocument(document: DocumentText, header: DocumentHeader, id: s
 }
 
 /** One file's documents; `places` is the jurisdiction table (`loadPlaceTable`). */
-export async function parseFile(filePath: string, rules: CleanRules, places: PlaceTable = NO_PLACES): Promise<ParsedFile> {
+export async function parseFile(
+  filePath: string,
+  rules: CleanRules,
+  places: PlaceTable = NO_PLACES,
+  label: string = sourceFileLabel(path.resolve(filePath)),
+): Promise<ParsedFile> {
   try {
     const source = await readSource(filePath);
-    const { documents, problems, warnings } = parseDocumentsOf(cleanText(source, rules), places);
+    const { documents, problems, warnings } = parseDocumentsOf(cleanText(source, rules), places, label);
     // A file none of whose documents can be used has failed as a whole.
     if (documents.length === 0 && problems[0]) return { ok: false, path: filePath, error: problems[0] };
     return { ok: true, path: filePath, documents, problems, warnings };
@@ -124,8 +140,13 @@ export async function parseFile(filePath: string, rules: CleanRules, places: Pla
 }
 
 /** Parses every file, also when some fail; results keep the order of `paths`. */
-export async function parseFiles(paths: readonly string[], rules: CleanRules, places: PlaceTable = NO_PLACES): Promise<ParsedFile[]> {
-  return Promise.all(paths.map((filePath) => parseFile(filePath, rules, places)));
+export async function parseFiles(
+  paths: readonly string[],
+  rules: CleanRules,
+  places: PlaceTable = NO_PLACES,
+  labelOf: (filePath: string) => string = (filePath) => sourceFileLabel(path.resolve(filePath)),
+): Promise<ParsedFile[]> {
+  return Promise.all(paths.map((filePath) => parseFile(filePath, rules, places, labelOf(filePath))));
 }
 
 function asKgError(filePath: string, error: unknown): KgError {

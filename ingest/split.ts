@@ -9,9 +9,15 @@
  * matter before the first document (cover, masthead) is not a document unless
  * it holds prose; the table of contents was already removed by `clean`, and its
  * entries give the titles of documents whose title line is missing.
+ *
+ * Documents without a number line (a task division published on a web page)
+ * can still be printed one after another in one file: a title line that
+ * follows the previous document's signature (its date line, then only
+ * 此件公开发布 / 抄送 / 印发 lines), or that the addressees follow, starts a
+ * document too.
  */
 import { parseContentsEntry } from './contents.ts';
-import { DATE_LINE, DOC_NUMBER_LINE, isTitleLine, normaliseTitle } from './document-lines.ts';
+import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END, isTitleLine, normaliseTitle } from './document-lines.ts';
 import type { CleanedText, DocumentText } from './model.ts';
 
 /** An untitled segment shorter than this after its header is a stray number line (a signature), not a document. */
@@ -29,20 +35,28 @@ export function splitDocuments(cleaned: CleanedText): DocumentText[] {
   }
   const offsetOf = (line: number): number => offsets[line] ?? cleaned.text.length;
 
-  const starts: { line: number; docNo: string; titled: boolean }[] = [];
+  const numbered: { line: number; docNo: string | null; titled: boolean }[] = [];
   let previousAnchor = -1;
   lines.forEach((line, index) => {
     const match = DOC_NUMBER_LINE.exec(line.trim());
     if (!match?.[2]) return;
     const start = documentStart(lines, index, previousAnchor);
-    starts.push({ ...start, docNo: match[2] });
+    numbered.push({ ...start, docNo: match[2] });
     previousAnchor = index;
   });
+  const numberedLines = new Set(numbered.map((start) => start.line));
+  const starts = [
+    ...numbered,
+    ...titleStarts(lines)
+      .filter((line) => !numberedLines.has(line))
+      .map((line) => ({ line, docNo: null, titled: true })),
+  ].sort((a, b) => a.line - b.line);
 
   const contents = contentsTitles(cleaned);
   const documents: { text: string; contentsTitle: string | undefined }[] = [];
   const front = cleaned.text.slice(0, offsetOf(starts[0]?.line ?? lines.length));
-  if (starts.length === 0 || isProse(front)) documents.push({ text: front, contentsTitle: undefined });
+  // A title start comes after a body of its own: what precedes it is a document, not a masthead.
+  if (starts.length === 0 || isProse(front) || starts[0]?.docNo === null) documents.push({ text: front, contentsTitle: undefined });
   starts.forEach((start, index) => {
     const next = starts[index + 1];
     const text = cleaned.text.slice(offsetOf(start.line), offsetOf(next?.line ?? lines.length));
@@ -52,7 +66,7 @@ export function splitDocuments(cleaned: CleanedText): DocumentText[] {
       documents[documents.length - 1] = { ...last, text: last.text + text };
       return;
     }
-    documents.push({ text, contentsTitle: contents.get(start.docNo) });
+    documents.push({ text, contentsTitle: start.docNo === null ? undefined : contents.get(start.docNo) });
   });
 
   return documents
@@ -76,6 +90,76 @@ function documentStart(lines: readonly string[], anchor: number, previousAnchor:
   }
   if (candidate > previousAnchor && isTitleLine((lines[candidate] ?? '').trim())) return { line: candidate, titled: true };
   return { line: start, titled: false };
+}
+
+/** Lines a document ends with after its signature date. */
+const FOOTER_LINE = /^(?:[（(]此件[^）)]*[）)]|抄送[:：]|印发|[\u4e00-\u9fff]{2,20}(?:办公室|办公厅)?\s*\d{4}年\d{1,2}月\d{1,2}日\s*印发)/u;
+/** The addressees that open an official document: `各县、区人民政府，市直机关各有关委、办、局：`. */
+const ADDRESSEE_LINE = /^各[^。！？]{1,160}[:：]$/u;
+/** Body a document must have before a following title can start another. */
+const MIN_BODY_BEFORE_TITLE = 200;
+
+/**
+ * Title lines that start a document without a number line: a title (possibly
+ * broken over two lines: `柳州市人民政府关于落实` / `2026年《政府工作报告》重点工作分工的意见`)
+ * after the previous document's signature date (and its footer lines), or
+ * followed by the addressees, after a body of some length. A title that the
+ * document before it publishes (关于印发《X》的通知 … X) is that document's attachment.
+ */
+function titleStarts(lines: readonly string[]): number[] {
+  const titles: number[] = [];
+  let documentTitle = (lines[nextNonBlank(lines, -1)] ?? '').trim();
+  let bodyLength = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = (lines[index] ?? '').trim();
+    const titleEnd = bodyLength < MIN_BODY_BEFORE_TITLE ? null : titleEndAt(lines, index);
+    if (titleEnd !== null) {
+      const title = lines.slice(index, titleEnd + 1).map((part) => part.trim()).join('');
+      const afterSignature = DATE_LINE.test((lines[previousNonFooter(lines, index)] ?? '').trim());
+      const addressed = ADDRESSEE_LINE.test((lines[nextNonBlank(lines, titleEnd)] ?? '').trim());
+      if ((afterSignature || addressed) && !publishes(documentTitle, title)) {
+        titles.push(index);
+        documentTitle = title;
+        bodyLength = 0;
+        index = titleEnd;
+        continue;
+      }
+    }
+    bodyLength += line.length;
+  }
+  return titles;
+}
+
+/** The last line of a title starting at `index`, or null when no title starts there. */
+function titleEndAt(lines: readonly string[], index: number): number | null {
+  const first = (lines[index] ?? '').trim();
+  if (first.length === 0) return null;
+  if (isTitleLine(first)) return index;
+  if (!/关于/u.test(first) || TITLE_END.test(first)) return null;
+  const second = nextNonBlank(lines, index);
+  return isTitleLine(first + (lines[second] ?? '').trim()) ? second : null;
+}
+
+/** True when `title` is the document that a notice titled `notice` publishes (印发 / 转发 / 发布). */
+function publishes(notice: string, title: string): boolean {
+  if (!/印发|转发|发布|公布/u.test(notice)) return false;
+  const bare = (text: string): string => normaliseTitle(text).replace(/[《》〈〉“”"]/gu, '');
+  return bare(notice).includes(bare(title));
+}
+
+function previousNonFooter(lines: readonly string[], from: number): number {
+  for (let index = from - 1; index >= 0; index--) {
+    const line = (lines[index] ?? '').trim();
+    if (line.length > 0 && !FOOTER_LINE.test(line)) return index;
+  }
+  return -1;
+}
+
+function nextNonBlank(lines: readonly string[], from: number): number {
+  for (let index = from + 1; index < lines.length; index++) {
+    if ((lines[index] ?? '').trim().length > 0) return index;
+  }
+  return lines.length;
 }
 
 function previousNonBlank(lines: readonly string[], from: number): number {

@@ -3,7 +3,7 @@
  * classify → structure on each file and prints the documents found, so a
  * wrong extraction can be traced to the stage that made it.
  */
-import type { KgError } from '../../core/errors.ts';
+import { ExtractionWarning, type KgError } from '../../core/errors.ts';
 import type { ParsedDocument, ParsedFile } from '../../ingest/model.ts';
 import { parseFiles } from '../../ingest/parse.ts';
 import { qualifiedName } from '../../ingest/jurisdiction/index.ts';
@@ -22,11 +22,18 @@ Options:
   --rules DIR   the rule lists (default: ${DEFAULT_RULES_DIR})
   -h, --help    show this help
 
-Exit status: 0 when every file parsed; 1 when any failed (the others are still
-parsed and printed; errors go to stderr, naming the file and the reason);
-2 on wrong usage. A document that states no year is parsed with year null and
-a warning on stderr; warnings do not change the exit status.
+Exit status: 0 when every file parsed and nothing was left unread; 1 when any
+file or document failed (the others are still parsed and printed; errors go to
+stderr, naming the file and the reason); 2 on wrong usage; 3 when everything
+parsed but with warnings (stderr and, with --json, each file's "warnings"
+name the document, the span and the reason): a document that states no year
+(read with year null), text no clause was read from (a file cut off
+mid-clause), a bracket never closed, responsibility markers outside every
+task or item.
 `;
+
+/** \`kg parse\` exit statuses (see USAGE). */
+export const PARSE_EXIT = { ok: 0, failed: 1, usage: 2, warnings: 3 } as const;
 
 export const command: Command = {
   name: 'parse',
@@ -50,17 +57,22 @@ export const command: Command = {
     for (const file of files) {
       const errors = file.ok ? file.problems : [file.error];
       for (const error of errors) io.stderr(`kg parse: ${error.message} [${error.code}]\n`);
-      // A warning names a gap (no year stated); the document is still read.
+      // A warning names a gap (no year stated, text not read); the document is still read.
       for (const warning of file.ok ? file.warnings : []) io.stderr(`kg parse: warning: ${warning.message} [${warning.code}]\n`);
     }
     io.stdout(values.json ? `${JSON.stringify(files.map(toJson), null, 2)}\n` : renderSummary(files));
-    return files.every((file) => file.ok && file.problems.length === 0) ? 0 : 1;
+    if (!files.every((file) => file.ok && file.problems.length === 0)) return PARSE_EXIT.failed;
+    return files.some((file) => file.ok && file.warnings.length > 0) ? PARSE_EXIT.warnings : PARSE_EXIT.ok;
   },
 };
 
-/** Errors are class instances; JSON gets their code and message. */
+/** Errors are class instances; JSON gets their code and message, and the document and span when known. */
 function toJson(file: ParsedFile): unknown {
-  const plain = (problem: KgError) => ({ code: problem.code, message: problem.message });
+  const plain = (problem: KgError) => ({
+    code: problem.code,
+    message: problem.message,
+    ...(problem instanceof ExtractionWarning ? { documentId: problem.documentId, span: problem.span } : {}),
+  });
   if (file.ok) return { ...file, problems: file.problems.map(plain), warnings: file.warnings.map(plain) };
   return { ok: false, path: file.path, error: { code: file.error.code, message: file.error.message } };
 }

@@ -40,7 +40,9 @@ describe('the year of a document', () => {
     const { documents, problems, warnings } = parseDocumentsOf(cleaned);
     expect(problems).toEqual([]);
     expect(documents.map((document) => document.year)).toEqual([null]);
-    expect(warnings.map((warning) => warning.code)).toEqual(['INPUT_YEAR_UNKNOWN']);
-    expect(warnings[0]?.message).toMatch(/dir\/liunan\.txt: document 1 \(柳南区民生实事项目责任分工\): no year stated/u);
+    // (check also reports the 牵头单位 line no livelihood row holds: EXTRACT_UNREAD_MARKERS.)
+    const yearWarnings = warnings.filter((warning) => warning.code === 'INPUT_YEAR_UNKNOWN');
+    expect(yearWarnings).toHaveLength(1);
+    expect(yearWarnings[0]?.message).toMatch(/dir\/liunan\.txt: document 1 \(柳南区民生实事项目责任分工\): no year stated/u);
   });
 });

@@ -36,11 +36,10 @@ describe('parseDocuments', () => {
     expect(documents.every((document) => Array.isArray(document.paragraphs))).toBe(true);
   });
 
-  it('uses the file name and place as id when there is no docNo', () => {
-    const single = parseDocuments(
-      cleanText({ path: 'some/dir/report.txt', text: readFileSync(fixture('headless-report.txt'), 'utf8') }, NO_CLEAN_RULES),
-    );
-    expect(single.map((document) => document.id)).toEqual(['report.txt#0']);
+  it('uses the file\'s path and the place in it as id when there is no docNo, never the base name alone', () => {
+    const cleaned = cleanText({ path: 'some/dir/report.txt', text: readFileSync(fixture('headless-report.txt'), 'utf8') }, NO_CLEAN_RULES);
+    expect(parseDocuments(cleaned).map((document) => document.id)).toEqual(['some/dir/report.txt#0']);
+    expect(parseDocuments(cleaned, undefined, '2027/report.txt').map((document) => document.id)).toEqual(['2027/report.txt#0']);
   });
 });
 

@@ -9,11 +9,14 @@ import { loadCleanRules } from '../../ingest/rules.ts';
 // The bundled copy of the seeds (data/corpus) is always there, so these tests never skip.
 const SEEDS = path.resolve(PROJECT_ROOT, 'data/corpus');
 
-/** Established by reading the seeds: [id, kind, year] per document, in file order. */
+/**
+ * Established by reading the seeds: [id, kind, year] per document, in file order.
+ * Documents without a docNo are named by their path under the project.
+ */
 const EXPECTED: Record<string, [string, DocumentKind, number][]> = {
-  '000_ec90f7d5dd38cba8.txt': [['000_ec90f7d5dd38cba8.txt#0', 'WORK_REPORT', 2020]],
-  '001_60ced526a38720ec.txt': [['001_60ced526a38720ec.txt#0', 'WORK_REPORT', 2017]],
-  '002_b0fe9b2ffaffa634.txt': [['002_b0fe9b2ffaffa634.txt#0', 'WORK_REPORT', 2024]],
+  '000_ec90f7d5dd38cba8.txt': [['data/corpus/000_ec90f7d5dd38cba8.txt#0', 'WORK_REPORT', 2020]],
+  '001_60ced526a38720ec.txt': [['data/corpus/001_60ced526a38720ec.txt#0', 'WORK_REPORT', 2017]],
+  '002_b0fe9b2ffaffa634.txt': [['data/corpus/002_b0fe9b2ffaffa634.txt#0', 'WORK_REPORT', 2024]],
   '003_5dd11dd00263b247.txt': [
     ['柳政发〔2024〕3号', 'TASK_DIVISION', 2024],
     ['柳政发〔2024〕4号', 'LIVELIHOOD_PLAN', 2024],
@@ -34,7 +37,7 @@ const EXPECTED: Record<string, [string, DocumentKind, number][]> = {
     ['柳政发〔2023〕18号', 'OTHER', 2023],
     ['柳政发〔2023〕19号', 'OTHER', 2023],
   ],
-  '004_16ab7e976c5c4c5c.txt': [['004_16ab7e976c5c4c5c.txt#0', 'TASK_DIVISION', 2026]],
+  '004_16ab7e976c5c4c5c.txt': [['data/corpus/004_16ab7e976c5c4c5c.txt#0', 'TASK_DIVISION', 2026]],
 };
 
 describe.skipIf(!existsSync(SEEDS))('the seed corpus', () => {

@@ -51,3 +51,22 @@ describe('splitDocuments', () => {
     expect(documents[0]?.text).toContain('某政发〔2024〕9号');
   });
 });
+
+describe('documents without number lines, one after another', () => {
+  const documents = splitDocuments(cleanFixture('two-divisions.txt'));
+
+  it('starts a document at a title after the previous one\'s signature', () => {
+    expect(documents).toHaveLength(2);
+    expect(documents[0]?.text.startsWith('某市人民政府关于落实2030年')).toBe(true);
+    expect(documents[0]?.text.trimEnd().endsWith('（此件公开发布）')).toBe(true);
+    expect(documents[1]?.text.startsWith('某市人民政府关于落实2031年')).toBe(true);
+  });
+
+  it('keeps a notice and the attachment it publishes together', () => {
+    const notice =
+      '某市人民政府办公室关于印发2030年重点工作责任分解的通知\n\n各区县人民政府，市政府各部门：\n\n' +
+      '《2030年重点工作责任分解》已经市政府同意，现印发给你们，请认真贯彻执行。'.repeat(4) +
+      '\n\n某市人民政府办公室\n2030年2月1日\n\n2030年重点工作责任分解\n\n1.推进园区建设。（市发改委牵头）\n';
+    expect(splitDocuments({ path: 'notice.txt', text: notice, removed: [] })).toHaveLength(1);
+  });
+});
