@@ -75,6 +75,12 @@ const DECREASE = /^(?:下降|减少|降低|回落)/u;
 
 const GROWTH = new RegExp(`${GROWTH_VERB}\\s*${QUALIFIER_BEFORE}\\s*${SIGNED_NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
 const LEVEL = new RegExp(`${LEVEL_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}\\s*${QUALIFIER_AFTER}`, 'uy');
+/** `地区生产总值（GDP）增长5%`: an alias in brackets between a metric and its figure. */
+const METRIC_ALIAS = /[（(][A-Za-z\u4e00-\u9fff]{1,10}[）)]/uy;
+/** `，按可比价格计算，增长6.2%`: how the next figure was computed. */
+const COMPUTATION = /(?:按可比价格?计算|按不变价格?计算|扣除价格因素|剔除[\u4e00-\u9fff]{1,8}因素)[，,]\s*/uy;
+/** `力争7%`: an aim beyond the target. */
+const STRETCH = /^(?:力争|争取|努力)/u;
 /** `止跌回稳、增长2%`, `实现正增长、增长2%以上`: a short remark before the figure. */
 const REMARK = /[\u4e00-\u9fff]{2,6}、/uy;
 const UNCHANGED = /(?:与上年|比上年|同比)?持平/uy;
@@ -247,17 +253,24 @@ function figuresAfter(text: string, at: number): { figures: Figure[]; end: numbe
   const figures: Figure[] = [];
   let cursor = at;
   if (!figureAt(text, cursor)) {
-    const remark = stickyMatch(REMARK, text, skipIgnorable(text, cursor));
-    if (remark && figureAt(text, remark.index + remark[0].length)) cursor = remark.index + remark[0].length;
+    for (const skip of [METRIC_ALIAS, REMARK]) {
+      const remark = stickyMatch(skip, text, skipIgnorable(text, cursor));
+      if (remark && figureAt(text, remark.index + remark[0].length)) cursor = remark.index + remark[0].length;
+    }
   }
   for (;;) {
     const figure = figureAt(text, cursor);
     if (!figure) break;
-    figures.push(figure);
+    // `增长6%左右、力争7%`: the stretch goal after the target is not a second target.
+    if (figures.length === 0 || !STRETCH.test(text.slice(skipIgnorable(text, cursor)))) figures.push(figure);
     cursor = figure.end;
     const separator = stickyMatch(SEPARATOR, text, cursor);
-    if (!separator || !figureAt(text, separator.index + separator[0].length)) break;
-    cursor = separator.index + separator[0].length;
+    if (!separator) break;
+    let next = separator.index + separator[0].length;
+    const computation = stickyMatch(COMPUTATION, text, next);
+    if (computation) next = computation.index + computation[0].length;
+    if (!figureAt(text, next)) break;
+    cursor = next;
   }
   return { figures, end: cursor };
 }

@@ -110,10 +110,13 @@ export function structureLeaderDivision(text: string): { leaders: LeaderBlock[] 
 function readTable(reader: DivisionReader, table: LeaderTable, lines: readonly Line[]): void {
   for (const row of table.rows) {
     const nameCell = row.cells.find((cell) => cell.column === 'name');
-    const name = nameCell === undefined ? '' : reader.source.slice(nameCell.start, nameCell.end).replace(/\s+/gu, '');
+    const written = nameCell === undefined ? '' : reader.source.slice(nameCell.start, nameCell.end);
+    // A cell may hold the title too (`张某（副市长）`, `副市长 张某`).
+    const heading = readHeadingLine(written);
+    const name = heading?.name ?? written.replace(/\s+/gu, '');
     if (name.length < 2 || name.length > 12) continue;
     const titleCell = row.cells.find((cell) => cell.column === 'title');
-    const title = titleCell === undefined ? null : reader.source.slice(titleCell.start, titleCell.end).replace(/\s+/gu, '') || null;
+    const title = titleCell === undefined ? (heading?.title ?? null) : reader.source.slice(titleCell.start, titleCell.end).replace(/\s+/gu, '') || null;
     const line = lines[row.line] as Line;
     reader.startLeader(name, title, { start: line.start, end: line.end });
     for (const cell of row.cells) {

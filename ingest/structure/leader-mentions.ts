@@ -128,18 +128,19 @@ export function readReference(text: string, knownNames: ReadonlySet<string>): Le
  * is the leader's first duties). Numbering (`一、`) before it is skipped.
  */
 export function readHeadingLine(line: string): { name: string; title: string | null; restAt: number | null } | null {
-  const numbering = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d))?\s*/u.exec(line);
+  // Markdown marks (`### `, `**…**`) and numbering before the heading are skipped.
+  const numbering = /^\s*(?:#{1,6}\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d))?\s*/u.exec(line);
   const at = numbering ? numbering[0].length : 0;
-  const body = line.slice(at);
+  const body = line.slice(at).replace(/\s*\*\*\s*$/u, '');
   const bracket = '(?:\\s*[（(][^（）()]{1,30}[）)])?';
   const rest = '\\s*(?:[：:]\\s*(.*))?$';
   const spacedName = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{2,11}';
   const forms: readonly [RegExp, number, readonly number[]][] = [
-    [new RegExp(`^(?:(${TITLE_SOURCE})\\s*[：:]?\\s*)?(${spacedName})\\s*同志${bracket.replace('[^（）()]{1,30}', `(${TITLE_SOURCE})`)}${rest}`, 'u'), 2, [1, 3]],
-    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'u'), 2, [1]],
-    [new RegExp(`^(${NAME})\\s*[：:]?\\s*${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'u'), 1, [2]],
+    [new RegExp(`^(?:(${TITLE_SOURCE})\\s*[：:]?\\s*)?(${spacedName})\\s*同志${bracket.replace('[^（）()]{1,30}', `(${TITLE_SOURCE})`)}${rest}`, 'du'), 2, [1, 3]],
+    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
+    [new RegExp(`^(${NAME})\\s*[：:]?\\s*${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'du'), 1, [2]],
     // `张某某（副市长）：…`
-    [new RegExp(`^(${NAME})\\s*[（(]${QUALIFIER}?(${TITLE_SOURCE})[）)]${rest}`, 'u'), 1, [2]],
+    [new RegExp(`^(${NAME})\\s*[（(]${QUALIFIER}?(${TITLE_SOURCE})[）)]${rest}`, 'du'), 1, [2]],
   ];
   for (const [pattern, nameGroup, titleGroups] of forms) {
     const match = pattern.exec(body);
@@ -147,9 +148,8 @@ export function readHeadingLine(line: string): { name: string; title: string | n
     const name = (match[nameGroup] ?? '').replace(/\s+/gu, '');
     if (!isPersonName(name)) continue;
     const title = titleGroups.map((group) => match[group]).find((value) => value !== undefined) ?? null;
-    const restText = match[match.length - 1];
-    const restAt = restText === undefined ? null : line.length - restText.length;
-    return { name, title, restAt };
+    const restAt = match.indices?.[match.length - 1]?.[0];
+    return { name, title, restAt: restAt === undefined ? null : at + restAt };
   }
   return null;
 }

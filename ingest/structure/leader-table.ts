@@ -34,7 +34,8 @@ export interface LeaderTable {
 /** Header labels, read by their words so that 分管单位, 分管部门 and 分管领域 are one column. */
 function columnOf(label: string): LeaderColumn {
   const words = label.replace(/\s+/gu, '');
-  if (/^(?:姓名|领导(?:姓名)?|名字)$/u.test(words)) return 'name';
+  // `姓名及职务`: the cell holds both, read like a heading (`张某（副市长）`).
+  if (/^(?:姓名|领导(?:姓名)?|名字)$|姓名/u.test(words)) return 'name';
   if (/职务|职位/u.test(words)) return 'title';
   if (/协助分管/u.test(words)) return '协助分管';
   if (/^主管/u.test(words)) return '主管';

@@ -50,6 +50,11 @@ describe('numbers', () => {
     ]);
   });
 
+  it('reads past a bracketed alias and a note on prices, and not a stretch goal as a second target', () => {
+    expect(read('地区生产总值（GDP）增长5%左右、力争6%。')).toEqual(['地区生产总值=5']);
+    expect(read('全年地区生产总值完成1234.5亿元，按可比价格计算，增长6.2%。', 'ACTUAL')).toEqual(['地区生产总值=1234.5', '地区生产总值=6.2']);
+  });
+
   it('maps short and regional spellings through metrics.tsv', () => {
     expect(read('地方一般公共预算收入增长2%，三产增加值增长10.2%，单位国内生产总值能耗降低2%左右。')).toEqual([
       '一般公共预算收入=2',

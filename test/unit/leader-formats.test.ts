@@ -187,6 +187,13 @@ describe('structureLeaderDivision in other places’ formats', () => {
     expect(facts(text)).toEqual(['周某 分管:区财政局', '吴某 联系:区统计局', '孙某 分管:区审计局']);
   });
 
+  it('reads markdown headings with offices before the title, and a table cell holding name and title', () => {
+    expect(facts('### 张某某 市委副书记、市长\n领导市政府全面工作。\n**李某 副市长**\n分管市财政局。')).toEqual(['李某 分管:市财政局']);
+    expect(structureLeaderDivision('### 张某某 市委副书记、市长\n领导市政府全面工作。').leaders[0]).toMatchObject({ name: '张某某', title: '市长' });
+    const table = '姓名及职务\t分工\t分管单位\n张某（副市长）\t负责工业方面工作\t市工信局、市商务局\n副市长 王某\t负责农业方面工作\t市农业农村局';
+    expect(facts(table)).toEqual(['张某 分管:市工信局', '张某 分管:市商务局', '王某 分管:市农业农村局']);
+  });
+
   it('reads an HTML page left as markup, spans still pointing into it', () => {
     const text = '<p>　　<b>副县长　贾某生</b></p>\n<p>　　负责农业农村工作；分管县农业农村局、县林业局；联系县供销社。</p>';
     const { leaders } = structureLeaderDivision(text);
