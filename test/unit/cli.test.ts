@@ -19,7 +19,8 @@ describe('kg', () => {
     expect(COMMANDS.map((entry) => entry.name)).toEqual(expect.arrayContaining(['parse', 'ingest', 'entities', 'audit', 'neo4j', 'schema']));
   });
 
-  it('gives each registered command a module of the same name', async () => {
+  // Loads every command module (graphql, nodejieba …): seconds on a busy machine.
+  it('gives each registered command a module of the same name', { timeout: 60_000 }, async () => {
     for (const entry of COMMANDS) {
       const { command } = await entry.load();
       expect(command.name).toBe(entry.name);
@@ -45,7 +46,7 @@ describe('kg', () => {
 
   // In a process of its own: under vitest, graphql is loaded twice (ESM and CJS),
   // and a schema built from one copy cannot be printed by the other.
-  it('finds the checked-in printed schema current (kg schema check)', () => {
+  it('finds the checked-in printed schema current (kg schema check)', { timeout: 60_000 }, () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'schema', 'check'], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
