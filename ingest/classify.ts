@@ -78,6 +78,8 @@ function kindOf(title: string | null, text: string): DocumentKind {
 /** Responsibility markers: labels (`牵头单位：`) and trailing groups (`（A牵头，…）`). */
 const RESPONSIBILITY_LABEL = /(?:牵头|责任|配合|协办|主办|协同)(?:责任)?(?:单位|部门|科室)\s*[:：]|部门分工\s*[:：]/gu;
 const LEAD_ANNOTATION = /[（(〔【[][^（）()〔〕【】\n]{0,80}?(?:牵头|负责|配合)[^（）()〔〕【】\n]{0,40}[）)〕】\]]/gu;
+/** `基础教育处牵头，发展规划处、财务处配合。` on a line of its own. */
+const VERB_LINE = /^[^，。；\n（(]{2,40}(?:牵头|主办)[，,][^。\n]{2,80}(?:配合|参与|协办|负责)[。.]?$/gmu;
 const TABLE_HEADER = /^(?:序号|编号)\t.*(?:牵头|责任|配合)/mu;
 const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民生工程/u;
 const LEADER_TITLES = /(?:常务)?副(?:省长|主席|市长|区长|县长|旗长|镇长|乡长)|秘书长|[\u4e00-\u9fff]{2,3}同志/gu;
@@ -100,7 +102,7 @@ const DATED_ANNOTATION = /[（〔][^（）〔〕\n]{0,60}(?:牵头|负责)[^（�
 function kindFromBody(text: string, evidence: 'strict' | 'loose'): DocumentKind {
   const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
   const strict = evidence === 'strict';
-  const labels = strict ? 0 : countMatches(sample, RESPONSIBILITY_LABEL);
+  const labels = strict ? 0 : countMatches(sample, RESPONSIBILITY_LABEL) + countMatches(sample, VERB_LINE);
   const annotations = countMatches(sample, strict ? DATED_ANNOTATION : LEAD_ANNOTATION);
   const table = strict ? /^序号\t.*牵头单位/mu.test(sample) : TABLE_HEADER.test(sample);
   const livelihood = strict ? /为民办实事|民生实事/u.test(sample) : LIVELIHOOD_WORDS.test(sample.slice(0, 2_000));

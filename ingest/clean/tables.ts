@@ -80,7 +80,9 @@ function joinQuotedCells(lines: readonly string[]): string[] {
 }
 
 /** A pipe row as a tab row; a separator row (`|---|:--:|`) is dropped (null). */
-function pipeRowToTabs(line: string): string | null {
+function pipeRowToTabs(raw: string): string | null {
+  // A line break tag left in a plain-text table cell separates two entries of the cell.
+  const line = raw.includes('<') ? raw.replace(/<br\s*\/?>/giu, ' ') : raw;
   if (!line.includes('|')) return line;
   const trimmed = line.trim();
   if (/^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/u.test(trimmed)) return null;

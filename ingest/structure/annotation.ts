@@ -43,6 +43,7 @@ const LABELLED_SEGMENT = /^([\u4e00-\u9fff]{1,10}?)[:：]\s*(.*)$/su;
 const LABEL_KEYWORDS = /牵头|主办|主责|责任|负责|配合|协同|协办|参与|协助|承办|分管|领导|分工|时限|时间|期限|时序|进度/u;
 const DEADLINE_LABEL = /时限|时间|期限|时序|进度|节点/u;
 const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年/u;
+const LEADER_OFFICE = /^(?:分管|协管|联系|牵头)?(?:常务)?(?:副)?(?:省长|主席|市长|区长|县长|旗长|镇长|乡长|秘书长|省领导|市领导|县领导|区领导)$/u;
 const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
 const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。']);
 
@@ -104,6 +105,15 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
       }
       const names = personNames(listText);
       if (names.length > 0 && /同志/u.test(listText)) return { kind: 'leaders', names };
+      // `分管副省长、协管副秘书长负责`: leaders named by their office, not units.
+      const offices = listText.split(/[、，,和及]/u).filter((item) => item.length > 0);
+      if (offices.length > 0 && offices.every((item) => LEADER_OFFICE.test(item))) return { kind: 'leaders', names: offices };
+    }
+    // `（市工信局、市发改委、株洲高新区管委会。排名第一的为牵头单位）`: units with no verb,
+    // whose roles the document's convention gives (lead-convention.ts).
+    if (previous === undefined && segments.length > 1 && segments.some((other) => /牵头/u.test(other.text))) {
+      const units = unitsOf(segment.from, segment.to);
+      if (units !== null) return { kind: 'units', role: 'responsible', joint: false, units, labelled: false };
     }
     // `协同责任单位：A、B等，各县、市、区政府`: the list goes on after the comma.
     if (previous?.kind === 'units' && previous.labelled) {

@@ -107,12 +107,12 @@ export function findTableTasks(text: string): Task[] {
     if (newHeader !== null) {
       finish();
       header = newHeader;
-      expected = 1;
       continue;
     }
     if (header === null) continue;
     const number = ROW_NUMBER.exec(cells[0]?.text ?? '');
-    if (number !== null && (Number(number[1]) === expected || Number(number[1]) === 1)) {
+    // Numbering runs on across a repeated header (一、… 二、… each with its own header row).
+    if (number !== null && (Number(number[1]) === expected || Number(number[1]) === 1 || (current === null && Number(number[1]) > expected))) {
       finish();
       current = { number: Number(number[1]), start: line.start, end: line.end, cells: cells.slice(0, header.columns.length).map((cell) => [cell]) };
       for (const extra of cells.slice(header.columns.length)) current.cells[current.cells.length - 1]?.push(extra);
