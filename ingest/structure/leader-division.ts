@@ -21,7 +21,7 @@ import type { AgencyMention, LeaderBlock, Oversight, OversightRole, Span } from 
 import { isAgencyLike, splitAgencyList } from './agency-list.ts';
 import { bracketDepths, withoutTrailingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
-import { type LeaderMention, mentionAtStart, readHeadingLine, readReference } from './leader-mentions.ts';
+import { type LeaderMention, TITLE_SOURCE, mentionAtStart, readHeadingLine, readReference } from './leader-mentions.ts';
 import { findLeaderTables, type LeaderTable } from './leader-table.ts';
 import { BODY_END_LINE, splitLines, type Line } from './lines.ts';
 
@@ -411,7 +411,7 @@ function firstIndexOfAny(text: string, needles: readonly string[]): number {
 
 /** `王鸿鹄副市长` or `副市长王鸿鹄` elsewhere in the document. */
 function titleStatedElsewhere(text: string, name: string): string | null {
-  const titles = '常务副市长|副市长|市长|市政府秘书长|秘书长|副秘书长|常务副县长|副县长|县长|常务副区长|副区长|区长';
+  const titles = TITLE_SOURCE;
   const after = new RegExp(`${name}(${titles})`, 'u').exec(text);
   if (after) return after[1] as string;
   const before = new RegExp(`(${titles})\\s*${name}`, 'u').exec(text);

@@ -9,17 +9,15 @@
 
 /** The office a title names, e.g. 副市长 (deputy of a city's head). */
 const HEAD_OF = '(?:省|市|州|区|县|旗|盟|镇|乡)长';
+/** `市人民政府`, `区政府` before a title (`市人民政府副市长`, `自治区人民政府秘书长`). */
+const GOVERNMENT = '(?:(?:自治区|省|市|州|区|县|旗|盟|镇|乡)(?:人民)?政府)?';
 /**
- * A leader's title. The level prefix of 秘书长 (`自治区人民政府秘书长`) is kept;
- * 主席 is read only as 自治区主席, since alone it is as often a 政协 or
- * congress chair.
+ * A leader's title. 主席 is read only as 自治区主席, since alone it is as often
+ * a 政协 or congress chair.
  */
 const TITLE =
-  `(?:(?:自治区|省|市|州|区|县|旗|盟|镇|乡)(?:人民)?政府)?副?秘书长` +
-  `|自治区(?:常务)?副?主席` +
-  `|${HEAD_OF}助理` +
-  `|(?:常务)?副?${HEAD_OF}|代${HEAD_OF}` +
-  `|(?:(?:自治区|省|市|州|区|县|旗|盟)(?:人民)?政府)?党组(?:成员|副书记)`;
+  `${GOVERNMENT}(?:副?秘书长|${HEAD_OF}助理|(?:常务)?副?${HEAD_OF}|代${HEAD_OF}|党组(?:成员|副书记))` +
+  `|自治区(?:人民政府)?(?:常务)?副?主席`;
 /** Words before a title that say how the post is held: 新任副区长, 挂职副县长. */
 const QUALIFIER = '(?:新任|挂职|挂任|代理)';
 /**
@@ -36,7 +34,8 @@ const FOLLOWER =
   '(?:负责|领导|主持|分管|协助|联系|主管|不再|改为|同时|继续|接手|兼任|兼|在原|仍|列席|挂点|代管|其他|同志|[：:，,；;。（(]|$)';
 
 export const TITLE_PATTERN = new RegExp(`^(?:${TITLE})$`, 'u');
-const TITLE_SOURCE = TITLE;
+/** The title grammar as a pattern source, for patterns built around it. */
+export const TITLE_SOURCE = TITLE;
 
 /**
  * A name never opens with a word of the text around it, nor with a function
