@@ -31,6 +31,7 @@ const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
 /** Lines after which a table cannot go on: signature date, 抄送, publication note, a new attachment. */
 const STOP_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|抄送|[（(]此件|附件|主题词|.{0,15}人民政府(?:办公室)?关于)/u;
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
+const NUMBERED_CELL = /^\s*(\d{1,3})\s*[.．、]\s*\S/u;
 
 interface Fragment {
   readonly text: string;
@@ -113,7 +114,9 @@ function findTableRows(text: string): LivelihoodRow[] {
       blankSinceRow = true;
       continue;
     }
-    const no = cells.length >= 2 ? ROW_NUMBER.exec(cells[0]?.text ?? '') : null;
+    // Without a 序号 column the number opens the first cell (`1.城市人居环境提升`).
+    const numberPattern = header.map.has('no') ? ROW_NUMBER : NUMBERED_CELL;
+    const no = cells.length >= 2 ? numberPattern.exec(cells[0]?.text ?? '') : null;
     const number = no ? Number(no[1]) : null;
     if (number !== null && (number === lastNo + 1 || (current === null && lastNo === 0) || number === 1)) {
       finish();
@@ -209,7 +212,8 @@ function readHeader(cells: readonly string[]): Header | null {
     map.set(column, [...(map.get(column) ?? []), index]);
   });
   const hasAgencyColumn = map.has('leads') || map.has('responsible');
-  return map.has('no') && hasAgencyColumn && (map.has('title') || map.has('content')) ? map : null;
+  const numbered = map.has('no') || map.get('title')?.[0] === 0;
+  return numbered && hasAgencyColumn && (map.has('title') || map.has('content')) ? map : null;
 }
 
 function splitCells(line: Line): Fragment[] {

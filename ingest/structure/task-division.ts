@@ -20,6 +20,8 @@ import { parseChineseNumber } from './outline.ts';
 const PART_LINE = /^[ \t\u3000]*([一二三四五六七八九十百]+)[、.．][ \t\u3000]*(\S.*)$/u;
 const SECTION_LINE = /^[ \t\u3000]*[（(]([一二三四五六七八九十百]+)[）)][ \t\u3000]*(\S.*)$/u;
 const TASK_LINE = /^[ \t\u3000]*(\d{1,3})[.．、](?!\d)[ \t\u3000]*/u;
+/** `项目一：菜市场提质改造`, `任务3：…`: items named with their number. */
+const NAMED_ITEM_LINE = /^[ \t\u3000]*(?:项目|事项|任务|实事)([一二三四五六七八九十百]+|\d{1,3})[：:、.．][ \t\u3000]*/u;
 /** A task number glued after the closing bracket or full stop of the previous task. */
 const GLUED_TASK = /[）)〕。](\d{1,3})[.．](?=[\u4e00-\u9fff“《（])/gu;
 const HEADING_END = /[。：:；;.！？]$/u;
@@ -153,9 +155,10 @@ function findMarkers(text: string): Marker[] {
       afterSection = true;
       return;
     }
-    const task = TASK_LINE.exec(line.text);
+    const named = TASK_LINE.test(line.text) ? null : NAMED_ITEM_LINE.exec(line.text);
+    const task = TASK_LINE.exec(line.text) ?? named;
     if (task) {
-      const number = Number(task[1]);
+      const number = named ? (parseChineseNumber(task[1] as string) ?? Number(task[1])) : Number(task[1]);
       if (acceptsNumber(number)) {
         const start = line.start + (task[0].length - task[0].trimStart().length);
         markers.push({ kind: 'task', start, bodyStart: line.start + task[0].length, number });
