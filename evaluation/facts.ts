@@ -84,7 +84,8 @@ export function predictedFacts(
     return anchors.find((anchor) => compared.includes(comparableText(anchor))) ?? `？${text.replace(/\s+/gu, '').slice(0, 24)}`;
   };
   const mentions = (role: Role, subject: string, units: readonly AgencyMention[]): void => {
-    for (const unit of units) facts.push({ role, subject, value: comparableName(unit.written), span: unit.span });
+    // The name with the list's shared prefix or suffix given back (自治区A、B厅 → 自治区B厅).
+    for (const unit of units) facts.push({ role, subject, value: comparableName(unit.name), span: unit.span });
   };
   facts.push({ role: 'kind', subject: 'document', value: document.kind });
   facts.push({ role: 'year', subject: 'document', value: String(document.year) });

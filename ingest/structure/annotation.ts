@@ -45,6 +45,7 @@ const DEADLINE_LABEL = /时限|时间|期限|时序|进度|节点/u;
 const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年/u;
 const LEADER_OFFICE = /^(?:分管|协管|联系|牵头)?(?:常务)?(?:副)?(?:省长|主席|市长|区长|县长|旗长|镇长|乡长|秘书长|省领导|市领导|县领导|区领导)$/u;
 const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
+const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同)(?:责任)?(?:单位|部门)[:：]|(?:完成时限|完成时间|时间节点)[:：]/gu;
 const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。']);
 
 /** Markers longer than this are taken to be an unclosed bracket swallowing prose. */
@@ -338,7 +339,16 @@ function splitSegments(text: string, from: number, to: number): Segment[] {
     while (segmentTo > segmentFrom && /[\s。.]/u.test(text[segmentTo - 1] as string)) segmentTo -= 1;
     if (segmentTo > segmentFrom) segments.push({ from: segmentFrom, to: segmentTo, text: text.slice(segmentFrom, segmentTo) });
   };
+  // A label glued to the previous value (`牵头单位：A 责任单位：B` with the space gone) opens a segment too.
+  const labelStarts = new Set<number>();
+  for (const match of text.slice(from, to).matchAll(GLUED_LABEL)) {
+    if (match.index > 0) labelStarts.add(from + match.index);
+  }
   for (let i = from; i < to; i += 1) {
+    if (depths[i] === 0 && labelStarts.has(i) && i > start) {
+      push(i);
+      start = i;
+    }
     if (depths[i] === 0 && SEGMENT_SEPARATORS.has(text[i] as string)) {
       push(i);
       start = i + 1;
