@@ -79,7 +79,7 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
 
   const unitsOf = (from: number, to: number): AgencyMention[] | null => {
     const mentions = mentionsIn(inner, innerOffset, compact, from, to);
-    return mentions.length > 0 && mentions.every((mention) => isAgencyLike(mention.written)) ? mentions : null;
+    return mentions.length > 0 && mentions.every((mention) => isAgencyLike(mention.written) || isAgencyLike(mention.name)) ? mentions : null;
   };
 
   const readings: SegmentReading[] = [];
