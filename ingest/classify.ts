@@ -14,6 +14,8 @@ import type { DocumentHeader, DocumentKind, DocumentText } from './model.ts';
 
 /** Lines from the top searched for title, date and number. */
 const HEADER_LINES = 8;
+/** Lines from the top searched for a line naming the family, after page furniture. */
+const TITLE_SEARCH_LINES = 30;
 /** Lines from the bottom searched for a signature date. */
 const FOOTER_LINES = 6;
 
@@ -33,7 +35,15 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
   const ownTitle = isTitleLine(firstLine) ? normaliseTitle(firstLine) : null;
   const foundTitle = ownTitle ?? (doc.contentsTitle ? normaliseTitle(doc.contentsTitle) : null);
   // A title line further down (after an issuer line, 附件, web furniture) still names the family.
-  const familyTitle = foundTitle ?? head.map(stripMarkdown).find((line) => line.length <= 80 && kindFromTitle(line) !== null) ?? null;
+  // A web page may carry a metadata block (索引号, 发布机构 …) above it: look further down.
+  const familyTitle =
+    foundTitle ??
+    lines
+      .slice(0, TITLE_SEARCH_LINES)
+      .map(stripMarkdown)
+      .map((line) => line.replace(/^(?:标\s*题|名\s*称|文件名称)\s*[:：|\t]\s*/u, '').replace(/[|\t].*$/u, '').trim())
+      .find((line) => line.length >= 6 && line.length <= 80 && !/[。；！？]$/u.test(line) && kindFromTitle(line) !== null) ??
+    null;
   const kind = kindOf(familyTitle, doc.text);
   // A document that states no year is still read: its year is null (parse warns).
   const year = findYear(kind, foundTitle, doc.text, issuedOn, docNo);
