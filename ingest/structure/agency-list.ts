@@ -198,6 +198,8 @@ function levelOf(name: string): string | null {
     if (!name.startsWith(level)) continue;
     if (LEVEL_WORDS.some((word) => name.startsWith(word) && !name.startsWith(level + word))) continue;
     const rest = name.slice(level.length);
+    // `镇江市…`, `乡宁县…`: the level character opens a place's name.
+    if (/^[\u4e00-\u9fff]{1,3}[市县]/u.test(rest)) continue;
     if (rest.length > 0 && (isBareDepartment(rest) || hasDepartmentSuffix(rest))) return level;
   }
   return null;

@@ -105,6 +105,12 @@ describe('splitAgencyList', () => {
     expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
   });
 
+  it('restores a town\'s level (镇, 乡), never from a place that starts with one (镇江市) nor into 乡村振兴局', () => {
+    expect(names('镇财政所、统计站、林业站')).toEqual(['镇财政所', '镇统计站', '镇林业站']);
+    expect(names('市农业农村局、乡村振兴局')).toEqual(['市农业农村局', '市乡村振兴局']);
+    expect(names('镇江市发展改革委、统计局')).toEqual(['镇江市发展改革委', '统计局']);
+  });
+
   it('drops empty items and trailing punctuation', () => {
     expect(written('、市教育局、、市民政局。')).toEqual(['市教育局', '市民政局']);
   });
