@@ -1,9 +1,20 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+/*
+ * One copy of graphql: Node loads its CommonJS build for graphql-yoga and
+ * graphql-armor, while vite would hand test and source files the ESM build
+ * (`module` field), and graphql's instanceof checks reject values of the other
+ * copy. Pointing vite at the file Node loads keeps a single realm.
+ */
+const graphql = createRequire(import.meta.url).resolve('graphql');
+const resolve = { alias: [{ find: /^graphql$/, replacement: graphql }] };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -11,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],

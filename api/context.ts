@@ -1,15 +1,15 @@
 import type { Database } from '../core/database.ts';
 import type { ApiConfig } from '../core/config.ts';
-import { createBatcher, type Batcher } from './batch.ts';
+import { createBatcher, type Batcher } from './loaders.ts';
 
-/** What resolvers may do with the database: read, never write. */
-export type ReadOnlyDatabase = Pick<Database, 'read' | 'serverInfo'>;
+/** What resolvers may do with the database: read and probe, never write. */
+export type ReadOnlyDatabase = Pick<Database, 'read' | 'serverInfo' | 'probe'>;
 
 /** What every resolver receives; built per request, holds no state across requests. */
 export interface ApiContext {
   readonly database: ReadOnlyDatabase;
   readonly limits: ApiConfig;
-  /** Batches nested-field statements of this request by parent id. */
+  /** Batches nested-field statements of this request by parent id (one DataLoader per statement). */
   readonly batch: Batcher;
 }
 

@@ -1,16 +1,32 @@
 /**
- * Validation rules that reject abusive operations before anything runs:
- * nesting depth, number of aliases, and an estimated cost. Fragments are
- * expanded where they are spread; introspection (`__schema`, `__type`) is not
- * counted, so GraphiQL keeps working.
+ * What the API refuses before running anything, cheapest check first:
+ *
+ * 1. the request body (KG_MAX_BODY_BYTES): larger is HTTP 413, never read whole;
+ * 2. tokens (graphql-armor's max-tokens): the parser stops at the limit, so a
+ *    3 MB document of a million tokens costs a few thousand tokens of work;
+ * 3. depth, aliases (introspection fields included) and directives
+ *    (graphql-armor's rules, each fragment counted once per operation);
+ * 4. our cost estimate, which multiplies lists by their `first` / `limit`
+ *    (armor's cost rule does not), each fragment visited once.
+ *
+ * Every refusal carries one of the limit codes of core/errors.ts.
  */
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import {
   GraphQLError,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
   Kind,
-  type ASTVisitor,
   type FieldNode,
+  type GraphQLCompositeType,
   type GraphQLField,
-  type GraphQLNamedType,
   type GraphQLOutputType,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -18,6 +34,8 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { LimitErrorCode } from '../core/errors.ts';
 
 /** Neighbourhood bounds (also checked on the arguments at run time). */
 export const NEIGHBORHOOD_MAX_DEPTH = 3;
@@ -30,105 +48,71 @@ export interface OperationLimits {
   readonly maxAliases: number;
   readonly maxCost: number;
   readonly maxPageSize: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
 }
 
-/*
- * Types are inspected by shape, not with graphql's isObjectType & co: under
- * vitest this module and graphql-yoga can load different copies of graphql
- * (ESM and CommonJS), and graphql's instanceof checks reject the other copy.
+export interface RequestLimits extends OperationLimits {
+  readonly maxBodyBytes: number;
+}
+
+export function limitError(code: LimitErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** The number an armor rule found, from its message ("… exceeded, found 42."). */
+function found(error: GraphQLError): string {
+  return /found (\d+)/.exec(error.message)?.[1] ?? 'more';
+}
+
+type ArmorRejection = (context: ValidationContext | null, error: GraphQLError) => void;
+
+/**
+ * Armor's rules throw their own error (no code, "Syntax Error: …"); told not
+ * to, they call this, and the operation gets our message and code instead.
  */
-interface FieldsType {
-  getFields(): Record<string, GraphQLField<unknown, unknown>>;
+function reportAs(code: LimitErrorCode, message: (error: GraphQLError) => string): ArmorRejection {
+  return (context, error) => {
+    const coded = limitError(code, message(error));
+    if (context === null) throw coded;
+    context.reportError(coded);
+  };
 }
 
-function namedType(type: GraphQLOutputType): GraphQLNamedType {
-  let current: unknown = type;
-  while (current !== null && typeof current === 'object' && 'ofType' in current) current = current.ofType;
-  return current as GraphQLNamedType;
+const ARMOR_COMMON = { exposeLimits: true, propagateOnRejection: false } as const;
+
+/** Armor's token limit, applied by the parser itself. */
+export function tokenLimitPlugin(maxTokens: number): Plugin {
+  return maxTokensPlugin({
+    ...ARMOR_COMMON,
+    n: maxTokens,
+    onReject: [reportAs('QUERY_TOO_LARGE', () => `The document is longer than ${maxTokens} tokens (names, punctuation and values); the limit is ${maxTokens}.`)],
+  });
 }
 
-/** `[Agency!]!` and `[Agency]` are lists; `Agency!` is not. */
-function isList(type: GraphQLOutputType): boolean {
-  return String(type).replace(/!$/, '').startsWith('[');
-}
-
-/** Object and interface types (the parents of fields with arguments and selections). */
-function fieldsOf(type: GraphQLNamedType | undefined | null): Record<string, GraphQLField<unknown, unknown>> | null {
-  if (type === null || type === undefined || !('getFields' in type) || 'getValues' in type) return null;
-  return (type as unknown as FieldsType).getFields();
-}
-
-function isComposite(type: GraphQLNamedType | undefined | null): type is GraphQLNamedType {
-  return fieldsOf(type) !== null || (type !== null && type !== undefined && 'getTypes' in type);
-}
-
-function isIntrospection(field: FieldNode): boolean {
-  return field.name.value.startsWith('__');
-}
-
-/** Calls `visit` for every field reachable from a selection set, fragments expanded, with its depth. */
-function walkFields(
-  context: ValidationContext,
-  selectionSet: SelectionSetNode,
-  depth: number,
-  visit: (field: FieldNode, depth: number) => void,
-  spreading: ReadonlySet<string> = new Set(),
-): void {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (isIntrospection(selection)) continue;
-      visit(selection, depth);
-      if (selection.selectionSet) walkFields(context, selection.selectionSet, depth + 1, visit, spreading);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      walkFields(context, selection.selectionSet, depth, visit, spreading);
-    } else {
-      const name = selection.name.value;
-      const fragment = context.getFragment(name);
-      // A cycle is reported by the standard NoFragmentCycles rule; stop here.
-      if (!fragment || spreading.has(name)) continue;
-      walkFields(context, fragment.selectionSet, depth, visit, new Set([...spreading, name]));
-    }
-  }
-}
-
-function onOperation(check: (operation: OperationDefinitionNode) => void): ASTVisitor {
-  return { OperationDefinition: (operation) => void check(operation) };
-}
-
-export function depthLimitRule(maxDepth: number): ValidationRule {
-  return (context) =>
-    onOperation((operation) => {
-      let deepest = 0;
-      walkFields(context, operation.selectionSet, 1, (_field, depth) => {
-        deepest = Math.max(deepest, depth);
-      });
-      if (deepest > maxDepth) {
-        context.reportError(
-          new GraphQLError(`Operation${operation.name ? ` ${operation.name.value}` : ''} is nested ${deepest} levels deep; the limit is ${maxDepth}.`, {
-            nodes: [operation],
-            extensions: { code: 'QUERY_TOO_DEEP' },
-          }),
-        );
-      }
-    });
-}
-
-export function aliasLimitRule(maxAliases: number): ValidationRule {
-  return (context) =>
-    onOperation((operation) => {
-      let aliases = 0;
-      walkFields(context, operation.selectionSet, 1, (field) => {
-        if (field.alias) aliases += 1;
-      });
-      if (aliases > maxAliases) {
-        context.reportError(
-          new GraphQLError(`Operation${operation.name ? ` ${operation.name.value}` : ''} uses ${aliases} aliases; the limit is ${maxAliases}.`, {
-            nodes: [operation],
-            extensions: { code: 'TOO_MANY_ALIASES' },
-          }),
-        );
-      }
-    });
+/** The validation rules: armor's depth, alias and directive limits with our messages and codes, and our cost. */
+export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+  return [
+    maxDepthRule({
+      ...ARMOR_COMMON,
+      n: limits.maxDepth,
+      // Fragments add no depth of their own; `__schema` (GraphiQL's introspection) is not counted.
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      onReject: [reportAs('QUERY_TOO_DEEP', (error) => `Operation is nested ${found(error)} levels deep; the limit is ${limits.maxDepth}.`)],
+    }),
+    maxAliasesRule({
+      ...ARMOR_COMMON,
+      n: limits.maxAliases,
+      onReject: [reportAs('TOO_MANY_ALIASES', (error) => `Operation uses ${found(error)} aliases; the limit is ${limits.maxAliases}.`)],
+    }),
+    maxDirectivesRule({
+      ...ARMOR_COMMON,
+      n: limits.maxDirectives,
+      onReject: [reportAs('TOO_MANY_DIRECTIVES', (error) => `Operation uses ${found(error)} directives; the limit is ${limits.maxDirectives}.`)],
+    }),
+    costLimitRule(limits),
+  ];
 }
 
 function integerOf(value: ValueNode | undefined, operation: OperationDefinitionNode): number | null {
@@ -139,6 +123,11 @@ function integerOf(value: ValueNode | undefined, operation: OperationDefinitionN
     return definition?.defaultValue?.kind === Kind.INT ? Number(definition.defaultValue.value) : null;
   }
   return null;
+}
+
+/** `[Agency!]!` and `[Agency]` are lists; `Agency!` is not. */
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
 /**
@@ -161,61 +150,138 @@ function sizeArgument(field: FieldNode, definition: GraphQLField<unknown, unknow
   return null;
 }
 
+function fieldDefinition(parentType: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
+}
+
 /**
  * Estimated cost: every object or list field costs 1 plus its children's
  * cost multiplied by how many items it can return. A field with `first` or
  * `limit` pays for the lists inside what it returns (a connection's `edges`),
- * so those are not multiplied again.
+ * so those are not multiplied again. Introspection is not counted.
+ *
+ * A fragment's cost depends only on the fragment and on whether its lists
+ * are already paid for, so each is computed once per operation: thirty
+ * fragments that each spread the previous one twice cost thirty visits, not
+ * 2³⁰. A fragment spread inside itself (a cycle, which the standard
+ * NoFragmentCycles rule reports) counts 0.
  */
 export function estimateCost(context: ValidationContext, operation: OperationDefinitionNode, limits: OperationLimits): number {
   const schema = context.getSchema();
-  const costOf = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType, paidFor: boolean, spreading: ReadonlySet<string>): number => {
+  const fragmentCosts = new Map<string, number>();
+  const inProgress = new Set<string>();
+
+  const costOf = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, paidFor: boolean): number => {
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (isIntrospection(selection) || !selection.selectionSet) continue;
-        const definition = fieldsOf(parentType)?.[selection.name.value];
+        if (selection.name.value.startsWith('__') || !selection.selectionSet) continue;
+        const definition = fieldDefinition(parentType, selection.name.value);
         if (!definition) continue;
-        const childType = namedType(definition.type);
-        if (!isComposite(childType)) continue;
+        const childType = getNamedType(definition.type);
+        if (!isCompositeType(childType)) continue;
         const size = sizeArgument(selection, definition, operation, limits);
         const list = isList(definition.type);
         const multiplier = size ?? (list && !paidFor ? UNBOUNDED_LIST_SIZE : 1);
-        cost += 1 + multiplier * costOf(selection.selectionSet, childType, size !== null && !list, spreading);
+        cost += 1 + multiplier * costOf(selection.selectionSet, childType, size !== null && !list);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const conditionType = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        if (isComposite(conditionType)) cost += costOf(selection.selectionSet, conditionType, paidFor, spreading);
+        if (isCompositeType(conditionType)) cost += costOf(selection.selectionSet, conditionType, paidFor);
       } else {
-        const name = selection.name.value;
-        const fragment = context.getFragment(name);
-        if (!fragment || spreading.has(name)) continue;
-        const conditionType = schema.getType(fragment.typeCondition.name.value);
-        if (isComposite(conditionType)) {
-          cost += costOf(fragment.selectionSet, conditionType, paidFor, new Set([...spreading, name]));
+        const key = `${selection.name.value}\u0000${paidFor}`;
+        const known = fragmentCosts.get(key);
+        if (known !== undefined) {
+          cost += known;
+          continue;
         }
+        const fragment = context.getFragment(selection.name.value);
+        if (!fragment || inProgress.has(key)) continue;
+        const conditionType = schema.getType(fragment.typeCondition.name.value);
+        if (!isCompositeType(conditionType)) continue;
+        inProgress.add(key);
+        const fragmentCost = costOf(fragment.selectionSet, conditionType, paidFor);
+        inProgress.delete(key);
+        fragmentCosts.set(key, fragmentCost);
+        cost += fragmentCost;
       }
     }
     return cost;
   };
   const rootType = schema.getRootType(operation.operation);
-  return rootType ? costOf(operation.selectionSet, rootType, false, new Set()) : 0;
+  return rootType ? costOf(operation.selectionSet, rootType, false) : 0;
 }
 
 export function costLimitRule(limits: OperationLimits): ValidationRule {
-  return (context) =>
-    onOperation((operation) => {
+  return (context) => ({
+    OperationDefinition(operation) {
       const cost = estimateCost(context, operation, limits);
       if (cost > limits.maxCost) {
-        context.reportError(
-          new GraphQLError(
-            `Operation${operation.name ? ` ${operation.name.value}` : ''} is estimated to cost ${cost}; the limit is ${limits.maxCost}. Ask for smaller pages (first) or fewer nested lists.`,
-            { nodes: [operation], extensions: { code: 'QUERY_TOO_COSTLY', cost } },
-          ),
+        const error = limitError(
+          'QUERY_TOO_COSTLY',
+          `Operation${operation.name ? ` ${operation.name.value}` : ''} is estimated to cost ${cost}; the limit is ${limits.maxCost}. Ask for smaller pages (first) or fewer nested lists.`,
+          { cost },
         );
+        context.reportError(new GraphQLError(error.message, { nodes: [operation], extensions: error.extensions }));
       }
-    });
+    },
+  });
 }
 
-export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
-  return [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits)];
+/** A body may be this many bytes; a larger one is refused with 413 before it is parsed. */
+export function bodyLimitPlugin(maxBytes: number): Plugin {
+  const refusal = (fetchAPI: { Response: typeof Response }): Response =>
+    new fetchAPI.Response(
+      JSON.stringify({ errors: [{ message: `The request body is larger than ${maxBytes} bytes, the limit (KG_MAX_BODY_BYTES).`, extensions: { code: 'REQUEST_TOO_LARGE' satisfies LimitErrorCode } }] }),
+      { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
+    );
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, endResponse, fetchAPI }) {
+      if (request.method === 'GET' || request.method === 'HEAD' || requestParser === undefined || request.body === null) return;
+      const declared = request.headers.get('content-length');
+      if (declared !== null && /^\d+$/.test(declared)) {
+        // Node's HTTP parser holds a body to its declared length.
+        if (Number(declared) > maxBytes) endResponse(refusal(fetchAPI));
+        return;
+      }
+      // No length given (chunked): read at most maxBytes, then parse what was read.
+      setRequestParser(async (incoming) => {
+        const body = await readAtMost(incoming, maxBytes);
+        if (body === null) return refusal(fetchAPI);
+        return requestParser(new fetchAPI.Request(incoming.url, { method: incoming.method, headers: incoming.headers, body }));
+      });
+    },
+  };
+}
+
+/** The body, or null as soon as it has more than `maxBytes` bytes. */
+async function readAtMost(request: Request, maxBytes: number): Promise<Blob | null> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Blob([]);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Blob(chunks as BlobPart[]);
+}
+
+/** Every limit as yoga plugins: body, then tokens (at parse), then the validation rules. */
+export function limitPlugins(limits: RequestLimits): Plugin[] {
+  const rules = operationLimitRules(limits);
+  return [
+    bodyLimitPlugin(limits.maxBodyBytes),
+    tokenLimitPlugin(limits.maxTokens),
+    {
+      onValidate({ addValidationRule }) {
+        for (const rule of rules) addValidationRule(rule);
+      },
+    },
+  ];
 }

@@ -3,7 +3,7 @@
  * passes the global `fetch` and tests pass an in-process server's `fetch`.
  * Connections are read page by page (one request per page), never row by row.
  */
-import { KgError, UserInputError, type KgErrorCode } from '../core/errors.ts';
+import { KgError, LIMIT_ERROR_CODES, UserInputError, type KgErrorCode } from '../core/errors.ts';
 
 /** The part of a fetch Response the client reads. */
 export interface FetchResponseLike {
@@ -63,7 +63,13 @@ interface ResponseError {
   readonly extensions?: { readonly code?: unknown };
 }
 
-const PASSED_THROUGH: readonly KgErrorCode[] = ['BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'DATABASE_QUERY_FAILED'];
+/** Codes of the API's own vocabulary (core/errors.ts) that keep their meaning here. */
+const PASSED_THROUGH: readonly KgErrorCode[] = ['BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'DATABASE_QUERY_FAILED', ...LIMIT_ERROR_CODES];
+
+/** yoga's codes for a document the server's schema does not accept. */
+const SCHEMA_MISMATCH_CODES: readonly unknown[] = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'];
+
+const MISMATCH_HINT = 'This kg and the API are of different versions: update one of them (or point --api at a server of this version).';
 
 /** Node's fetch hides the socket error in `cause`; its code says why the server could not be reached. */
 function networkReason(error: unknown): string {
@@ -95,9 +101,10 @@ function errorCode(errors: readonly ResponseError[]): KgErrorCode {
     const known = PASSED_THROUGH.find((candidate) => candidate === code);
     if (known) return known;
   }
-  // A validation error means this client and the server's schema disagree; any
-  // other masked error is the server's own failure. Neither is the user's input.
-  return 'API_UNREACHABLE';
+  // A document the server's schema refuses: this client and the server disagree.
+  if (errors.some((error) => SCHEMA_MISMATCH_CODES.includes(error.extensions?.code))) return 'API_SCHEMA_MISMATCH';
+  // Anything else (a masked INTERNAL error, no code at all) failed on the server's side.
+  return 'API_SERVER_ERROR';
 }
 
 export function createGraphqlClient(options: ClientOptions): GraphqlClient {
@@ -121,18 +128,18 @@ export function createGraphqlClient(options: ClientOptions): GraphqlClient {
     const body = parseBody(text);
     if (body === null) {
       throw new KgError(
-        'API_UNREACHABLE',
+        response.status >= 500 ? 'API_SERVER_ERROR' : 'API_UNREACHABLE',
         `${options.url} answered HTTP ${response.status} without a GraphQL response: is this the API's /graphql endpoint? ${START_HINT}`,
       );
     }
     if (body.errors && body.errors.length > 0) {
       const messages = body.errors.map((error) => error.message + (typeof error.extensions?.code === 'string' ? ` [${error.extensions.code}]` : '')).join('; ');
       const code = errorCode(body.errors);
-      const message = `The API at ${options.url} rejected ${operationName}: ${messages}`;
+      const message = `The API at ${options.url} rejected ${operationName}: ${messages}${code === 'API_SCHEMA_MISMATCH' ? `. ${MISMATCH_HINT}` : ''}`;
       throw code === 'BAD_USER_INPUT' ? new UserInputError(message) : new KgError(code, message);
     }
     if (body.data === null || body.data === undefined) {
-      throw new KgError('API_UNREACHABLE', `The API at ${options.url} returned no data for ${operationName} (HTTP ${response.status}).`);
+      throw new KgError('API_SERVER_ERROR', `The API at ${options.url} returned no data for ${operationName} (HTTP ${response.status}).`);
     }
     return body.data as T;
   }
@@ -154,7 +161,7 @@ export function createGraphqlClient(options: ClientOptions): GraphqlClient {
       const next = connection.pageInfo.endCursor;
       // A server that says "more" without moving on would loop for ever.
       if (next === null || next === after || connection.edges.length === 0) {
-        throw new KgError('API_UNREACHABLE', `The API at ${options.url} reported more pages of ${operationName} but gave no new cursor (after ${rows.length} rows).`);
+        throw new KgError('API_SERVER_ERROR', `The API at ${options.url} reported more pages of ${operationName} but gave no new cursor (after ${rows.length} rows).`);
       }
       after = next;
     }

@@ -2,6 +2,7 @@
  * `kg audit overlaps` arguments → validated options. Pure: every mistake is a
  * UserInputError whose message names the flag and says what would be accepted.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FIRST_YEAR, LAST_YEAR } from '../api/input.ts';
 import { UserInputError } from '../core/errors.ts';
 
@@ -48,6 +49,16 @@ Exit codes: 0 the report was written, 1 an error (message on standard error).
 const VALUE_FLAGS = ['--year', '--from', '--to', '--format', '--api', '--out'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
+/** The flags for node:util parseArgs; `multiple` so that a flag given twice is seen (and refused). */
+const PARSE_OPTIONS = {
+  year: { type: 'string', multiple: true },
+  from: { type: 'string', multiple: true },
+  to: { type: 'string', multiple: true },
+  format: { type: 'string', multiple: true },
+  api: { type: 'string', multiple: true },
+  out: { type: 'string', multiple: true },
+} as const satisfies ParseArgsConfig['options'];
+
 function isValueFlag(flag: string): flag is ValueFlag {
   return (VALUE_FLAGS as readonly string[]).includes(flag);
 }
@@ -80,27 +91,24 @@ function parseApiUrl(raw: string): string {
   return url.toString();
 }
 
-/** Splits `--flag value` and `--flag=value`; a flag given twice is an error rather than a silent override. */
+/**
+ * `--flag value` and `--flag=value`, read by node:util parseArgs; its tokens
+ * give the checks their words: an unknown option or a stray argument, a flag
+ * without a value (or whose value is the next flag), a flag given twice —
+ * each an error rather than a silent override.
+ */
 function readFlags(args: readonly string[]): Map<ValueFlag, string> {
+  const { tokens } = parseArgs({ args: [...args], options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const values = new Map<ValueFlag, string>();
-  for (let index = 0; index < args.length; index++) {
-    const argument = args[index] ?? '';
-    const equals = argument.indexOf('=');
-    const flag = argument.startsWith('--') && equals > 0 ? argument.slice(0, equals) : argument;
-    if (!isValueFlag(flag)) {
-      const hint = argument.startsWith('-') ? 'unknown option' : 'unexpected argument';
-      throw new UserInputError(`${hint} "${argument}". Run "kg audit --help" for the options.`);
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') throw new UserInputError(`unexpected argument "${token.value}". Run "kg audit --help" for the options.`);
+    const flag = `--${token.name}`;
+    if (token.rawName !== flag || !isValueFlag(flag)) {
+      throw new UserInputError(`unknown option "${args[token.index] ?? token.rawName}". Run "kg audit --help" for the options.`);
     }
-    let value: string | undefined;
-    if (flag !== argument) {
-      value = argument.slice(equals + 1);
-    } else {
-      value = args[index + 1];
-      index += 1;
-    }
-    if (value === undefined || value === '' || (value.startsWith('--') && flag === argument)) {
-      throw new UserInputError(`${flag} needs a value`);
-    }
+    const value = token.value;
+    if (value === undefined || value === '' || (value.startsWith('--') && !token.inlineValue)) throw new UserInputError(`${flag} needs a value`);
     if (values.has(flag)) throw new UserInputError(`${flag} is given more than once`);
     values.set(flag, value);
   }

@@ -2,7 +2,7 @@
  * Dispatch of `kg <command>` to the subcommands listed in `registry.ts`,
  * separate from `main.ts` so that tests can run it without a process.
  */
-import { describeError } from '../core/errors.ts';
+import { describeWithCode } from '../core/errors.ts';
 import type { CommandIo } from './command.ts';
 import { COMMANDS } from './registry.ts';
 
@@ -34,7 +34,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
   try {
     return await command.run(rest, io);
   } catch (error) {
-    io.stderr(`kg ${name}: ${describeError(error)}\n`);
+    // `[CODE]` from core/errors.ts; INTERNAL for an error nobody raised on purpose (a bug).
+    io.stderr(`kg ${name}: ${describeWithCode(error)}\n`);
     return 1;
   }
 }

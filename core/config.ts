@@ -19,6 +19,11 @@ export interface Neo4jConnectionConfig {
   readonly database: string;
   /** Per-transaction timeout for API queries. */
   readonly queryTimeoutMs: number;
+  /**
+   * How long the readiness probe and the `health` field wait for Neo4j
+   * (connecting included) before they report it down.
+   */
+  readonly probeTimeoutMs: number;
 }
 
 export interface LocalNeo4jConfig {
@@ -36,8 +41,20 @@ export interface ApiConfig {
   readonly port: number;
   readonly maxPageSize: number;
   readonly maxDepth: number;
+  /** Aliases per operation, introspection fields included. */
   readonly maxAliases: number;
   readonly maxCost: number;
+  /** Lexical tokens per document, counted while parsing: the parser stops at the limit. */
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  /** Request body size in bytes; a larger body is refused (HTTP 413) before it is parsed. */
+  readonly maxBodyBytes: number;
+  /** Origins a browser may call the API from (KG_CORS_ORIGINS); empty: none but the API's own. */
+  readonly corsOrigins: readonly string[];
+  /** Serve GraphiQL at /graphql to browsers (KG_GRAPHIQL). */
+  readonly graphiql: boolean;
+  /** Answer `__schema` / `__type` (KG_INTROSPECTION); GraphiQL needs it. */
+  readonly introspection: boolean;
 }
 
 export interface Config {
@@ -90,6 +107,41 @@ function boltUri(env: Environment, key: string): string | null {
   return value;
 }
 
+function flag(env: Environment, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'off', 'no'].includes(value)) return false;
+  throw new ConfigError(key, `expected on or off (true/false, 1/0), got "${raw}"`);
+}
+
+/** `https://a.example, http://localhost:5173` → origins; `*` allows every origin. */
+function origins(env: Environment, key: string): string[] {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return [];
+  const listed = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (listed.includes('*')) {
+    if (listed.length > 1) throw new ConfigError(key, '"*" allows every origin and cannot be combined with a list');
+    return ['*'];
+  }
+  return listed.map((item) => {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch (cause) {
+      throw new ConfigError(key, `"${item}" is not an origin such as https://kg.example or http://localhost:5173`, { cause });
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError(key, `"${item}" is not an origin (scheme, host and port only, e.g. https://kg.example)`);
+    }
+    return url.origin;
+  });
+}
+
 function directory(env: Environment, key: string, fallback: string): string {
   return path.resolve(PROJECT_ROOT, text(env, key, fallback));
 }
@@ -106,6 +158,7 @@ export function loadConfig(env: Environment = process.env): Config {
       password,
       database: text(env, 'NEO4J_DATABASE', 'neo4j'),
       queryTimeoutMs: integer(env, 'KG_QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
+      probeTimeoutMs: integer(env, 'KG_PROBE_TIMEOUT_MS', 1_500, 100, 60_000),
     },
     localNeo4j: {
       homeDir: directory(env, 'KG_NEO4J_HOME', '.neo4j'),
@@ -122,6 +175,12 @@ export function loadConfig(env: Environment = process.env): Config {
       maxDepth: integer(env, 'KG_MAX_DEPTH', 10, 2, 100),
       maxAliases: integer(env, 'KG_MAX_ALIASES', 30, 1, 1_000),
       maxCost: integer(env, 'KG_MAX_COST', 5_000, 10, 1_000_000),
+      maxTokens: integer(env, 'KG_MAX_TOKENS', 5_000, 100, 1_000_000),
+      maxDirectives: integer(env, 'KG_MAX_DIRECTIVES', 50, 1, 10_000),
+      maxBodyBytes: integer(env, 'KG_MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
+      corsOrigins: origins(env, 'KG_CORS_ORIGINS'),
+      graphiql: flag(env, 'KG_GRAPHIQL', true),
+      introspection: flag(env, 'KG_INTROSPECTION', true),
     },
     corpusDir: directory(env, 'KG_CORPUS_DIR', 'data/corpus'),
     rulesDir: directory(env, 'KG_RULES_DIR', 'data/rules'),

@@ -22,6 +22,9 @@ export interface ServerInfo {
   readonly edition: string;
 }
 
+/** What a probe found: the server's version, or why it is not usable (never its URI). */
+export type ProbeResult = { readonly ok: true; readonly info: ServerInfo } | { readonly ok: false; readonly cause: string };
+
 /**
  * `Name`: the statements the catalog holds, the product's (`CypherName`)
  * unless a test adds its own.
@@ -35,6 +38,12 @@ export interface Database<Name extends string = CypherName> {
   /** Applies `cypher/schema.cypher` (constraints and indexes); safe to repeat. */
   applySchema(): Promise<void>;
   serverInfo(): Promise<ServerInfo>;
+  /**
+   * Asks the server for its version within `probeTimeoutMs`, connecting
+   * included, without retries; never throws. Probes made while one is under
+   * way share its answer.
+   */
+  probe(): Promise<ProbeResult>;
   verifyConnectivity(): Promise<void>;
   close(): Promise<void>;
 }
@@ -107,6 +116,26 @@ function wrapError(error: unknown, uri: string, statementName: string): KgError 
   return new DatabaseError('DATABASE_QUERY_FAILED', `Statement "${statementName}" failed: ${message}`, { cause: error });
 }
 
+/** Why a probe failed, in words a client may see: the code of the driver's error, never the server's address. */
+function probeCause(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return `Neo4j is not reachable (${code})`;
+  if (code === 'Neo.ClientError.Security.Unauthorized') return 'Neo4j rejected the credentials';
+  if (typeof code === 'string' && code !== '') return `Neo4j refused the probe (${code})`;
+  return 'Neo4j did not answer the probe';
+}
+
+function serverInfoOf(rows: readonly Row[]): ServerInfo {
+  const first = rows[0];
+  if (!first) throw new DatabaseError('DATABASE_QUERY_FAILED', 'dbms.components() returned nothing');
+  const versions = first['versions'];
+  return {
+    name: String(first['name']),
+    version: Array.isArray(versions) ? String(versions[0]) : String(versions),
+    edition: String(first['edition']),
+  };
+}
+
 export function createDatabase<Name extends string = CypherName>(
   connection: Neo4jConnectionConfig,
   catalog: CypherCatalog<Name | OwnStatement>,
@@ -120,6 +149,42 @@ export function createDatabase<Name extends string = CypherName>(
   });
   const database = connection.database;
   const onStatement = options.onStatement ?? (() => undefined);
+
+  /*
+   * Probes have a driver of their own: its short connection and acquisition
+   * timeouts bound a probe of a server that is down or hung, and a pool
+   * exhausted by slow queries does not make the server look down.
+   */
+  let probeDriver: Driver | null = null;
+  let probing: Promise<ProbeResult> | null = null;
+
+  async function probeOnce(): Promise<ProbeResult> {
+    const timeoutMs = connection.probeTimeoutMs;
+    probeDriver ??= neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 2,
+      connectionAcquisitionTimeout: timeoutMs,
+      connectionTimeout: timeoutMs,
+      logging: { level: 'error', logger: () => undefined },
+    });
+    const session = probeDriver.session({ database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<ProbeResult>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, cause: `Neo4j did not answer within ${timeoutMs} ms` }), timeoutMs);
+    });
+    const asked = (async (): Promise<ProbeResult> => {
+      onStatement('server-components', {});
+      // An auto-commit query: no retries, so a failure is reported at once.
+      const result = await session.run(catalog.statement('server-components'), {}, { timeout: timeoutMs });
+      return { ok: true, info: serverInfoOf(rowsOf(result.records)) };
+    })().catch((error: unknown): ProbeResult => ({ ok: false, cause: probeCause(error) }));
+    try {
+      return await Promise.race([asked, deadline]);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => undefined);
+    }
+  }
 
   async function runIn(transaction: ManagedTransaction, statementName: Name | OwnStatement, parameters: Parameters): Promise<Row[]> {
     onStatement(statementName, parameters);
@@ -180,15 +245,14 @@ export function createDatabase<Name extends string = CypherName>(
     },
 
     async serverInfo() {
-      const rows = await read('server-components');
-      const first = rows[0];
-      if (!first) throw new DatabaseError('DATABASE_QUERY_FAILED', 'dbms.components() returned nothing');
-      const versions = first['versions'];
-      return {
-        name: String(first['name']),
-        version: Array.isArray(versions) ? String(versions[0]) : String(versions),
-        edition: String(first['edition']),
-      };
+      return serverInfoOf(await read('server-components'));
+    },
+
+    probe() {
+      probing ??= probeOnce().finally(() => {
+        probing = null;
+      });
+      return probing;
     },
 
     async verifyConnectivity() {
@@ -199,6 +263,8 @@ export function createDatabase<Name extends string = CypherName>(
       }
     },
 
-    close: () => driver.close(),
+    async close() {
+      await Promise.all([driver.close(), probeDriver?.close()]);
+    },
   };
 }

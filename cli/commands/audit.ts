@@ -13,7 +13,7 @@ import { formatMarkdown } from '../../audit/format-markdown.ts';
 import { AUDIT_USAGE, parseAuditArgs, type AuditOptions } from '../../audit/options.ts';
 import { buildAuditReport, type AuditReport } from '../../audit/report.ts';
 import { loadConfig } from '../../core/config.ts';
-import { describeError } from '../../core/errors.ts';
+import { describeWithCode } from '../../core/errors.ts';
 import type { Command, CommandIo } from '../command.ts';
 
 export interface AuditDependencies {
@@ -90,7 +90,7 @@ export async function runAuditCommand(
     for (const note of report.meta.notes) io.stderr(`kg audit: note: ${note}\n`);
     return 0;
   } catch (error) {
-    io.stderr(`kg audit: ${describeError(error)}\n`);
+    io.stderr(`kg audit: ${describeWithCode(error)}\n`);
     return 1;
   }
 }

@@ -49,7 +49,7 @@ describe('API safety', () => {
         fragment A on Agency { renamedTo { ...B } }
         fragment B on Agency { renamedTo { renamedTo { renamedTo { renamedTo { renamedTo { renamedTo { renamedTo { renamedTo { renamedTo { name } } } } } } } } } }`);
       expect(error.code).toBe('QUERY_TOO_DEEP');
-      expect(error.message).toContain('Operation Deep is nested 12 levels deep');
+      expect(error.message).toBe(`Operation is nested 12 levels deep; the limit is ${limits.maxDepth}.`);
     });
 
     it('rejects an operation with 500 aliases', async () => {
@@ -121,9 +121,10 @@ describe('API safety', () => {
 
   describe('errors', () => {
     function failingApi(error: Error) {
-      const failing: Pick<Database, 'read' | 'serverInfo'> = {
+      const failing: Pick<Database, 'read' | 'serverInfo' | 'probe'> = {
         read: (name, parameters) => (name === 'api/indicators' ? Promise.reject(error) : database.read(name, parameters)),
         serverInfo: () => database.serverInfo(),
+        probe: () => database.probe(),
       };
       return createApi({ database: failing, limits });
     }
@@ -131,14 +132,14 @@ describe('API safety', () => {
     it('masks unexpected errors: no message, path or stack of the server reaches the client', async () => {
       const secret = new Error('connection to 10.0.0.7 failed at /srv/secret/path.ts:12');
       const result = await graphql(failingApi(secret), '{ indicators { metric } }');
-      expect(result.errors).toEqual([{ message: 'Unexpected error.', locations: [{ line: 1, column: 3 }], path: ['indicators'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(result.errors).toEqual([{ message: 'Unexpected error.', locations: [{ line: 1, column: 3 }], path: ['indicators'], extensions: { code: 'INTERNAL' } }]);
       expect(JSON.stringify(result)).not.toContain('secret');
     });
 
     it('masks failed statements (their text would leak the Cypher)', async () => {
       const failed = new DatabaseError('DATABASE_QUERY_FAILED', 'Statement "api/indicators" failed: syntax error near MATCH (i:Indicator)');
       const result = await graphql(failingApi(failed), '{ indicators { metric } }');
-      expect(result.errors?.[0]?.message).toBe('Unexpected error.');
+      expect(result.errors?.[0]).toMatchObject({ message: 'A database statement failed on the server.', extensions: { code: 'DATABASE_QUERY_FAILED' } });
       expect(JSON.stringify(result)).not.toContain('MATCH');
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatcher, parametersKey } from '../../api/batch.ts';
+import { createBatcher, parametersKey, rowsByParent } from '../../api/loaders.ts';
 import { byYear } from '../../api/resolvers/indicators.ts';
 import { yearSummaries } from '../../api/resolvers/agencies.ts';
 import type { Parameters, Row } from '../../core/database.ts';
@@ -15,7 +15,7 @@ function recordingRead(rowsFor: (ids: string[]) => Row[]) {
   };
 }
 
-describe('the per-request batcher', () => {
+describe('the per-request batcher (one DataLoader per statement and parameters)', () => {
   it('sends one statement for all parents asked in the same step, and hands each its rows', async () => {
     const database = recordingRead((ids) => ids.flatMap((id) => [{ parentId: id, value: `${id}-1` }, { parentId: id, value: `${id}-2` }]));
     const batcher = createBatcher(database.read);
@@ -56,6 +56,38 @@ describe('the per-request batcher', () => {
     });
     const results = await Promise.allSettled([batcher.rowsFor('api/task-assignments', {}, 'a'), batcher.rowsFor('api/task-assignments', {}, 'b')]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('splits more parents than maxBatchSize into several statements, each with at most that many ids', async () => {
+    const database = recordingRead((ids) => ids.map((id) => ({ parentId: id })));
+    const batcher = createBatcher(database.read, { maxBatchSize: 2 });
+    const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => batcher.rowsFor('api/task-assignments', {}, id)));
+    expect(database.calls.map((call) => call.parameters['ids'])).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(results.map((rows) => rows[0]?.['parentId'])).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('fails only the parents whose statement failed (errors are per key)', async () => {
+    const batcher = createBatcher(
+      async (_name, parameters) => {
+        const ids = parameters['ids'] as string[];
+        if (ids.includes('c')) throw new Error('down');
+        return ids.map((id) => ({ parentId: id }));
+      },
+      { maxBatchSize: 2 },
+    );
+    const results = await Promise.allSettled(['a', 'b', 'c'].map((id) => batcher.rowsFor('api/task-assignments', {}, id)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+  });
+
+  it('groups rows by parent in the order asked', () => {
+    expect(rowsByParent(['b', 'a', 'x'], [{ parentId: 'a', n: 1 }, { parentId: 'b', n: 2 }, { parentId: 'a', n: 3 }])).toEqual([
+      [{ parentId: 'b', n: 2 }],
+      [
+        { parentId: 'a', n: 1 },
+        { parentId: 'a', n: 3 },
+      ],
+      [],
+    ]);
   });
 
   it('treats parameter order as irrelevant', () => {

@@ -1,9 +1,9 @@
 import { buildSchema, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readTypeDefinitions } from '../../api/schema.ts';
-import { UNBOUNDED_LIST_SIZE, aliasLimitRule, costLimitRule, depthLimitRule, operationLimitRules, type OperationLimits } from '../../api/limits.ts';
+import { UNBOUNDED_LIST_SIZE, costLimitRule, operationLimitRules, type OperationLimits } from '../../api/limits.ts';
 
-const LIMITS: OperationLimits = { maxDepth: 10, maxAliases: 30, maxCost: 5000, maxPageSize: 100 };
+const LIMITS: OperationLimits = { maxDepth: 10, maxAliases: 30, maxCost: 5000, maxPageSize: 100, maxTokens: 5000, maxDirectives: 50 };
 
 // The real contract, built without resolvers (validation needs only types).
 const schema: GraphQLSchema = buildSchema(readTypeDefinitions().join('\n'));
@@ -18,35 +18,75 @@ function cost(query: string): number {
   return Number(error?.extensions['cost'] ?? 0);
 }
 
-describe('depth limit', () => {
+describe('depth limit (graphql-armor max-depth)', () => {
   it('accepts the nesting of ordinary questions', () => {
     expect(errors('{ agency(name: "x") { assignments(role: LEAD) { edges { node { task { document { title } } } } } } }')).toEqual([]);
   });
 
   it('rejects deeper operations, naming the depth and the limit', () => {
     const query = `query Deep { agency(name: "x") { ${'renamedTo { '.repeat(10)}name${' }'.repeat(10)} } }`;
-    expect(errors(query, [depthLimitRule(10)])).toEqual([{ message: 'Operation Deep is nested 12 levels deep; the limit is 10.', code: 'QUERY_TOO_DEEP' }]);
+    expect(errors(query)).toEqual([{ message: 'Operation is nested 12 levels deep; the limit is 10.', code: 'QUERY_TOO_DEEP' }]);
   });
 
-  it('follows fragments and inline fragments, and survives fragment cycles', () => {
+  it('follows fragments and inline fragments, which add no depth of their own, and survives fragment cycles', () => {
     const query = `{ node(id: "x") { ... on Agency { ...A } } }
       fragment A on Agency { renamedTo { ...B } }
       fragment B on Agency { renamedTo { ...A } }`;
-    const found = validate(schema, parse(query), [depthLimitRule(2)]);
+    const found = validate(schema, parse(query), operationLimitRules({ ...LIMITS, maxDepth: 2 }));
     expect(found.map((error) => error.extensions['code'])).toContain('QUERY_TOO_DEEP');
+    const flat = '{ node(id: "x") { ...N } } fragment N on Node { ... on Agency { renamedTo { name } } }';
+    expect(errors(flat, operationLimitRules({ ...LIMITS, maxDepth: 3 }))).toEqual([]);
+    expect(errors(flat, operationLimitRules({ ...LIMITS, maxDepth: 2 }))).toEqual([{ message: 'Operation is nested 3 levels deep; the limit is 2.', code: 'QUERY_TOO_DEEP' }]);
   });
 
-  it('ignores introspection', () => {
+  it('ignores __schema introspection (GraphiQL)', () => {
     expect(errors('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }')).toEqual([]);
   });
 });
 
-describe('alias limit', () => {
+describe('alias limit (graphql-armor max-aliases)', () => {
   it('counts aliases, also inside fragments each time they are spread', () => {
     const fragment = 'fragment F on Query { a: health { ok } b: health { ok } }';
     const spreads = Array.from({ length: 16 }, () => '...F').join(' ');
-    expect(errors(`{ ${spreads} } ${fragment}`, [aliasLimitRule(30)])).toEqual([{ message: 'Operation uses 32 aliases; the limit is 30.', code: 'TOO_MANY_ALIASES' }]);
-    expect(errors(`{ ...F } ${fragment}`, [aliasLimitRule(30)])).toEqual([]);
+    expect(errors(`{ ${spreads} } ${fragment}`)).toEqual([{ message: 'Operation uses 32 aliases; the limit is 30.', code: 'TOO_MANY_ALIASES' }]);
+    expect(errors(`{ ...F } ${fragment}`)).toEqual([]);
+  });
+
+  it('counts aliases of introspection fields (200 __schema aliases would be a 10 MB answer)', () => {
+    const query = `{ ${Array.from({ length: 200 }, (_, index) => `s${index}: __schema { queryType { name } }`).join(' ')} }`;
+    expect(errors(query)).toEqual([{ message: 'Operation uses 200 aliases; the limit is 30.', code: 'TOO_MANY_ALIASES' }]);
+  });
+});
+
+describe('directive limit (graphql-armor max-directives)', () => {
+  it('rejects an operation with more directives than the limit', () => {
+    const query = `{ health @include(if: true) { ${Array.from({ length: 60 }, () => 'ok @skip(if: false)').join(' ')} } }`;
+    expect(errors(query)).toEqual([{ message: 'Operation uses 61 directives; the limit is 50.', code: 'TOO_MANY_DIRECTIVES' }]);
+  });
+});
+
+describe('chained fragments', () => {
+  /** Thirty fragments, each spreading the previous one twice: 2³⁰ paths when fragments are expanded where spread. */
+  function chained(levels: number): string {
+    const fragments = [`fragment F0 on Agency { name renamedTo { name } }`];
+    for (let level = 1; level <= levels; level++) fragments.push(`fragment F${level} on Agency { ...F${level - 1} renamedTo { ...F${level - 1} } }`);
+    return `{ agency(name: "x") { ...F${levels} } } ${fragments.join(' ')}`;
+  }
+
+  it('validate in time linear in the number of fragments (each is visited once per operation)', () => {
+    const started = performance.now();
+    const found = errors(chained(30));
+    const elapsed = performance.now() - started;
+    expect(found.map((error) => error.code)).toContain('QUERY_TOO_DEEP');
+    expect(elapsed).toBeLessThan(500);
+  });
+
+  it('cost the same as written out, computed once per fragment', () => {
+    const started = performance.now();
+    const estimated = cost(chained(30));
+    expect(performance.now() - started).toBeLessThan(500);
+    // F0 costs 1 (renamedTo), Fn = 2·F(n-1) + 1: 2³¹ − 1, plus the agency field.
+    expect(estimated).toBe(1 + (2 ** 31 - 1));
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGraphqlClient, MAX_PAGE_SIZE, type FetchLike } from '../../audit/client.ts';
 import { KgError, UserInputError } from '../../core/errors.ts';
 import { fakeApi, page } from '../fixtures/audit/fake-api.ts';
+import { fakeApi as yogaApi, fakeDatabase } from './helpers/fake-database.ts';
 
 const URL_ = 'http://127.0.0.1:4999/graphql';
 
@@ -65,12 +66,36 @@ describe('GraphQL client', () => {
     expect((error as Error).message).toMatch(/rejected Bad: year must be between 1949 and 2100 \[BAD_USER_INPUT\]/);
   });
 
-  it('reports errors without a code (schema mismatch, masked failures) as an API problem', async () => {
+  it('reports a failure on the server (an error without one of our codes) as API_SERVER_ERROR', async () => {
     const api = fakeApi({});
     const error = await createGraphqlClient({ url: URL_, fetch: api.fetch })
       .request('Missing', 'q')
       .catch((caught: unknown) => caught);
-    expect((error as KgError).code).toBe('API_UNREACHABLE');
+    expect((error as KgError).code).toBe('API_SERVER_ERROR');
     expect((error as KgError).message).toContain('no handler for Missing');
+  });
+
+  it('reports HTTP 5xx without a GraphQL body as API_SERVER_ERROR, and no data as well', async () => {
+    const failing: FetchLike = () => ({ ok: false, status: 502, text: async () => 'Bad gateway' });
+    await expect(createGraphqlClient({ url: URL_, fetch: failing }).request('Any', 'q')).rejects.toMatchObject({ code: 'API_SERVER_ERROR' });
+    const empty: FetchLike = () => ({ ok: true, status: 200, text: async () => '{"data":null}' });
+    await expect(createGraphqlClient({ url: URL_, fetch: empty }).request('Any', 'q')).rejects.toMatchObject({ code: 'API_SERVER_ERROR' });
+  });
+
+  describe('against the real API in process', () => {
+    const api = yogaApi(fakeDatabase({ 'api/indicators': () => Promise.reject(new Error('a bug')) }));
+    const client = createGraphqlClient({ url: 'http://localhost/graphql', fetch: (url, init) => api.fetch(url, init) });
+
+    it('reports a field the server does not know as API_SCHEMA_MISMATCH, saying the versions differ', async () => {
+      const error = await client.request('Old', 'query Old { health { ok noSuchField } }').catch((caught: unknown) => caught);
+      expect((error as KgError).code).toBe('API_SCHEMA_MISMATCH');
+      expect((error as KgError).message).toMatch(/Cannot query field "noSuchField".*different versions/);
+    });
+
+    it('reports a masked bug of the server as API_SERVER_ERROR and a limit by its own code', async () => {
+      await expect(client.request('Indicators', 'query Indicators { indicators { metric } }')).rejects.toMatchObject({ code: 'API_SERVER_ERROR' });
+      const deep = `query Deep { agency(name: "x") { ${'renamedTo { '.repeat(12)}name${' }'.repeat(12)} } }`;
+      await expect(client.request('Deep', deep)).rejects.toMatchObject({ code: 'QUERY_TOO_DEEP' });
+    });
   });
 });

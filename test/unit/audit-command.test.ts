@@ -154,10 +154,11 @@ describe('kg audit overlaps', () => {
     const unreachable = capture();
     expect(await runAuditCommand(['overlaps'], unreachable.io, { ...fixedTime, fetch: refused })).toBe(1);
     expect(unreachable.err.join('')).toMatch(/^kg audit: Cannot reach the GraphQL API at http:\/\/127\.0\.0\.1:4999\/graphql \(ECONNREFUSED\)\. Start it with "npm start"/);
+    expect(unreachable.err.join('')).toMatch(/ \[API_UNREACHABLE\]\n$/);
 
     const backwards = capture();
     expect(await runAuditCommand(['overlaps', '--from', '2026', '--to', '2023'], backwards.io, { ...fixedTime, fetch: refused })).toBe(1);
-    expect(backwards.err.join('')).toBe('kg audit: bad year range: --from 2026 is after --to 2023\n');
+    expect(backwards.err.join('')).toBe('kg audit: bad year range: --from 2026 is after --to 2023 [BAD_USER_INPUT]\n');
 
     const noData = capture();
     expect(await runAuditCommand(['overlaps', '--year', '2019'], noData.io, { ...fixedTime, fetch: fakeApi(fixtureHandlers()).fetch })).toBe(1);

@@ -60,6 +60,7 @@ describe('kg audit arguments', () => {
     expect(failure(['overlaps', '--api', 'localhost:4000'])).toMatch(/--api expects an http\(s\) URL/);
     expect(failure(['overlaps', '--api', 'not a url'])).toMatch(/--api expects an http\(s\) URL such as/);
     expect(failure(['overlaps', '--verbose'])).toMatch(/unknown option "--verbose"/);
+    expect(failure(['overlaps', '-x'])).toMatch(/unknown option "-x"/);
     expect(failure(['overlaps', '2024'])).toMatch(/unexpected argument "2024"/);
     expect(failure(['overlaps', '--year', '2024', '--year', '2026'])).toBe('--year is given more than once');
     expect(failure(['overlaps', '--out'])).toBe('--out needs a value');
