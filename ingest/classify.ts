@@ -16,6 +16,8 @@ import type { DocumentHeader, DocumentKind, DocumentText } from './model.ts';
 const HEADER_LINES = 8;
 /** Lines from the top searched for a line naming the family, after page furniture. */
 const TITLE_SEARCH_LINES = 30;
+/** A web page's metadata fields name a category, not the document. */
+const METADATA_LINE = /^(?:索\s*引\s*号|组配分类|发布机构|主题分类|信息分类|发布日期|成文日期|生成日期|公开日期|公开范围|来源|文号|发文字号|有\s*效\s*性|政策咨询|所属栏目|关键词)\s*[:：|\t]/u;
 /** Lines from the bottom searched for a signature date. */
 const FOOTER_LINES = 6;
 
@@ -41,13 +43,18 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
     lines
       .slice(0, TITLE_SEARCH_LINES)
       .map(stripMarkdown)
-      .map((line) => line.replace(/^(?:标\s*题|名\s*称|文件名称)\s*[:：|\t]\s*/u, '').replace(/[|\t].*$/u, '').trim())
-      .find((line) => line.length >= 6 && line.length <= 80 && !/[。；！？]$/u.test(line) && kindFromTitle(line) !== null) ??
+      .map((line) =>
+        line
+          .replace(/^(?:标\s*题|名\s*称|文件名称)\s*[:：|\t]\s*/u, '')
+          .replace(/[|\t].*$|\s+(?:文号|发文字号|索引号|发布日期)\s*[:：].*$/u, '')
+          .trim(),
+      )
+      .find((line) => line.length >= 6 && line.length <= 80 && !/[。；！？]$/u.test(line) && !METADATA_LINE.test(line) && kindFromTitle(line) !== null) ??
     null;
   const kind = kindOf(familyTitle, doc.text);
   // A document that states no year is still read: its year is null (parse warns).
   const year = findYear(kind, foundTitle, doc.text, issuedOn, docNo);
-  return { kind, year, title: foundTitle ?? inventedTitle(kind, year, docNo, firstLine), docNo, issuedOn };
+  return { kind, year, title: foundTitle ?? familyTitle ?? inventedTitle(kind, year, docNo, firstLine), docNo, issuedOn };
 }
 
 // ---------------------------------------------------------------------------
