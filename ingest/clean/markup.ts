@@ -11,6 +11,8 @@
 
 const HTML_SIGNAL = /<(?:html|body|div|p|table|tr|td|br|span|h[1-6])\b[^>]*>/giu;
 const MIN_TAGS = 3;
+/** Stands for the line break between two table rows until source line breaks are gone. */
+const ROW_BREAK = '\u0001';
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
@@ -48,20 +50,16 @@ export function htmlToText(text: string): string {
       // The page title is often the document's title.
       tag.toLowerCase() === 'head' ? `\n${titleOf(block)}\n` : '\n',
     );
+  // A cell spanning rows or columns is repeated in each, so every row has its own copy.
+  const gridded = withoutInvisible.replace(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/giu, (_table, inner: string) => `${ROW_BREAK}${tableRows(inner).join(ROW_BREAK)}${ROW_BREAK}`);
   // Inside a cell, line breaks join the cell's text; the row stays one line.
-  const cellsFlat = withoutInvisible.replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1\s*>/giu, (_cell, _tag, inner: string) => {
-    const content = inner
-      .replace(/<br\s*\/?>|<\/?(?:p|div|li|span)\b[^>]*>/giu, ' ')
-      .replace(/<[^>]+>/gu, '')
-      .replace(/[\t\r\n]+/gu, ' ')
-      .trim();
-    return `${content}\u0000`;
-  });
+  const cellsFlat = gridded.replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1\s*>/giu, (_cell, _tag, inner: string) => `${cellText(inner)}\u0000`);
   const lines = cellsFlat
     .replace(/\r\n?/gu, '\n')
     // Source line breaks inside a paragraph are layout, not text.
     .replace(/\n+/gu, ' ')
     .replace(/<br\s*\/?>/giu, '\n')
+    .replaceAll(ROW_BREAK, '\n')
     .replace(/<\/?(?:p|div|li|ul|ol|h[1-6]|tr|table|thead|tbody|section|article|header|footer|title|blockquote|pre)\b[^>]*>/giu, '\n')
     .replace(/<[^>]+>/gu, '')
     .split('\n')
@@ -78,4 +76,47 @@ export function htmlToText(text: string): string {
 function titleOf(head: string): string {
   const match = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/iu.exec(head);
   return match ? decodeEntities((match[1] ?? '').replace(/\s+/gu, ' ').trim()) : '';
+}
+
+function cellText(inner: string): string {
+  return inner
+    .replace(/<br\s*\/?>|<\/?(?:p|div|li|span)\b[^>]*>/giu, ' ')
+    .replace(/<[^>]+>/gu, '')
+    .replace(/[\t\r\n]+/gu, ' ')
+    .trim();
+}
+
+const MAX_SPAN = 50;
+
+/** The rows of one HTML table as tab-separated lines, spans filled in. */
+function tableRows(table: string): string[] {
+  const carried: { text: string; rowsLeft: number }[] = [];
+  const rows: string[] = [];
+  for (const row of table.matchAll(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|$)/giu)) {
+    const cells: string[] = [];
+    let column = 0;
+    const fillCarried = (): void => {
+      while ((carried[column]?.rowsLeft ?? 0) > 0) {
+        const cell = carried[column] as { text: string; rowsLeft: number };
+        cells.push(cell.text);
+        cell.rowsLeft -= 1;
+        column += 1;
+      }
+    };
+    for (const cell of (row[1] ?? '').matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)(?:<\/\1\s*>|(?=<t[dh]\b)|$)/giu)) {
+      fillCarried();
+      const attributes = cell[2] ?? '';
+      const text = decodeEntities(cellText(cell[3] ?? ''));
+      const rowSpan = Math.min(MAX_SPAN, Number(/rowspan\s*=\s*["']?(\d+)/iu.exec(attributes)?.[1] ?? 1));
+      const colSpan = Math.min(MAX_SPAN, Number(/colspan\s*=\s*["']?(\d+)/iu.exec(attributes)?.[1] ?? 1));
+      for (let k = 0; k < colSpan; k += 1) {
+        cells.push(text);
+        carried[column] = { text, rowsLeft: rowSpan - 1 };
+        column += 1;
+      }
+    }
+    fillCarried();
+    if (cells.length > 0) rows.push(cells.join('\t'));
+  }
+  return rows;
 }

@@ -8,7 +8,7 @@ import { BLOCK_START, PAGE_BREAK, SENTENCE_PUNCTUATION, type LineOrBreak } from 
 const DASHES = '—\\-－–';
 const DASH_FRAMED = new RegExp(`^([${DASHES}]*)\\s*([^${DASHES}\\s][^${DASHES}]{0,28}?)\\s*([${DASHES}]*)$`, 'u');
 const PAGE_NUMBER = [
-  /^[—\-－–]?\s*\d{1,3}\s*[—\-－–]?$/u,
+  /^[—\-－–·•]?\s*\d{1,3}\s*[—\-－–·•]?$/u,
   /^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/u,
   /^\d{1,4}\s*\/\s*\d{1,4}$/u,
 ];

@@ -76,6 +76,7 @@ export function findTableTasks(text: string): Task[] {
   let header: Header | null = null;
   let expected = 1;
   let current: { number: number; start: number; end: number; cells: Cell[][] } | null = null;
+  let blankSinceRow = false;
   const finish = (): void => {
     if (current !== null && header !== null) {
       const task = toTask(text, current, header);
@@ -89,20 +90,24 @@ export function findTableTasks(text: string): Task[] {
       finish();
       continue;
     }
+    if (line.text.trim().length === 0) {
+      blankSinceRow = current !== null;
+      continue;
+    }
     if (!line.text.includes('\t')) {
-      // A row cut by a page break goes on in the next line of text; prose ends the table.
-      if (current !== null && line.text.trim().length > 0 && line.text.trim().length < 40 && !/[。：:]$/u.test(line.text.trim())) {
+      // A row cut by a page break goes on in the next line of text; prose, an
+      // attachment heading or anything after a blank line ends the table.
+      if (current !== null && !blankSinceRow && line.text.trim().length < 40 && !/[。：:]$|^附件|^《|^\d{4}年/u.test(line.text.trim())) {
         const last = current.cells[current.cells.length - 1];
         last?.push({ text: line.text.trim(), start: line.start + (line.text.length - line.text.trimStart().length) });
         current.end = line.end;
         continue;
       }
-      if (line.text.trim().length > 0) {
-        finish();
-        header = null;
-      }
+      finish();
+      header = null;
       continue;
     }
+    blankSinceRow = false;
     const cells = splitCells(line.text, line.start);
     const newHeader = readHeader(cells);
     if (newHeader !== null) {
@@ -187,9 +192,14 @@ function toTask(text: string, row: { number: number; start: number; end: number;
       .map((name, index) => (name === column ? (placed[index] ?? []).map((part) => part.text).join('') : ''))
       .filter((cell) => cell.length > 0)
       .join('；');
+  // An empty cell is often written — or 无; only names count.
   const unitsOf = (column: Column): AgencyMention[] =>
     header.columns.flatMap((name, index) =>
-      name === column ? (placed[index] ?? []).flatMap((part) => splitAgencyList(part.text, part.start, { whitespace: 'separate' })) : [],
+      name === column
+        ? (placed[index] ?? [])
+            .flatMap((part) => splitAgencyList(part.text, part.start, { whitespace: 'separate' }))
+            .filter((unit) => isAgencyLike(unit.written) || isAgencyLike(unit.name))
+        : [],
     );
   const title = textOf('text');
   if (title.length === 0) return null;
