@@ -1,7 +1,46 @@
+import net from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createApi } from '../../api/server.ts';
+import { loadConfig } from '../../core/config.ts';
+import { loadCypherCatalog } from '../../core/cypher.ts';
+import { createDatabase } from '../../core/database.ts';
 import { graphql, testDatabase, testLimits, uniqueMarker } from './helpers.ts';
+
+/** A loopback port nothing listens on (taken, then given back). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A loopback server that accepts connections and never says a word: a hung Neo4j. */
+async function silentServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => void sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function apiAt(uri: string) {
+  const config = loadConfig();
+  const database = createDatabase({ ...config.neo4j, uri, password: inject('neo4jPassword') }, loadCypherCatalog());
+  return { database, api: createApi({ database, limits: config.api }) };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
 
 describe('a real Neo4j behind the API', () => {
   const database = testDatabase();
@@ -38,4 +77,46 @@ describe('a real Neo4j behind the API', () => {
       await driver.close();
     }
   });
+
+  it('is ready: /readiness answers 200 with the version', async () => {
+    const api = createApi({ database, limits: testLimits() });
+    const response = await api.fetch('http://localhost/readiness');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { neo4jVersion: string }).neo4jVersion).toMatch(/^5\.26\./);
+  });
 });
+
+describe('Neo4j down or hung', () => {
+  for (const [situation, start] of [
+    ['nothing listens on its port', async () => ({ port: await closedPort(), close: async () => undefined })],
+    ['it accepts connections and never answers', silentServer],
+  ] as const) {
+    it(`when ${situation}: /readiness is 503 and health ok: false with the cause, each within 2 s, never naming the Bolt URI`, async () => {
+      const server = await start();
+      const uri = `bolt://127.0.0.1:${server.port}`;
+      const { database: down, api } = apiAt(uri);
+      try {
+        const readiness = await timed(async () => api.fetch('http://localhost/readiness'));
+        expect(readiness.result.status).toBe(503);
+        expect(readiness.ms).toBeLessThan(2_000);
+        const readinessBody = await readiness.result.text();
+        expect(JSON.parse(readinessBody)).toMatchObject({ ok: false, cause: expect.stringMatching(/^Neo4j /) });
+
+        const health = await timed(() => graphql(api, '{ health { ok neo4jVersion cause } }'));
+        expect(health.ms).toBeLessThan(2_000);
+        expect(health.result.errors).toBeUndefined();
+        expect(health.result.data?.['health']).toMatchObject({ ok: false, neo4jVersion: null, cause: expect.stringMatching(/^Neo4j /) });
+        for (const text of [readinessBody, JSON.stringify(health.result)]) {
+          expect(text).not.toContain(uri);
+          expect(text).not.toContain(String(server.port));
+        }
+        // Liveness stays 200: the process itself is fine.
+        expect((await api.fetch('http://localhost/health')).status).toBe(200);
+      } finally {
+        await server.close();
+        await down.close();
+      }
+    });
+  }
+});
+

@@ -47,9 +47,54 @@ describe('docker-compose.yml', () => {
     expect(config.api).toMatchObject({ host: '0.0.0.0', port: 4000 });
   });
 
-  it('publishes ports on the loopback interface only', () => {
+  it('publishes ports on the loopback interface only, Neo4j Browser (7474) among them', () => {
     for (const service of [neo4j, api]) {
       for (const port of service?.ports ?? []) expect(port.startsWith('127.0.0.1:')).toBe(true);
     }
+    expect(neo4j?.ports).toContain('127.0.0.1:7474:7474');
+  });
+});
+
+/** The Dockerfile's instructions, stage by stage (continuation lines joined). */
+function dockerStages(text: string): { from: string; instructions: { keyword: string; argument: string }[] }[] {
+  const lines = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const stages: { from: string; instructions: { keyword: string; argument: string }[] }[] = [];
+  for (const line of lines) {
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    const argument = rest.join(' ');
+    if (keyword.toUpperCase() === 'FROM') stages.push({ from: argument, instructions: [] });
+    else stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), argument });
+  }
+  return stages;
+}
+
+describe('Dockerfile', () => {
+  const stages = dockerStages(fs.readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8'));
+  const build = stages[0];
+  const run = stages.at(-1);
+  const last = (keyword: string) => run?.instructions.filter((instruction) => instruction.keyword === keyword).at(-1)?.argument ?? '';
+
+  it('is multi-stage: the C++ toolchain only in the build stage', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(build?.instructions.some((instruction) => instruction.keyword === 'RUN' && /g\+\+/.test(instruction.argument))).toBe(true);
+    expect(run?.instructions.some((instruction) => /apt-get|g\+\+|python3|make/.test(instruction.argument))).toBe(false);
+    expect(run?.instructions.some((instruction) => instruction.keyword === 'COPY' && instruction.argument.startsWith('--from='))).toBe(true);
+  });
+
+  it('runs as an unprivileged user, with node itself as PID 1 (exec form, not npm or a shell)', () => {
+    expect(last('USER')).not.toBe('');
+    expect(last('USER')).not.toMatch(/^(root|0)(:|$)/);
+    const command = JSON.parse(last('CMD')) as string[];
+    expect(command[0]).toBe('node');
+    expect(command).toContain('app/main.ts');
+    expect(last('ENTRYPOINT')).toBe('');
+  });
+
+  it('checks its health on /readiness', () => {
+    expect(last('HEALTHCHECK')).toContain('/readiness');
   });
 });
