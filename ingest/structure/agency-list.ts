@@ -230,7 +230,7 @@ function hasDepartmentSuffix(name: string): boolean {
 }
 
 /** `柳东新区`, `各县`, `柳江区`: a place with no organisation named after it. */
-function isBarePlace(name: string): boolean {
+export function isBarePlace(name: string): boolean {
   const { core } = withoutTrailingBracket(name);
   if (core.length === 0 || core.length > 12) return false;
   if (SHARED_SUFFIXES.some((suffix) => core.endsWith(suffix))) return false;
@@ -241,6 +241,14 @@ function isBarePlace(name: string): boolean {
  * Plausibly the name of an organisation (not a remark): it carries a level
  * prefix or ends like an organisation, brackets aside.
  */
+/**
+ * A unit where position says a unit stands (a responsibility cell or marker):
+ * an organisation, or a place whose government is meant (城关镇, 各乡镇, 柳江区).
+ */
+export function isResponsibleUnit(name: string): boolean {
+  return isAgencyLike(name) || isBarePlace(name);
+}
+
 export function isAgencyLike(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (/[。！？]/u.test(name)) return false;

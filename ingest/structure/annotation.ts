@@ -23,7 +23,7 @@
 import type { AgencyMention, LeadAnnotation, ResponsibilityConvention, Span } from '../model.ts';
 import { bracketDepths, findClosingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
-import { isAgencyLike, splitAgencyList } from './agency-list.ts';
+import { isAgencyLike, isResponsibleUnit, splitAgencyList } from './agency-list.ts';
 import { splitLines } from './lines.ts';
 
 type UnitRole = 'lead' | 'supporting' | 'responsible';
@@ -78,8 +78,8 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
   if (segments.length === 0) return null;
 
   const unitsOf = (from: number, to: number): AgencyMention[] | null => {
-    const mentions = mentionsIn(inner, innerOffset, compact, from, to);
-    return mentions.length > 0 && mentions.every((mention) => isAgencyLike(mention.written) || isAgencyLike(mention.name)) ? mentions : null;
+    const mentions = mentionsIn(inner, innerOffset, compact, from, to, convention === 'labelled-lines' ? 'separate' : 'join');
+    return mentions.length > 0 && mentions.every((mention) => isResponsibleUnit(mention.written) || isResponsibleUnit(mention.name)) ? mentions : null;
   };
 
   const readings: SegmentReading[] = [];
@@ -359,11 +359,15 @@ function splitSegments(text: string, from: number, to: number): Segment[] {
 }
 
 /** Agency mentions for compact range [from, to) of a marker's inner text. */
-function mentionsIn(inner: string, innerOffset: number, compact: CompactText, from: number, to: number): AgencyMention[] {
+/**
+ * Whitespace inside a bracket is page-break residue, possibly mid-name (`市城管\n执法局`);
+ * on a labelled line of its own it separates names (`责任单位：县住建局 县自然资源局`).
+ */
+function mentionsIn(inner: string, innerOffset: number, compact: CompactText, from: number, to: number, whitespace: 'join' | 'separate'): AgencyMention[] {
   const first = compact.offsets[from];
   const last = compact.offsets[to - 1];
   if (first === undefined || last === undefined || to <= from) return [];
   const rawFrom = first - innerOffset;
   const rawTo = last + 1 - innerOffset;
-  return splitAgencyList(inner.slice(rawFrom, rawTo), first, { whitespace: 'join' });
+  return splitAgencyList(inner.slice(rawFrom, rawTo), first, { whitespace });
 }

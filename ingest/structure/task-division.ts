@@ -80,9 +80,15 @@ function buildTask(text: string, number: number, start: number, bodyStart: numbe
   const annotations = findLeadAnnotations(text, bodyStart, end);
   const clauses: Clause[] = [];
   let clauseStart = bodyStart;
-  for (const annotation of annotations) {
+  for (const [index, annotation] of annotations.entries()) {
     const span = trimmed(text, clauseStart, annotation.span.start);
     clauseStart = annotation.span.end;
+    // A marker that opens the item (`1.【牵头单位：A】内容…`) is about the text after it.
+    if (index === 0 && span.end <= span.start && annotations.length === 1) {
+      const after = trimmed(text, annotation.span.end, end);
+      if (after.end > after.start) clauses.push(clauseOf(text, 1, after, annotation));
+      continue;
+    }
     // Two annotations in a row (a second bracket after the first) carry no
     // clause of their own; the first one already closed the clause.
     if (span.end <= span.start) continue;

@@ -11,7 +11,7 @@
  * list of units is not a deadline), not by position.
  */
 import type { AgencyMention, Clause, LeadAnnotation, Task } from '../model.ts';
-import { isAgencyLike, splitAgencyList } from './agency-list.ts';
+import { isAgencyLike, isResponsibleUnit, splitAgencyList } from './agency-list.ts';
 import { splitLines } from './lines.ts';
 
 type Column = 'number' | 'text' | 'lead' | 'supporting' | 'responsible' | 'leader' | 'deadline' | 'other';
@@ -198,7 +198,7 @@ function toTask(text: string, row: { number: number; start: number; end: number;
       name === column
         ? (placed[index] ?? [])
             .flatMap((part) => splitAgencyList(part.text, part.start, { whitespace: 'separate' }))
-            .filter((unit) => isAgencyLike(unit.written) || isAgencyLike(unit.name))
+            .filter((unit) => isResponsibleUnit(unit.written) || isResponsibleUnit(unit.name))
         : [],
     );
   const title = textOf('text');
