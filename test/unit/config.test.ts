@@ -11,6 +11,14 @@ describe('loadConfig', () => {
     expect(connectionFor(config).uri).toBe('bolt://127.0.0.1:7687');
   });
 
+  it('closes CORS and serves GraphiQL and introspection by default; each is switchable', () => {
+    expect(loadConfig({}).api).toMatchObject({ corsOrigins: [], graphiql: true, introspection: true, maxTokens: 5000, maxDirectives: 50, maxBodyBytes: 100_000 });
+    const production = loadConfig({ KG_CORS_ORIGINS: ' https://kg.example, http://localhost:5173/ ', KG_GRAPHIQL: 'off', KG_INTROSPECTION: 'false' }).api;
+    expect(production).toMatchObject({ corsOrigins: ['https://kg.example', 'http://localhost:5173'], graphiql: false, introspection: false });
+    expect(loadConfig({ KG_CORS_ORIGINS: '*' }).api.corsOrigins).toEqual(['*']);
+    expect(loadConfig({}).neo4j.probeTimeoutMs).toBe(1500);
+  });
+
   it('uses NEO4J_URI when set', () => {
     const config = loadConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_PASSWORD: 'a-long-password' });
     expect(connectionFor(config).uri).toBe('neo4j://db.example:7687');
@@ -24,6 +32,11 @@ describe('loadConfig', () => {
     ['NEO4J_PASSWORD', 'short', /NEO4J_PASSWORD: Neo4j requires at least 8 characters/],
     ['NEO4J_HEAP', 'lots', /NEO4J_HEAP: expected a size such as 512m or 2g/],
     ['KG_MAX_PAGE_SIZE', '0', /KG_MAX_PAGE_SIZE: expected a number from 1/],
+    ['KG_CORS_ORIGINS', 'kg.example', /KG_CORS_ORIGINS: "kg.example" is not an origin/],
+    ['KG_CORS_ORIGINS', 'https://kg.example/graphql', /KG_CORS_ORIGINS: "https:\/\/kg.example\/graphql" is not an origin \(scheme, host and port only/],
+    ['KG_CORS_ORIGINS', '*, https://kg.example', /KG_CORS_ORIGINS: "\*" allows every origin and cannot be combined/],
+    ['KG_GRAPHIQL', 'maybe', /KG_GRAPHIQL: expected on or off/],
+    ['KG_MAX_BODY_BYTES', '10', /KG_MAX_BODY_BYTES: expected a number from 1000/],
   ])('names %s when it is %j', (key, value, message) => {
     let thrown: unknown;
     try {
