@@ -33,7 +33,7 @@ export interface AgencyListOptions {
 const ITEM_SEPARATORS = new Set(['、', '/', '／']);
 /** Separators between groups; each group may set its own level prefix. */
 const GROUP_SEPARATORS = new Set(['，', ',', '；', ';']);
-const TRAILING_NOISE = /[。.：:\s]+$|等$/u;
+const TRAILING_NOISE = /[。.：:\s]+$|等$|(?<=.{2})等(?:有关|相关)?(?:部门|单位)$/u;
 const LEADING_NOISE = /^[：:\s]+/u;
 /**
  * Endings that close a unit's name for certain; single characters such as 业
@@ -263,4 +263,26 @@ export function isAgencyLike(name: string): boolean {
 /** A name just ended: the character closes a unit name or a bracket. */
 function endsLikeName(previous: string): boolean {
   return /[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous);
+}
+
+const LEAD_FLAG = /[（(]\s*(?:牵头|主办|牵头单位|总牵头)\s*[）)]$/u;
+
+/**
+ * `市发改委（牵头）、市交通运输局`: a bracket that flags the lead inside a list of
+ * units. Returns the flagged units without their flag, and the others.
+ */
+export function separateLeadFlags(units: readonly AgencyMention[]): { flagged: AgencyMention[]; others: AgencyMention[] } {
+  const flagged: AgencyMention[] = [];
+  const others: AgencyMention[] = [];
+  for (const unit of units) {
+    const flag = LEAD_FLAG.exec(unit.written);
+    if (flag === null) {
+      others.push(unit);
+      continue;
+    }
+    const written = unit.written.slice(0, flag.index);
+    const name = unit.name.replace(LEAD_FLAG, '');
+    flagged.push({ written, name, span: { start: unit.span.start, end: unit.span.end - (unit.written.length - written.length) } });
+  }
+  return { flagged, others };
 }

@@ -23,7 +23,7 @@
 import type { AgencyMention, LeadAnnotation, ResponsibilityConvention, Span } from '../model.ts';
 import { bracketDepths, findClosingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
-import { isAgencyLike, isResponsibleUnit, splitAgencyList } from './agency-list.ts';
+import { isAgencyLike, isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
 import { splitLines } from './lines.ts';
 
 type UnitRole = 'lead' | 'supporting' | 'responsible';
@@ -153,10 +153,13 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
     switch (reading.kind) {
       case 'units': {
         const role = reading.role === 'lead-unless-led' ? (!hasExplicitLead && reading.joint ? 'lead' : 'responsible') : reading.role;
+        // `市发改委（牵头）、市交通运输局`: the flagged unit leads, whatever the label says of the list.
+        const { flagged, others } = separateLeadFlags(reading.units);
+        leads.push(...flagged);
         if (role === 'lead') {
-          leads.push(...reading.units);
+          leads.push(...others);
           joint ||= reading.joint;
-        } else (role === 'supporting' ? supporters : responsible).push(...reading.units);
+        } else (role === 'supporting' ? supporters : responsible).push(...others);
         break;
       }
       case 'leaders':

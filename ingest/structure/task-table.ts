@@ -11,7 +11,7 @@
  * list of units is not a deadline), not by position.
  */
 import type { AgencyMention, Clause, LeadAnnotation, Task } from '../model.ts';
-import { isAgencyLike, isResponsibleUnit, splitAgencyList } from './agency-list.ts';
+import { isAgencyLike, isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
 import { splitLines } from './lines.ts';
 
 type Column = 'number' | 'text' | 'lead' | 'supporting' | 'responsible' | 'leader' | 'deadline' | 'other';
@@ -212,14 +212,17 @@ function toTask(text: string, row: { number: number; start: number; end: number;
     .map((name) => name.replace(/同志$/u, ''))
     .filter((name) => name.length > 0);
   const deadline = textOf('deadline');
+  // A unit flagged （牵头） in any unit column leads.
+  const supporting = separateLeadFlags(unitsOf('supporting'));
+  const responsible = separateLeadFlags(unitsOf('responsible'));
   const annotation: LeadAnnotation = {
     text: text.slice(row.start, row.end),
     span: { start: row.start, end: row.end },
     convention: 'table-row',
-    leads: unitsOf('lead'),
+    leads: [...unitsOf('lead'), ...supporting.flagged, ...responsible.flagged],
     inferredLeads: false,
-    supporters: unitsOf('supporting'),
-    responsible: unitsOf('responsible'),
+    supporters: supporting.others,
+    responsible: responsible.others,
     leaders,
     joint: false,
     deadline: deadline.length > 0 ? deadline : null,
