@@ -37,11 +37,25 @@ query Leaders2024 {
   }
 }
 
-# Where 螺蛳粉 appears, across documents and years.
+# Where 螺蛳粉 appears, across documents and years, best first.
 query SearchLuosifen {
   search(text: "螺蛳粉", first: 10) {
-    score type year snippet
-    document { title year kind }
+    totalCount
+    edges { node { score type year snippet document { title year kind } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+
+# Type-ahead, and where a company is named, year by year.
+query CompanyAcrossYears {
+  suggest(prefix: "柳工", first: 5) { type name matched }
+  company(name: "柳工") {
+    name
+    mentionsByYear { year count }
+    mentionedIn(years: [2024], first: 5) {
+      totalCount
+      edges { node { year written snippet document { title } } }
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import { KgError } from '../core/errors.ts';
 import { BoundedCache, DOCUMENT_CACHE_BOUNDS } from './bounded-cache.ts';
 import { createContext, type ApiContext, type ReadOnlyDatabase } from './context.ts';
 import { EXAMPLE_OPERATIONS } from './examples.ts';
+import { graphiqlAssetsPlugin, renderOfflineGraphiQL } from './graphiql.ts';
 import { limitPlugins } from './limits.ts';
 import { buildSchema } from './schema.ts';
 
@@ -98,9 +99,12 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       ...limitPlugins(limits),
       ...(limits.introspection ? [] : [noIntrospection]),
       readinessPlugin(options.database),
+      ...(limits.graphiql ? [graphiqlAssetsPlugin()] : []),
       ...(options.plugins ?? []),
     ],
+    // GraphiQL from the package's own assets (api/graphiql.ts), never from a CDN.
     graphiql: limits.graphiql ? { title: 'Liuzhou government-work knowledge graph', defaultQuery: options.graphiqlDefaultQuery ?? EXAMPLE_OPERATIONS } : false,
+    renderGraphiQL: renderOfflineGraphiQL,
     context: (): ApiContext => createContext(options.database, limits),
   });
 }

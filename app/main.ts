@@ -11,6 +11,7 @@ import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { createApi } from '../api/server.ts';
+import { explorerPlugin } from './explorer.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
 
 const log = (line: string) => console.log(line);
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const yoga = createApi({ database, limits: config.api });
+  const yoga = createApi({ database, limits: config.api, plugins: [explorerPlugin()] });
   const server = createServer(yoga);
   shutdownSteps.unshift(() => new Promise((resolve) => server.close(resolve)));
   server.once('error', (error: NodeJS.ErrnoException) => {
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
     void shutdown('error', 1);
   });
   server.listen(config.api.port, config.api.host, () => {
-    log(`GraphQL API on http://${config.api.host}:${config.api.port}/graphql (GraphiQL in a browser). Ctrl-C stops.`);
+    const origin = `http://${config.api.host}:${config.api.port}`;
+    log(`GraphQL API on ${origin}/graphql (GraphiQL in a browser), explorer on ${origin}/explorer. Ctrl-C stops.`);
   });
 }
 

@@ -21,7 +21,7 @@ export const API_OPERATIONS: readonly BenchOperation[] = [
   },
   {
     name: 'full-text search',
-    query: `{ search(text: "螺蛳粉", first: 20) { score type snippet year document { title } } }`,
+    query: `{ search(text: "螺蛳粉", first: 20) { totalCount edges { node { score type snippet year document { title } } } } }`,
   },
   {
     name: 'neighborhood depth 2',

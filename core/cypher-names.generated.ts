@@ -20,13 +20,17 @@ export type CypherName =
   | 'api/agency-co-leads'
   | 'api/agency-overseers'
   | 'api/agency-rename-family'
+  | 'api/agency-rename-links'
   | 'api/agency-renames'
   | 'api/agency-tasks-page'
   | 'api/agency-year-summary'
   | 'api/assignment-links'
   | 'api/assignment-task'
   | 'api/assignments-page'
+  | 'api/document-text'
   | 'api/documents-page'
+  | 'api/entities-page'
+  | 'api/entity-by-name'
   | 'api/indicator-by-metric'
   | 'api/indicator-series'
   | 'api/indicators'
@@ -34,7 +38,9 @@ export type CypherName =
   | 'api/leaders'
   | 'api/led-and-supported'
   | 'api/livelihood-page'
+  | 'api/mentioned-in-page'
   | 'api/mentions'
+  | 'api/mentions-by-year'
   | 'api/neighborhood-edges'
   | 'api/neighborhood-expand'
   | 'api/nodes-by-id'
@@ -44,6 +50,7 @@ export type CypherName =
   | 'api/overlap-multi-overseen'
   | 'api/search'
   | 'api/source-text'
+  | 'api/suggest'
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
@@ -100,13 +107,17 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/agency-co-leads',
   'api/agency-overseers',
   'api/agency-rename-family',
+  'api/agency-rename-links',
   'api/agency-renames',
   'api/agency-tasks-page',
   'api/agency-year-summary',
   'api/assignment-links',
   'api/assignment-task',
   'api/assignments-page',
+  'api/document-text',
   'api/documents-page',
+  'api/entities-page',
+  'api/entity-by-name',
   'api/indicator-by-metric',
   'api/indicator-series',
   'api/indicators',
@@ -114,7 +125,9 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/leaders',
   'api/led-and-supported',
   'api/livelihood-page',
+  'api/mentioned-in-page',
   'api/mentions',
+  'api/mentions-by-year',
   'api/neighborhood-edges',
   'api/neighborhood-expand',
   'api/nodes-by-id',
@@ -124,6 +137,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/overlap-multi-overseen',
   'api/search',
   'api/source-text',
+  'api/suggest',
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',

@@ -1,9 +1,9 @@
-/** `search(text)`: full-text search over prose. */
+/** `search(text)`: full-text search over prose, as a Relay connection. */
 import type { ApiContext } from '../context.ts';
-import { checkRange, checkText, checkYears } from '../input.ts';
+import { checkText, checkYears } from '../input.ts';
 import { phraseQuery, snippet } from '../lucene.ts';
-import { DEFAULT_PAGE_SIZE } from '../pagination.ts';
-import { asRow, idOf, nodeTypeName, type Row } from './support.ts';
+import { pageRequest, type PageArguments } from '../pagination.ts';
+import { asRow, idOf, nodeTypeName, readPage, type Row } from './support.ts';
 
 export const SEARCH_TYPE_LABELS = {
   PASSAGE: 'Passage',
@@ -28,43 +28,46 @@ function hitText(node: Row): string {
   return [node['name'], node['definition'], node['title']].filter((part) => typeof part === 'string').join('：');
 }
 
-interface SearchArguments {
+interface SearchArguments extends PageArguments {
   readonly text: string;
   readonly types?: SearchType[] | null;
   readonly years?: number[] | null;
-  readonly first?: number | null;
+}
+
+/** A row of api/search (node, score, year, document) as the SearchHit type, or null for a label the API does not know. */
+function searchHit(row: Row, text: string): Row | null {
+  const node = asRow(row['node']);
+  const type = searchTypeOf(node);
+  if (!type) return null;
+  const whole = hitText(node);
+  return {
+    score: row['score'],
+    type,
+    id: idOf(node),
+    text: whole,
+    snippet: snippet(whole, text),
+    document: row['document'] ? asRow(row['document']) : null,
+    year: row['year'] ?? null,
+    node,
+  };
 }
 
 export const searchResolvers = {
   Query: {
     search: async (_parent: unknown, args: SearchArguments, context: ApiContext) => {
       const text = checkText('text', args.text);
-      const first = checkRange('first', args.first ?? DEFAULT_PAGE_SIZE, 1, context.limits.maxPageSize);
+      const request = pageRequest(args, context.limits.maxPageSize);
       const labels = args.types && args.types.length > 0 ? args.types.map((type) => SEARCH_TYPE_LABELS[type]) : null;
-      const rows = await context.database.read('api/search', {
+      const page = await readPage(context, 'api/search', request, {
         query: phraseQuery(text),
         labels,
         years: checkYears('years', args.years),
-        first,
       });
-      return rows.flatMap((row) => {
-        const node = asRow(row['node']);
-        const type = searchTypeOf(node);
-        if (!type) return [];
-        const whole = hitText(node);
-        return [
-          {
-            score: row['score'],
-            type,
-            id: idOf(node),
-            text: whole,
-            snippet: snippet(whole, text),
-            document: row['document'] ? asRow(row['document']) : null,
-            year: row['year'] ?? null,
-            node,
-          },
-        ];
+      const edges = page.edges.flatMap((edge) => {
+        const node = searchHit(edge.node, text);
+        return node ? [{ ...edge, node }] : [];
       });
+      return { ...page, edges };
     },
   },
 };

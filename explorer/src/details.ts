@@ -7,7 +7,7 @@
 import { h, replaceChildren, shorten } from './dom.ts';
 import { highlightedText, loadDocument, scrollToMark } from './documents.ts';
 import type { DrawnElement, GraphView } from './graph.ts';
-import { DOCUMENT_KINDS, ENTITY_LABELS, PROPERTY_NAMES, iconDataUri, labelName, labelStyle, relationshipStyle } from './labels.ts';
+import { AGENCY_KINDS, DOCUMENT_KINDS, ENTITY_LABELS, PROPERTY_NAMES, iconDataUri, labelName, labelStyle, relationshipStyle } from './labels.ts';
 import { link } from './links.ts';
 import type { ExplorerState } from './state.ts';
 import { displayValue, type Properties } from './types.ts';
@@ -22,11 +22,15 @@ function span(properties: Properties): { start: number; end: number } | null {
   return typeof start === 'number' && typeof end === 'number' && end >= start ? { start, end } : null;
 }
 
-export function propertyTable(properties: Properties): HTMLElement {
+export function propertyTable(properties: Properties, label = ''): HTMLElement {
   const rows = Object.entries(properties)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== '')
     .sort(([a], [b]) => a.localeCompare(b));
-  const kind = (key: string, value: unknown) => (key === 'kind' || key === 'documentKind') && typeof value === 'string' && DOCUMENT_KINDS[value] ? `${DOCUMENT_KINDS[value]}（${value}）` : displayValue(value);
+  const kind = (key: string, value: unknown): string => {
+    if (typeof value !== 'string' || (key !== 'kind' && key !== 'documentKind')) return displayValue(value);
+    const name = label === 'Agency' && key === 'kind' ? AGENCY_KINDS[value] : DOCUMENT_KINDS[value];
+    return name ? `${name}（${value}）` : value;
+  };
   return h(
     'table',
     { class: 'properties' },
@@ -128,7 +132,7 @@ export class DetailsPanel {
       this.actions(element),
       aliases.length > 0 ? h('p', { class: 'aliases' }, `别名：${aliases.join('、')}`) : null,
       text ? h('p', { class: 'node-text' }, text) : null,
-      propertyTable(properties),
+      propertyTable(properties, element.kind === 'node' ? element.label : ''),
       documentId ? provenance(documentId, span(properties)) : null,
       element.kind === 'node' ? this.neighbourList(element.id) : null,
     );

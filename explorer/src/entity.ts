@@ -9,7 +9,7 @@ import { gql } from './api.ts';
 import { chartFigure } from './charts.ts';
 import { h, replaceChildren, shorten } from './dom.ts';
 import { CJK_FONT } from './graph.ts';
-import { iconDataUri, labelStyle } from './labels.ts';
+import { AGENCY_KINDS, iconDataUri, labelStyle } from './labels.ts';
 import { entityLink, graphLink, link } from './links.ts';
 import { AGENCY, ENTITY, MENTIONS } from './operations.ts';
 import { navigate, type ExplorerState } from './state.ts';
@@ -66,16 +66,6 @@ interface EntityNode {
   readonly byYear?: readonly { readonly year: number; readonly targets: readonly IndicatorValue[]; readonly actuals: readonly IndicatorValue[] }[];
 }
 
-const AGENCY_KINDS: Readonly<Record<string, string>> = {
-  department: '政府部门',
-  'district-government': '县区政府',
-  'park-committee': '园区管委会',
-  'mass-organisation': '群团组织',
-  'state-company': '国有企业',
-  'central-unit': '中直驻柳单位',
-  collective: '统称',
-  other: '其他',
-};
 
 const MEASURES: Readonly<Record<string, string>> = { growth: '增长（%）', level: '总量' };
 
@@ -190,7 +180,8 @@ function coLeadNetwork(page: AgencyPage): HTMLElement {
             height: `mapData(weight, 1, ${max + 1}, 16, 44)`,
             label: 'data(name)',
             'font-family': CJK_FONT,
-            'font-size': 9,
+            'font-size': 13,
+            'min-zoomed-font-size': 6,
             'text-valign': 'bottom',
             'text-wrap': 'ellipsis',
             'text-max-width': '100px',
@@ -199,9 +190,10 @@ function coLeadNetwork(page: AgencyPage): HTMLElement {
           },
         },
         { selector: `node[id = "${page.id.replace(/"/g, '\\"')}"]`, style: { 'background-color': '#111827' } },
-        { selector: 'edge', style: { width: `mapData(count, 1, ${max}, 1, 6)`, 'line-color': '#a5b4fc', 'curve-style': 'haystack', label: 'data(count)', 'font-size': 8 } },
+        { selector: 'edge', style: { width: `mapData(count, 1, ${max}, 1, 6)`, 'line-color': '#a5b4fc', 'curve-style': 'haystack', opacity: 0.7 } },
+        { selector: `edge[source = "${page.id.replace(/"/g, '\\"')}"]`, style: { 'line-color': '#6366f1', opacity: 1 } },
       ],
-      layout: { name: 'concentric', concentric: (node) => (node.id() === page.id ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 20, animate: false },
+      layout: { name: 'concentric', concentric: (node) => (node.id() === page.id ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 36, padding: 12, animate: false },
       userZoomingEnabled: false,
       autoungrabify: true,
     });

@@ -126,7 +126,7 @@ function nodeElement(node: GraphNode, introducedBy: string, position?: { x: numb
       id: node.id,
       label: node.label,
       name: displayName(node),
-      display: shorten(displayName(node), 16),
+      display: shorten(displayName(node), 12),
       year: typeof year === 'number' ? year : null,
       properties: node.properties,
       introducedBy,
@@ -155,7 +155,7 @@ export class GraphView {
   private readonly nodeList: HTMLSelectElement;
   private readonly buttons: Record<'expand' | 'collapse' | 'pin' | 'fit' | 'centre', HTMLButtonElement>;
   private readonly depthSelect: HTMLSelectElement;
-  private readonly cy: Core;
+  private instance: Core | null = null;
   private key: string | null = null;
   private expanded: string[] = [];
   private truncated = new Set<string>();
@@ -217,18 +217,28 @@ export class GraphView {
       this.status,
       h('div', { class: 'legend', 'aria-hidden': 'true' }),
     );
-    this.cy = cytoscape({
+    this.renderLegend();
+  }
+
+  /**
+   * The cytoscape instance, created on first use: by then the canvas is in the
+   * document and has a size (cytoscape measures its container).
+   */
+  private get cy(): Core {
+    if (this.instance) return this.instance;
+    const cy = cytoscape({
       container: this.canvas,
       style: graphStyle(),
-      wheelSensitivity: 0.3,
+      layout: { name: 'preset' },
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
-    this.cy.on('tap', 'node, edge', (event) => navigate({ sel: event.target.id() as string }, { replace: true }));
-    this.cy.on('dbltap', 'node', (event) => this.expand(event.target.id() as string));
-    this.renderLegend();
+    cy.on('tap', 'node, edge', (event) => navigate({ sel: event.target.id() as string }, { replace: true }));
+    cy.on('dbltap', 'node', (event) => this.expand(event.target.id() as string));
+    this.instance = cy;
+    return cy;
   }
 
   /** Follows a new state; drawings are queued so that they never interleave. */
@@ -369,11 +379,11 @@ export class GraphView {
       animate: false,
       fit: true,
       padding: 30,
-      nodeDimensionsIncludeLabels: false,
-      idealEdgeLength: 70,
-      nodeRepulsion: 6500,
-      nodeSeparation: 60,
-      numIter: nodes > 300 ? 1200 : 2500,
+      nodeDimensionsIncludeLabels: nodes <= 300,
+      idealEdgeLength: 90,
+      nodeRepulsion: 9000,
+      nodeSeparation: 70,
+      numIter: nodes > 300 ? 1000 : 2500,
       ...(pinned.length > 0 ? { fixedNodeConstraint: pinned } : {}),
     } as cytoscape.LayoutOptions;
     const layout = this.cy.elements().layout(options);

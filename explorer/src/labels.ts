@@ -144,3 +144,15 @@ export const SEARCH_TYPES: Readonly<Record<string, string>> = {
   TASK: 'Task',
   LIVELIHOOD_PROJECT: 'LivelihoodProject',
 };
+
+/** Chinese names of an agency's `kind`. */
+export const AGENCY_KINDS: Readonly<Record<string, string>> = {
+  department: '政府部门',
+  'district-government': '县区政府',
+  'park-committee': '园区管委会',
+  'mass-organisation': '群团组织',
+  'state-company': '国有企业',
+  'central-unit': '中直驻柳单位',
+  collective: '统称（多个单位）',
+  other: '其他',
+};

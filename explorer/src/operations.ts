@@ -3,7 +3,7 @@
  * (section "The explorer"), and a test runs them there against the corpus.
  */
 
-export const SUGGEST = `query ExplorerSuggest($prefix: String!, $first: Int = 12) {
+export const SUGGEST = `query ExplorerSuggest($prefix: String!, $first: Int = 16) {
   suggest(prefix: $prefix, first: $first) { id type name matched }
 }`;
 

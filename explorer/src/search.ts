@@ -93,7 +93,7 @@ export class SearchBox {
     this.element.dataset['state'] = 'loading';
     try {
       const [suggested, fullText] = await Promise.all([
-        gql<{ suggest: Suggestion[] }>(SUGGEST, { prefix: text, first: 12 }, abort.signal),
+        gql<{ suggest: Suggestion[] }>(SUGGEST, { prefix: text, first: 16 }, abort.signal),
         text.length >= 2 ? gql<{ search: Connection<TextHit> }>(FULL_TEXT, { text, first: 8 }, abort.signal) : Promise.resolve(null),
       ]);
       if (abort.signal.aborted) return;

@@ -69,8 +69,8 @@ export function parseState(search: string): ExplorerState {
     depth: integer(params.get('depth'), 1, 1, 3),
     limit: integer(params.get('limit'), DEFAULT_LIMIT, 1, MAX_LIMIT),
     years: list(params.get('years'))
-      .map((part) => Number.parseInt(part, 10))
-      .filter((value) => Number.isInteger(value)),
+      .filter((part) => /^\d{4}$/.test(part))
+      .map(Number),
     rels: list(params.get('rels')),
     labels: list(params.get('labels')),
     year: year !== null && /^\d{4}$/.test(year) ? Number(year) : null,

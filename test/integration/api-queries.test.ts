@@ -268,13 +268,15 @@ describe('the GraphQL query surface', () => {
   it('searches prose across documents with years, types and snippets', async () => {
     const data = await query(
       `query ($text: String!) {
-        search(text: $text, first: 100) { score type id snippet text year document { id title year kind } node { id } }
-        terms: search(text: $text, types: [TERM]) { type id document { id } year }
-        in2023: search(text: $text, years: [2023], types: [PASSAGE, ASSIGNMENT]) { id year }
+        search(text: $text, first: 100) { totalCount edges { node { score type id snippet text year document { id title year kind } node { id } } } }
+        terms: search(text: $text, types: [TERM]) { edges { node { type id document { id } year } } }
+        in2023: search(text: $text, years: [2023], types: [PASSAGE, ASSIGNMENT]) { edges { node { id year } } }
       }`,
       { text: fixture.tag },
     );
-    const hits = data['search'] as Json[];
+    const nodesOf = (connection: unknown) => ((connection as Json)['edges'] as Json[]).map((edge) => edge['node'] as Json);
+    const hits = nodesOf(data['search']);
+    expect((data['search'] as Json)['totalCount']).toBe(hits.length);
     const types = new Set(hits.map((hit) => hit['type']));
     expect([...types].sort()).toEqual(['ASSIGNMENT', 'LIVELIHOOD_PROJECT', 'PASSAGE', 'TASK', 'TERM']);
     const documents = new Set(hits.map((hit) => (hit['document'] as Json | null)?.['id']));
@@ -285,17 +287,17 @@ describe('the GraphQL query surface', () => {
       expect((hit['node'] as Json)['id']).toBe(hit['id']);
     }
     expect(hits.map((hit) => hit['year'])).toEqual(expect.arrayContaining([2023, 2024]));
-    expect(data['terms']).toEqual([{ type: 'TERM', id: fixture.id('term:park'), document: { id: fixture.id('report-2023') }, year: 2023 }]);
-    const in2023 = data['in2023'] as Json[];
+    expect(nodesOf(data['terms'])).toEqual([{ type: 'TERM', id: fixture.id('term:park'), document: { id: fixture.id('report-2023') }, year: 2023 }]);
+    const in2023 = nodesOf(data['in2023']);
     expect(in2023.length).toBeGreaterThan(0);
     expect(in2023.every((hit) => hit['year'] === 2023)).toBe(true);
   });
 
   it('treats search text as a phrase, never as Lucene syntax', async () => {
     for (const text of [`${fixture.tag} AND (`, `"${fixture.tag}`, `${fixture.tag}\\`, `title:${fixture.tag}~ *`]) {
-      const result = await graphql(api, 'query ($text: String!) { search(text: $text, first: 100) { id } }', { text });
+      const result = await graphql(api, 'query ($text: String!) { search(text: $text, first: 100) { edges { node { id } } } }', { text });
       expect(result.errors, text).toBeUndefined();
-      const ids = (result.data?.['search'] as Json[]).map((hit) => String(hit['id']));
+      const ids = ((result.data?.['search'] as Json)['edges'] as Json[]).map((edge) => String((edge['node'] as Json)['id']));
       expect(ids.every((id) => id.startsWith(fixture.marker)), text).toBe(true);
     }
   });

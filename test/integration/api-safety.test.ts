@@ -66,7 +66,7 @@ describe('API safety', () => {
         name: fixture.name('市科技局'),
       });
       expect(nested.message).toBe(`first must be between 1 and ${limits.maxPageSize}, got 100000`);
-      expect((await errorOf('{ search(text: "螺蛳粉", first: 0) { id } }')).message).toBe(`first must be between 1 and ${limits.maxPageSize}, got 0`);
+      expect((await errorOf('{ search(text: "螺蛳粉", first: 0) { totalCount } }')).message).toBe(`first must be between 1 and ${limits.maxPageSize}, got 0`);
       expect((await errorOf('{ documents(first: -1) { totalCount } }')).code).toBe('BAD_USER_INPUT');
     });
 
@@ -95,8 +95,8 @@ describe('API safety', () => {
       ['{ tasks(filter: { yearFrom: 2025, yearTo: 2020 }) { totalCount } }', {}, 'yearFrom (2025) must not be after yearTo (2020)'],
       ['{ agency(name: "   ") { id } }', {}, 'name must not be empty'],
       ['{ indicator(metric: "") { id } }', {}, 'metric must not be empty'],
-      ['{ search(text: " ") { id } }', {}, 'text must not be empty'],
-      [`{ search(text: "${'长'.repeat(201)}") { id } }`, {}, 'text must be at most 200 characters, got 201'],
+      ['{ search(text: " ") { totalCount } }', {}, 'text must not be empty'],
+      [`{ search(text: "${'长'.repeat(201)}") { totalCount } }`, {}, 'text must be at most 200 characters, got 201'],
       ['{ neighborhood(id: "x", depth: 4) { truncated } }', {}, 'depth must be between 1 and 3, got 4'],
       ['{ neighborhood(id: "x", limit: 501) { truncated } }', {}, 'limit must be between 1 and 500, got 501'],
       ['{ assignments(after: "bm90IGEgY3Vyc29y") { totalCount } }', {}, 'after is not a cursor returned by this API: "bm90IGEgY3Vyc29y"'],

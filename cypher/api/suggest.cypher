@@ -1,0 +1,42 @@
+// Type-ahead over the names and aliases of the entities whose label is in
+// $labels. A name or alias matches when it contains $prefix or its stem
+// ($stem: $prefix without a city prefix such as 柳州市); exact matches
+// (any of $variants) first, then those starting with it, then the rest; a
+// name before an alias; within a rank the types take turns, shorter names
+// first. At most $first.
+CALL () {
+  MATCH (n:Agency) WHERE 'Agency' IN $labels RETURN n, 'Agency' AS label
+  UNION ALL
+  MATCH (n:Company) WHERE 'Company' IN $labels RETURN n, 'Company' AS label
+  UNION ALL
+  MATCH (n:Park) WHERE 'Park' IN $labels RETURN n, 'Park' AS label
+  UNION ALL
+  MATCH (n:Project) WHERE 'Project' IN $labels RETURN n, 'Project' AS label
+  UNION ALL
+  MATCH (n:Leader) WHERE 'Leader' IN $labels RETURN n, 'Leader' AS label
+  UNION ALL
+  MATCH (n:Indicator) WHERE 'Indicator' IN $labels RETURN n, 'Indicator' AS label
+  UNION ALL
+  MATCH (n:Term) WHERE 'Term' IN $labels RETURN n, 'Term' AS label
+}
+WITH n, label, coalesce(n.name, n.metric) AS name
+WITH n, label, name, [written IN [name] + coalesce(n.aliases, []) WHERE written CONTAINS $prefix OR written CONTAINS $stem] AS hits
+WHERE size(hits) > 0
+WITH n, label, name, [written IN hits | {
+       written: written,
+       rank: CASE
+               WHEN written IN $variants THEN 0
+               WHEN written STARTS WITH $prefix OR written STARTS WITH $stem THEN 2
+               ELSE 4
+             END + CASE WHEN written = name THEN 0 ELSE 1 END
+     }] AS ranked
+WITH n, label, name, reduce(best = head(ranked), candidate IN ranked | CASE WHEN candidate.rank < best.rank THEN candidate ELSE best END) AS best
+ORDER BY best.rank, size(name), name, n.id
+// Within a rank the types take turns, so that short park names cannot crowd out every agency.
+WITH label, collect({node: n, name: name, matched: best.written, rank: best.rank})[..$first] AS ofLabel
+UNWIND range(0, size(ofLabel) - 1) AS position
+WITH ofLabel[position] AS suggestion, position
+WITH suggestion, position, suggestion.node AS n
+RETURN n {.*, _labels: labels(n)} AS node, suggestion.name AS name, suggestion.matched AS matched
+ORDER BY suggestion.rank, position, size(suggestion.name), suggestion.name
+LIMIT $first
