@@ -12,24 +12,27 @@
  *   to a leader column, anything else to a text column. A cell that runs over
  *   several lines stays one cell.
  */
-import { isAgencyLike, splitAgencyList } from '../structure/agency-list.ts';
+import { columnOf, kindOfCell, type CellKind } from '../structure/table-columns.ts';
 
+/** Columns as the rebuilder needs them: a lead column holds one line of units, the others many. */
 type ColumnType = 'number' | 'text' | 'lead-units' | 'units' | 'leader' | 'deadline' | 'other';
 
-/** Header labels, spaces removed, with the type of their column. */
-const HEADER_TYPES: readonly (readonly [RegExp, ColumnType])[] = [
-  [/^(?:序号|编号|序)$/u, 'number'],
-  [/领导$/u, 'leader'],
-  [/^(?:牵头|主办|主责)(?:单位|部门|科室)?$/u, 'lead-units'],
-  [/^(?:责任|配合|协办|参与|协同|承办|实施|落实)(?:单位|部门|科室|主体)$|^(?:牵头|责任)(?:单位|部门)及.{0,6}$/u, 'units'],
-  [/^(?:完成)?(?:时限|时间|期限)$|^时间(?:节点|要求|安排)$|^进度安排$/u, 'deadline'],
-  [/^备注$/u, 'other'],
-  [/^(?:项目(?:名称|内容)?|名称|民生实事|实事(?:项目)?|(?:建设|主要|具体|工作|任务)内容|(?:目标|主要|重点|工作|具体)任务|任务|(?:工作)?目标|重点工作|工作措施|具体措施|事项|指标)$/u, 'text'],
-];
-const MAX_HEADER_CELL = 10;
+function headerType(line: string): ColumnType | null {
+  const column = columnOf(line);
+  switch (column) {
+    case null:
+      return null;
+    case 'lead':
+      return 'lead-units';
+    case 'supporting':
+    case 'responsible':
+      return 'units';
+    default:
+      return column;
+  }
+}
+
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
-const DEADLINE_CELL = /^(?:\d{4}\s*年)?(?:\d{1,2}\s*月)?(?:[上中下]旬|底|末|中)?前?(?:完成|投入使用|建成)?$|^(?:\d{4}[-./]\d{1,2})|年内|全年|长期|持续|每(?:季度|月|年)|按季度|按月|月底|年底|季度|底前/u;
-const PERSON_CELL = /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，,][\u4e00-\u9fff]{2,4}(?:同志)?)*$/u;
 const TABLE_STOP = /^(?:分享到|打印|关闭|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$|【|扫一扫|上一篇|下一篇|相关链接)/u;
 
 export function normaliseTables(lines: readonly string[]): string[] {
@@ -93,12 +96,6 @@ function pipeRowToTabs(raw: string): string | null {
   return cells.join('\t');
 }
 
-function headerType(line: string): ColumnType | null {
-  if (line.length > 3 * MAX_HEADER_CELL) return null;
-  const cell = line.replace(/\s+/gu, '');
-  if (cell.length === 0 || cell.length > MAX_HEADER_CELL) return null;
-  return HEADER_TYPES.find(([pattern]) => pattern.test(cell))?.[1] ?? null;
-}
 
 function rebuildFlattenedTables(lines: readonly string[]): string[] {
   const output: string[] = [];
@@ -155,15 +152,8 @@ function readFlattenedRows(lines: readonly string[], start: number, types: reado
   return { rows, next: index };
 }
 
-type LineKind = 'units' | 'deadline' | 'person' | 'text';
-
-function kindOfLine(line: string): LineKind {
-  if (DEADLINE_CELL.test(line) && line.length <= 24) return 'deadline';
-  const units = splitAgencyList(line);
-  if (units.length > 0 && units.every((unit) => isAgencyLike(unit.written))) return 'units';
-  if (PERSON_CELL.test(line) && !/[局委办室会厅部处所站院馆中心]$/u.test(line)) return 'person';
-  return 'text';
-}
+type LineKind = CellKind;
+const kindOfLine = kindOfCell;
 
 /** Gives a row's lines to its columns in order, by what each line looks like. */
 function assignCells(number: string, rowLines: readonly string[], types: readonly ColumnType[]): string[] {

@@ -11,27 +11,14 @@
  * list of units is not a deadline), not by position.
  */
 import type { AgencyMention, Clause, LeadAnnotation, Task } from '../model.ts';
-import { isAgencyLike, isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
+import { isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
+import { COLUMN_ACCEPTS, columnOf, kindOfCell, type TableColumn } from './table-columns.ts';
 import { splitLines } from './lines.ts';
 
-type Column = 'number' | 'text' | 'lead' | 'supporting' | 'responsible' | 'leader' | 'deadline' | 'other';
+type Column = TableColumn;
 
-const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
-  [/^(?:序号|编号|序)$/u, 'number'],
-  [/领导|责任人$/u, 'leader'],
-  // 牵头单位, 主办科室, 责任办（站、所）, 配合部门: the opening word gives the role.
-  [/^(?:牵头|主办|主责)(?:责任)?(?:单位|部门|科室|办|处室)?(?:[（(].*[）)])?$/u, 'lead'],
-  [/^(?:配合|协办|参与|协同|协助)(?:责任)?(?:单位|部门|科室|办|处室)(?:[（(].*[）)])?$/u, 'supporting'],
-  [/^(?:责任|承办|实施|落实|负责)(?:单位|部门|科室|主体|办|处室)(?:[（(].*[）)])?$/u, 'responsible'],
-  [/^(?:完成)?(?:时限|时间|期限)$|^时间(?:节点|要求|安排)$|^进度安排$/u, 'deadline'],
-  [/^(?:备注|目标|预期目标|工作目标|年度目标|指标值)$/u, 'other'],
-  [/任务|工作|事项|项目|内容|措施|指标|名称/u, 'text'],
-];
-const MAX_HEADER_CELL = 12;
-const GROUP_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\t]{0,40}\t*\s*$/u;
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
-const DEADLINE_CELL = /\d+\s*月|年内|年底|全年|长期|持续|每(?:季度|月|年)|季度|底前|\d{4}\s*年/u;
-const PERSON_CELL = /^[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，,][\u4e00-\u9fff]{2,4}(?:同志)?)*$/u;
+const GROUP_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\t]{0,40}\t*\s*$/u;
 
 interface Cell {
   readonly text: string;
@@ -40,12 +27,6 @@ interface Cell {
 
 interface Header {
   readonly columns: readonly Column[];
-}
-
-function columnOf(label: string): Column | null {
-  const cell = label.replace(/\s+/gu, '');
-  if (cell.length === 0 || cell.length > MAX_HEADER_CELL) return null;
-  return HEADER_RULES.find(([pattern]) => pattern.test(cell))?.[1] ?? null;
 }
 
 function readHeader(cells: readonly Cell[]): Header | null {
@@ -138,27 +119,6 @@ export function findTableTasks(text: string): Task[] {
   return tasks;
 }
 
-type CellKind = 'units' | 'person' | 'deadline' | 'text';
-
-function kindOfCell(text: string): CellKind {
-  if (text.length <= 24 && DEADLINE_CELL.test(text) && !/[局委办厅]/u.test(text)) return 'deadline';
-  const units = splitAgencyList(text);
-  if (units.length > 0 && units.every((unit) => isAgencyLike(unit.written))) return 'units';
-  if (PERSON_CELL.test(text)) return 'person';
-  return 'text';
-}
-
-const ACCEPTS: Readonly<Record<Column, readonly CellKind[]>> = {
-  number: [],
-  text: ['text', 'units', 'deadline', 'person'],
-  other: ['text', 'deadline', 'units'],
-  lead: ['units'],
-  supporting: ['units'],
-  responsible: ['units'],
-  leader: ['person'],
-  deadline: ['deadline', 'text'],
-};
-
 /**
  * Columns for a row's cells. A full row keeps its positions; a short row
  * (a cell lost) places each cell in the first remaining column that fits it.
@@ -177,7 +137,7 @@ function placeCells(row: readonly Cell[][], columns: readonly Column[]): (Cell[]
     }
     const kind = kindOfCell(text);
     let target = column;
-    while (target < columns.length && !ACCEPTS[columns[target] as Column].includes(kind)) target += 1;
+    while (target < columns.length && !COLUMN_ACCEPTS[columns[target] as Column].includes(kind)) target += 1;
     if (target >= columns.length) target = Math.min(column, columns.length - 1);
     placed[target] = cell;
     column = target + 1;
