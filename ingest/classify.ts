@@ -89,7 +89,15 @@ function kindOf(title: string | null, text: string): DocumentKind {
     return fromBody === 'WORK_REPORT' && title !== null && NOTICE_TITLE.test(title) ? 'OTHER' : fromBody;
   }
   if (title !== null && FRAME_TITLE.test(title) && fromTitle === 'TASK_DIVISION') return fromBody === 'TASK_DIVISION' || fromBody === 'LIVELIHOOD_PLAN' ? 'TASK_DIVISION' : 'OTHER';
+  // A notice about the report's work (关于明确政府工作报告提出的重点工作责任单位的通知)
+  // whose items carry many markers divides the work; it is not the report.
+  if (fromTitle === 'WORK_REPORT' && title !== null && NOTICE_TITLE.test(title) && hasManyMarkers(text)) return 'TASK_DIVISION';
   return fromTitle;
+}
+
+function hasManyMarkers(text: string): boolean {
+  const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
+  return countMatches(sample, LEAD_ANNOTATION) >= MIN_ANNOTATIONS || countMatches(sample, RESPONSIBILITY_LABEL) >= MIN_MARKERS;
 }
 
 /** Responsibility markers: labels (`牵头单位：`) and trailing groups (`（A牵头，…）`). */
