@@ -98,6 +98,8 @@ const FOOTER_LINE = /^(?:[（(]此件[^）)]*[）)]|抄送[:：]|印发|[\u4e00-
 const ADDRESSEE_LINE = /^各[^。！？]{1,160}[:：]$/u;
 /** Body a document must have before a following title can start another. */
 const MIN_BODY_BEFORE_TITLE = 200;
+/** Lines from the top searched for the file's own title. */
+const FIRST_TITLE_SEARCH_LINES = 30;
 
 /**
  * Title lines that start a document without a number line: a title (possibly
@@ -108,7 +110,9 @@ const MIN_BODY_BEFORE_TITLE = 200;
  */
 function titleStarts(lines: readonly string[]): number[] {
   const titles: number[] = [];
-  let documentTitle = (lines[nextNonBlank(lines, -1)] ?? '').trim();
+  // The file's own title, below any page metadata (索引号, 发布日期 …) a web copy opens with.
+  const firstTitle = lines.slice(0, FIRST_TITLE_SEARCH_LINES).findIndex((line) => isTitleLine(line.trim()));
+  let documentTitle = (lines[firstTitle === -1 ? nextNonBlank(lines, -1) : firstTitle] ?? '').trim();
   let bodyLength = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const line = (lines[index] ?? '').trim();
