@@ -16,6 +16,7 @@ import { createContext, type ApiContext, type ReadOnlyDatabase } from './context
 import { EXAMPLE_OPERATIONS } from './examples.ts';
 import { graphiqlAssetsPlugin, renderOfflineGraphiQL } from './graphiql.ts';
 import { limitPlugins } from './limits.ts';
+import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
 import { buildSchema } from './schema.ts';
 
 export interface ApiOptions {
@@ -25,6 +26,11 @@ export interface ApiOptions {
   readonly graphiqlDefaultQuery?: string;
   /** More yoga plugins, e.g. the process's static pages (app/explorer.ts). */
   readonly plugins?: readonly Plugin[];
+  /**
+   * Cache answers to read operations under the graph's version (api/response-cache.ts);
+   * off unless given. Safe with several processes: the version lives in Neo4j.
+   */
+  readonly responseCache?: ResponseCacheOptions;
 }
 
 export const READINESS_ENDPOINT = '/readiness';
@@ -101,6 +107,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       readinessPlugin(options.database),
       ...(limits.graphiql ? [graphiqlAssetsPlugin()] : []),
       ...(options.plugins ?? []),
+      ...(options.responseCache ? [createResponseCache(options.database, options.responseCache).plugin] : []),
     ],
     // GraphiQL from the package's own assets (api/graphiql.ts), never from a CDN.
     graphiql: limits.graphiql ? { title: 'Liuzhou government-work knowledge graph', defaultQuery: options.graphiqlDefaultQuery ?? EXAMPLE_OPERATIONS } : false,

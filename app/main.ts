@@ -10,6 +10,7 @@ import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
+import { DEFAULT_RESPONSE_CACHE } from '../api/response-cache.ts';
 import { createApi } from '../api/server.ts';
 import { explorerPlugin } from './explorer.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const yoga = createApi({ database, limits: config.api, plugins: [explorerPlugin()] });
+  const yoga = createApi({ database, limits: config.api, plugins: [explorerPlugin()], responseCache: DEFAULT_RESPONSE_CACHE });
   const server = createServer(yoga);
   shutdownSteps.unshift(() => new Promise((resolve) => server.close(resolve)));
   server.once('error', (error: NodeJS.ErrnoException) => {

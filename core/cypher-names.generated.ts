@@ -56,6 +56,8 @@ export type CypherName =
   | 'api/tasks-page'
   | 'graph/counts-by-label'
   | 'graph/counts-by-type'
+  | 'graph/version'
+  | 'graph/version-bump'
   | 'load/delete-document'
   | 'load/delete-document-oversight'
   | 'load/delete-links'
@@ -143,6 +145,8 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/tasks-page',
   'graph/counts-by-label',
   'graph/counts-by-type',
+  'graph/version',
+  'graph/version-bump',
   'load/delete-document',
   'load/delete-document-oversight',
   'load/delete-links',

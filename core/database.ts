@@ -56,6 +56,9 @@ export interface DatabaseOptions<Name extends string = CypherName> {
 /** The statements the database module itself runs; every catalog it is given must hold them. */
 type OwnStatement = Extract<CypherName, 'schema' | 'server-components'>;
 
+/** Run last in every write transaction when the catalog holds it: a new token for the graph's version. */
+const VERSION_BUMP = 'graph/version-bump' satisfies CypherName;
+
 /**
  * Converts driver values (Node, Relationship, temporal) into plain data.
  * Integers already arrive as numbers (`disableLosslessIntegers`).
@@ -149,6 +152,8 @@ export function createDatabase<Name extends string = CypherName>(
   });
   const database = connection.database;
   const onStatement = options.onStatement ?? (() => undefined);
+  // Tests' own catalogs may lack it; the product's always holds it.
+  const bumpsVersion = catalog.names.includes(VERSION_BUMP);
 
   /*
    * Probes have a driver of their own: its short connection and acquisition
@@ -214,14 +219,22 @@ export function createDatabase<Name extends string = CypherName>(
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       let current = '(write transaction)';
       try {
-        return await session.executeWrite((transaction) =>
-          work({
+        return await session.executeWrite(async (transaction) => {
+          const result = await work({
             run: (statementName, parameters = {}) => {
               current = statementName;
               return runIn(transaction, statementName, parameters);
             },
-          }),
-        );
+          });
+          // Last in the transaction: the graph's version changes when (and only when)
+          // this write commits, so the API's response cache is never stale.
+          if (bumpsVersion) {
+            current = VERSION_BUMP;
+            // Held by this catalog (checked above), though not by every catalog's type.
+            await runIn(transaction, VERSION_BUMP as Name, {});
+          }
+          return result;
+        });
       } catch (error) {
         throw wrapError(error, connection.uri, current);
       } finally {
