@@ -60,16 +60,18 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
 // ---------------------------------------------------------------------------
 // Kind
 
+/** Words that make a title a task division by themselves (分工, 分解, 任务清单 …). */
+const DIVISION_TITLE = /分工|分解|任务清单|责任清单|工作清单|任务台账|重点任务|目标任务|落实.{0,16}政府工作报告/u;
 /** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
 const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   [/为民办实事|民生实事|惠民实事|民生工程项目|十件实事|实事项目/u, 'LIVELIHOOD_PLAN'],
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
-  [/分工|分解|任务清单|责任清单|工作清单|任务台账|重点任务|目标任务|落实.{0,16}政府工作报告/u, 'TASK_DIVISION'],
-  [/工作要点|实施意见|行动方案|工作方案/u, 'TASK_DIVISION'],
+  [DIVISION_TITLE, 'TASK_DIVISION'],
+  [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
   [/政府工作报告|工作报告|主要预期目标|预期目标|预期增长|目标定了/u, 'WORK_REPORT'],
 ];
 /** Titles of a family that is only a frame: their body decides (工作要点 with markers is a task division). */
-const FRAME_TITLE = /工作要点|实施意见|行动方案|工作方案/u;
+const FRAME_TITLE = /工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u;
 /** A notice that publishes a document (…的通知) is not the document, unless its body is one. */
 const NOTICE_TITLE = /(?:通知|通报|决定|批复|函)$/u;
 
@@ -88,7 +90,7 @@ function kindOf(title: string | null, text: string): DocumentKind {
     // A generic notice over a report body publishes the report; it is not one.
     return fromBody === 'WORK_REPORT' && title !== null && NOTICE_TITLE.test(title) ? 'OTHER' : fromBody;
   }
-  if (title !== null && FRAME_TITLE.test(title) && fromTitle === 'TASK_DIVISION') return fromBody === 'TASK_DIVISION' || fromBody === 'LIVELIHOOD_PLAN' ? 'TASK_DIVISION' : 'OTHER';
+  if (title !== null && FRAME_TITLE.test(title) && !DIVISION_TITLE.test(title) && fromTitle === 'TASK_DIVISION') return fromBody === 'TASK_DIVISION' || fromBody === 'LIVELIHOOD_PLAN' ? 'TASK_DIVISION' : 'OTHER';
   // A notice about the report's work (关于明确政府工作报告提出的重点工作责任单位的通知)
   // whose items carry many markers divides the work; it is not the report.
   if (fromTitle === 'WORK_REPORT' && title !== null && NOTICE_TITLE.test(title) && hasManyMarkers(text)) return 'TASK_DIVISION';
