@@ -50,16 +50,25 @@ const COLUMN_GAP = / {2,}|\u3000+|\t+/u;
  */
 export function spaceAlignedTablesToTabs(lines: readonly string[]): string[] {
   const output: string[] = [];
-  let inTable = false;
+  // 'wide': columns apart by two or more spaces; 'single': a PDF copy with one space
+  // between cells, trusted only when every header cell is a known label.
+  let table: 'wide' | 'single' | null = null;
   for (const line of lines) {
-    const cells = line.trim().split(COLUMN_GAP).filter((cell) => cell.length > 0);
-    if (line.includes('\t') || cells.length < 2) {
-      inTable = inTable && line.includes('\t');
+    if (line.trim().length === 0 || line.includes('\t')) {
+      table = null;
       output.push(line);
       continue;
     }
-    if (!inTable && cells.length >= 3 && headerType(cells[0] ?? '') === 'number' && cells.slice(1).some((cell) => headerType(cell) !== null)) inTable = true;
-    output.push(inTable && cells.length >= 2 ? cells.join('\t') : line);
+    const cells = line.trim().split(COLUMN_GAP).filter((cell) => cell.length > 0);
+    const words = line.trim().split(/ +/u);
+    if (table === null && cells.length >= 3 && headerType(cells[0] ?? '') === 'number' && cells.slice(1).some((cell) => headerType(cell) !== null)) {
+      table = 'wide';
+    } else if (table === null && words.length >= 3 && headerType(words[0] ?? '') === 'number' && words.filter((word) => headerType(word) !== null).length >= Math.max(3, words.length - 1)) {
+      table = 'single';
+    }
+    if (table === 'wide' && cells.length >= 2) output.push(cells.join('\t'));
+    else if (table === 'single' && words.length >= 2 && (headerType(words[0] ?? '') === 'number' || /^\d{1,3}$/u.test(words[0] ?? ''))) output.push(words.join('\t'));
+    else output.push(line);
   }
   return output;
 }

@@ -51,6 +51,15 @@ function splitCells(text: string, start: number): Cell[] {
   return cells;
 }
 
+/** The last unit column of a row that holds something, or -1. */
+function lastFilledUnitColumn(cells: readonly Cell[][], columns: readonly Column[]): number {
+  for (let index = Math.min(cells.length, columns.length) - 1; index >= 0; index -= 1) {
+    const column = columns[index];
+    if ((column === 'lead' || column === 'supporting' || column === 'responsible') && (cells[index]?.length ?? 0) > 0) return index;
+  }
+  return -1;
+}
+
 /** Tasks of every task table in `text`, numbered as the rows are. */
 export function findTableTasks(text: string): Task[] {
   const tasks: Task[] = [];
@@ -78,9 +87,12 @@ export function findTableTasks(text: string): Task[] {
     if (!line.text.includes('\t')) {
       // A row cut by a page break goes on in the next line of text; prose, an
       // attachment heading or anything after a blank line ends the table.
-      if (current !== null && !blankSinceRow && line.text.trim().length < 40 && !/[。：:]$|^附件|^《|^\d{4}年/u.test(line.text.trim())) {
-        const last = current.cells[current.cells.length - 1];
-        last?.push({ text: line.text.trim(), start: line.start + (line.text.length - line.text.trimStart().length) });
+      if (current !== null && !blankSinceRow && line.text.trim().length < 40 && !/^附件|^《|^\d{4}年/u.test(line.text.trim())) {
+        // A unit on a line of its own continues the row's unit cell; other text its last cell.
+        const trimmedText = line.text.trim();
+        const unitColumn = kindOfCell(trimmedText) === 'units' ? lastFilledUnitColumn(current.cells, header?.columns ?? []) : -1;
+        const target = unitColumn >= 0 ? current.cells[unitColumn] : current.cells[current.cells.length - 1];
+        target?.push({ text: trimmedText, start: line.start + (line.text.length - line.text.trimStart().length) });
         current.end = line.end;
         continue;
       }
