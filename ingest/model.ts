@@ -119,6 +119,8 @@ export const RESPONSIBILITY_CONVENTIONS = [
   'labelled-lines',
   /** A row of a task table (牵头单位 | 责任单位 | 完成时限 columns). */
   'table-row',
+  /** A heading that names the lead of every task under it (`一、县发改局牵头工作`). */
+  'group-heading',
 ] as const;
 export type ResponsibilityConvention = (typeof RESPONSIBILITY_CONVENTIONS)[number];
 

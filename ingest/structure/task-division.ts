@@ -9,7 +9,8 @@
  * number glued to the end of the previous task by a rejoined page break.
  */
 
-import type { Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
+import type { AgencyMention, Clause, LeadAnnotation, Section, Span, Task } from '../model.ts';
+import { isAgencyLike, splitAgencyList } from './agency-list.ts';
 import { findLeadAnnotations } from './annotation.ts';
 import { applyStatedLeadConvention } from './lead-convention.ts';
 import { findTableTasks } from './task-table.ts';
@@ -42,6 +43,8 @@ export function structureTaskDivision(text: string): { sections: Section[]; task
   const tasks: Task[] = [];
   let part: string | null = null;
   let sectionIndex: number | null = null;
+  // `一、县示范区管委会牵头工作（3项）`: a heading that names the lead of every task under it.
+  let groupLeads: AgencyMention[] = [];
 
   markers.forEach((marker, index) => {
     const next = markers[index + 1];
@@ -50,6 +53,7 @@ export function structureTaskDivision(text: string): { sections: Section[]; task
       case 'part':
         part = marker.title;
         sectionIndex = null;
+        groupLeads = headingLeads(text, marker.start, marker.titleSpan.end);
         if (next !== undefined && next.kind !== 'task' && next.kind !== 'section') pushHeadingTask(text, tasks.length + 1, marker.start, end, null, tasks);
         break;
       case 'section': {
@@ -62,7 +66,7 @@ export function structureTaskDivision(text: string): { sections: Section[]; task
         break;
       }
       case 'task':
-        tasks.push(buildTask(text, marker.number, marker.start, marker.bodyStart, end, sectionIndex));
+        tasks.push(withGroupLeads(text, buildTask(text, marker.number, marker.start, marker.bodyStart, end, sectionIndex), groupLeads, marker.bodyStart, end));
         break;
       case 'tail':
         break;
@@ -102,6 +106,44 @@ function buildTask(text: string, number: number, start: number, bodyStart: numbe
     span: { start, end },
     sectionIndex,
     clauses,
+  };
+}
+
+/** `<units>牵头（的）（重点）工作` as a heading: the units lead each task below it. */
+const LEAD_GROUP_HEADING = /^[ \t\u3000]*[一二三四五六七八九十百]+[、.．][ \t\u3000]*(.+?)(?:牵头|负责)的?(?:重点)?(?:工作|任务|事项)(?:[（(][^）)]*[）)])?[。.]?\s*$/u;
+
+function headingLeads(text: string, start: number, end: number): AgencyMention[] {
+  const heading = text.slice(start, end);
+  const match = LEAD_GROUP_HEADING.exec(heading);
+  if (!match) return [];
+  const list = match[1] as string;
+  const units = splitAgencyList(list, start + heading.indexOf(list));
+  return units.length > 0 && units.every((unit) => isAgencyLike(unit.written)) ? units : [];
+}
+
+/** Gives the heading's leads to a task's clauses that name none, or makes the task its own clause. */
+function withGroupLeads(text: string, task: Task, leads: readonly AgencyMention[], bodyStart: number, end: number): Task {
+  if (leads.length === 0) return task;
+  if (task.clauses.length === 0) {
+    const span = trimmed(text, bodyStart, end);
+    if (span.end <= span.start) return task;
+    const annotation: LeadAnnotation = {
+      text: '',
+      span: { start: span.end, end: span.end },
+      convention: 'group-heading',
+      leads,
+      inferredLeads: false,
+      supporters: [],
+      responsible: [],
+      leaders: [],
+      joint: false,
+      deadline: null,
+    };
+    return { ...task, clauses: [clauseOf(text, 1, span, annotation)] };
+  }
+  return {
+    ...task,
+    clauses: task.clauses.map((clause) => (clause.annotation.leads.length > 0 ? clause : { ...clause, annotation: { ...clause.annotation, leads } })),
   };
 }
 
