@@ -109,9 +109,12 @@ function tableRows(table: string): string[] {
       const text = decodeEntities(cellText(cell[3] ?? ''));
       const rowSpan = Math.min(MAX_SPAN, Number(/rowspan\s*=\s*["']?(\d+)/iu.exec(attributes)?.[1] ?? 1));
       const colSpan = Math.min(MAX_SPAN, Number(/colspan\s*=\s*["']?(\d+)/iu.exec(attributes)?.[1] ?? 1));
+      // A row span repeats its text down the rows (the same lead for both projects);
+      // a column span is one cell (a category row 二、城乡建设 across the table).
       for (let k = 0; k < colSpan; k += 1) {
-        cells.push(text);
-        carried[column] = { text, rowsLeft: rowSpan - 1 };
+        const copy = k === 0 ? text : '';
+        cells.push(copy);
+        carried[column] = { text: copy, rowsLeft: rowSpan - 1 };
         column += 1;
       }
     }
