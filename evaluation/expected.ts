@@ -18,6 +18,7 @@ export interface ExpectedLivelihoodRow {
   readonly anchor: string;
   readonly leads: readonly string[];
   readonly responsible: readonly string[];
+  readonly supporting: readonly string[];
 }
 
 export interface ExpectedLeaderFact {
@@ -88,6 +89,7 @@ function readDocument(reader: Reader, value: Json, at: string): ExpectedDocument
         anchor: reader.string(row['anchor'], `${where}.anchor`),
         leads: reader.strings(row['leads'], `${where}.leads`),
         responsible: reader.strings(row['responsible'], `${where}.responsible`),
+        supporting: reader.strings(row['supporting'], `${where}.supporting`),
       };
     }),
     leaders: reader.list(object['leaders'], `${at}.leaders`).map((item, index) => {

@@ -10,7 +10,7 @@ import { simplifiedCharacters } from '../ingest/clean/script.ts';
 import { withoutTrailingBracket } from '../ingest/structure/brackets.ts';
 import type { ExpectedDocument } from './expected.ts';
 
-export const ROLES = ['lead', 'supporting', 'responsible', 'deadline', 'livelihood-lead', 'livelihood-responsible', 'leader', 'target', 'actual', 'kind', 'year', 'jurisdiction'] as const;
+export const ROLES = ['lead', 'supporting', 'responsible', 'deadline', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting', 'leader', 'target', 'actual', 'kind', 'year', 'jurisdiction'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Fact {
@@ -57,6 +57,7 @@ export function expectedFacts(document: ExpectedDocument): Fact[] {
   for (const row of document.livelihood) {
     add('livelihood-lead', row.anchor, row.leads);
     add('livelihood-responsible', row.anchor, row.responsible);
+    add('livelihood-supporting', row.anchor, row.supporting);
   }
   for (const fact of document.leaders) {
     facts.push({ role: 'leader', subject: fact.name, value: `${fact.role}:${comparableName(fact.agency)}` });
@@ -110,6 +111,7 @@ export function predictedFacts(
       const subject = anchorOf(`${row.title}${row.content}`, anchors);
       mentions('livelihood-lead', subject, row.leads);
       mentions('livelihood-responsible', subject, row.responsible);
+      mentions('livelihood-supporting', subject, row.supporters);
     }
   }
   if (document.kind === 'LEADER_DIVISION') {

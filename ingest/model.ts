@@ -211,6 +211,8 @@ export interface LivelihoodRow {
   readonly content: string;
   readonly leads: readonly AgencyMention[];
   readonly responsible: readonly AgencyMention[];
+  /** Units of a 配合单位 / 协办单位 column or label, kept apart from the responsible ones. */
+  readonly supporters: readonly AgencyMention[];
   /** Completion standard or time, as written. */
   readonly standard: string;
   readonly span: Span;

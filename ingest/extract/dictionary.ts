@@ -16,7 +16,7 @@ export function documentAgencyMentions(document: ParsedDocument): AgencyMention[
       );
     case 'WORK_REPORT':
     case 'LIVELIHOOD_PLAN':
-      return document.livelihood.flatMap((row) => [...row.leads, ...row.responsible]);
+      return document.livelihood.flatMap((row) => [...row.leads, ...row.responsible, ...row.supporters]);
     case 'LEADER_DIVISION':
       return document.leaders.flatMap((leader) => leader.oversees.map((oversight) => oversight.agency));
     case 'OTHER':

@@ -4,6 +4,7 @@
  * functions, so this module only decides the shape of the graph.
  */
 import { jurisdictionId } from '../jurisdiction/ids.ts';
+import { qualifiedName } from '../jurisdiction/names.ts';
 import type {
   AgencyMention,
   FigureSentence,
@@ -134,7 +135,12 @@ class GraphCollector {
   /** The shared Agency node for a name as extracted, OF its jurisdiction; returns its id. */
   agency(name: string): string {
     const agency = this.context.agency(name, this.jurisdiction);
-    const id = this.addShared('Agency', agency.id, { name: agency.name, aliases: agency.aliases, kind: agency.kind });
+    const id = this.addShared('Agency', agency.id, {
+      name: agency.name,
+      aliases: agency.aliases,
+      kind: agency.kind,
+      jurisdiction: agency.jurisdiction === null ? null : qualifiedName(agency.jurisdiction),
+    });
     if (agency.jurisdiction !== null) this.relateShared('OF', id, this.place(agency.jurisdiction));
     return id;
   }
@@ -300,7 +306,7 @@ function addLivelihood(collector: GraphCollector, document: ParsedDocument, rows
       ...spanProperties(row.span),
     });
     collector.relate('HAS_PROJECT', document.id, id);
-    collector.leadsAndSupporters(id, { leads: row.leads, supporters: row.responsible, joint: false });
+    collector.leadsAndSupporters(id, { leads: row.leads, supporters: [...row.responsible, ...row.supporters], joint: false });
     const contentAt = document.text.indexOf(row.content, row.span.start);
     if (row.content.length > 0 && contentAt >= 0) collector.mentionsIn(id, row.content, contentAt);
   }

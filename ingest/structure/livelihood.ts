@@ -16,13 +16,14 @@ import { splitLines, type Line } from './lines.ts';
 import { conventionalLeads, statedLeadConvention } from './lead-convention.ts';
 import { structureTaskDivision } from './task-division.ts';
 
-type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'standard';
+type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'supporters' | 'standard';
 
 /** Header wording → column. Checked in order: `项目内容` is content, `项目名称` a title. */
 const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
   [/序号|编号/u, 'no'],
   [/牵头/u, 'leads'],
-  [/责任|配合|协办|参与/u, 'responsible'],
+  [/配合|协办|参与|协同/u, 'supporters'],
+  [/责任/u, 'responsible'],
   [/标准|时限|时间|进度/u, 'standard'],
   [/内容|任务|措施|目标/u, 'content'],
   [/标题|项目|名称|事项|实事/u, 'title'],
@@ -78,6 +79,7 @@ function listRows(text: string): LivelihoodRow[] {
         content: task.text,
         leads: annotations.flatMap((annotation) => annotation.leads),
         responsible: annotations.flatMap((annotation) => annotation.responsible),
+        supporters: annotations.flatMap((annotation) => annotation.supporters),
         standard: last?.deadline ?? '',
         span: task.span,
       },
@@ -195,6 +197,7 @@ function toRow(draft: RowDraft, header: Header): LivelihoodRow {
     content: textOf('content'),
     leads: agenciesOf('leads'),
     responsible: agenciesOf('responsible'),
+    supporters: agenciesOf('supporters'),
     standard: textOf('standard'),
     span: { start: draft.start, end: draft.end },
   };
@@ -211,7 +214,7 @@ function readHeader(cells: readonly string[]): Header | null {
     const column = rule[1];
     map.set(column, [...(map.get(column) ?? []), index]);
   });
-  const hasAgencyColumn = map.has('leads') || map.has('responsible');
+  const hasAgencyColumn = map.has('leads') || map.has('responsible') || map.has('supporters');
   const numbered = map.has('no') || map.get('title')?.[0] === 0;
   return numbered && hasAgencyColumn && (map.has('title') || map.has('content')) ? map : null;
 }

@@ -35,6 +35,7 @@ const row = (leads: AgencyMention[], responsible: AgencyMention[]): LivelihoodRo
   content: '',
   leads,
   responsible,
+  supporters: [],
   standard: '',
   span,
 });

@@ -79,7 +79,9 @@ describe('findLivelihoodRows', () => {
     ].join('\n');
     const [only] = findLivelihoodRows(text);
     expect(only).toMatchObject({ no: 1, title: '建设口袋公园', content: '新建 10 个口袋公园。', standard: '建成开放；11月底前' });
-    expect(names(only?.responsible ?? [])).toEqual(['各城区人民政府']);
+    // A 配合单位 column names supporting units, kept apart from 责任单位 (responsible).
+    expect(names(only?.supporters ?? [])).toEqual(['各城区人民政府']);
+    expect(only?.responsible).toEqual([]);
   });
 
   it('finds the table appended to a work report and ignores the prose around it', () => {
