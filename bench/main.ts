@@ -16,13 +16,19 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import nodejieba from 'nodejieba';
 import { createApi } from '../api/server.ts';
+import { DEFAULT_RESPONSE_CACHE } from '../api/response-cache.ts';
 import { PROJECT_ROOT, loadConfig } from '../core/config.ts';
 import { loadCypherCatalog, type CypherName } from '../core/cypher.ts';
 import { createDatabase, toDriverValue, type Parameters } from '../core/database.ts';
 import { buildDocumentGraph } from '../ingest/graph/build.ts';
 import { createIngestContext } from '../ingest/context.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
-import { resetGraph } from '../ingest/load.ts';
+import { readLinkInputs, readLinkVocabulary, resetGraph } from '../ingest/load.ts';
+import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts';
+import { loadStopwords } from '../ingest/rules.ts';
+import { createTokeniser } from '../ingest/tokenise.ts';
+import type { DocumentGraph } from '../ingest/graph/records.ts';
+import { ceilingRecords, measureCeiling } from './ceiling.ts';
 import { cleanText } from '../ingest/clean/index.ts';
 import { decodeSource } from '../ingest/decode.ts';
 import { parseDocuments } from '../ingest/parse.ts';
@@ -47,6 +53,51 @@ function seedFiles(): SyntheticFile[] {
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => ({ name, text: fs.readFileSync(path.join(directory, name), 'utf8') }));
+}
+
+/** The graphs of `files` as the pipeline builds them (for the ceiling's records). */
+async function buildGraphs(files: readonly SyntheticFile[]): Promise<DocumentGraph[]> {
+  const rules = await loadCleanRules(config.rulesDir);
+  const encoder = new TextEncoder();
+  const documents = files.flatMap((file) => parseDocuments(cleanText(decodeSource(file.name, encoder.encode(file.text)), rules), undefined, file.name));
+  const context = await createIngestContext(documents, config.rulesDir);
+  return documents.map((document) => buildDocumentGraph(document, context.graphContext, 'bench'));
+}
+
+/**
+ * The pure part of linking (what `relink` in ingest/ingest.ts does between
+ * reading its inputs and writing the links): tokenising and candidate search.
+ */
+async function linkingTime(database: ReturnType<typeof createDatabase>) {
+  const [inputs, vocabulary, stopwords] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database), loadStopwords(config.rulesDir)]);
+  const started = performance.now();
+  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
+  const tokens = new Map<string, string[]>();
+  const tokenize = (text: string): string[] => {
+    let cut = tokens.get(text);
+    if (cut === undefined) {
+      cut = tokeniser.cut(text);
+      tokens.set(text, cut);
+    }
+    return cut;
+  };
+  const filter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
+  const tokenised = performance.now();
+  for (const text of [...inputs.assignments, ...inputs.passages]) tokenize(text.text);
+  const cut = performance.now();
+  const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
+  const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
+  const finished = performance.now();
+  return {
+    inputs: inputs.assignments.length + inputs.passages.length,
+    assignments: inputs.assignments.length,
+    passages: inputs.passages.length,
+    seconds: round((finished - started) / 1000, 3),
+    tokeniseSeconds: round((cut - tokenised) / 1000, 3),
+    candidateSeconds: round((finished - cut) / 1000, 3),
+    implementsLinks: implementsLinks.length,
+    continuesLinks: continuesLinks.length,
+  };
 }
 
 async function parseAndExtract(files: readonly SyntheticFile[]) {
@@ -100,9 +151,18 @@ interface SizeResult {
   readonly reingestUnchangedSeconds: number;
   readonly hashSeconds: number;
   readonly problems: number;
+  /** The same records written by plain UNWIND batches, on the same server, in the same run (bench/ceiling.ts). */
+  readonly ceilingRecords: number;
+  readonly ceilingSeconds: number;
+  readonly ceilingRecordsPerSecond: number;
+  readonly ceilingNodesPerSecond: number;
+  readonly ceilingRelationshipsPerSecond: number;
+  /** recordsPerSecond / ceilingRecordsPerSecond. */
+  readonly ratioToCeiling: number;
+  readonly linking: Awaited<ReturnType<typeof linkingTime>>;
 }
 
-async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: readonly SyntheticFile[]) {
+async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: readonly SyntheticFile[], uri: string, password: string) {
   const results: SizeResult[] = [];
   for (const factor of settings.sizes) {
     const files = syntheticCorpus(seeds, factor);
@@ -116,6 +176,14 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
       const hashStart = performance.now();
       for (const file of files) createHash('sha256').update(fs.readFileSync(path.join(directory, file.name))).digest('hex');
       const hashSeconds = (performance.now() - hashStart) / 1000;
+      log(`linking ×${factor} …`);
+      const linking = await linkingTime(database);
+      // The ceiling after the ingest, so that its records do not weigh on the ingest's peak RSS.
+      log(`ceiling ×${factor} …`);
+      await resetGraph(database);
+      const ceiling = await measureCeiling(uri, config.neo4j.user, password, config.neo4j.database, ceilingRecords(await buildGraphs(files)));
+      await resetGraph(database);
+      const recordsPerSecond = records / first.seconds;
       results.push({
         factor,
         files: files.length,
@@ -128,7 +196,15 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         reingestUnchangedSeconds: round(again.seconds, 3),
         hashSeconds: round(hashSeconds, 4),
         problems: first.result.problems.length,
+        ceilingRecords: ceiling.records,
+        ceilingSeconds: round(ceiling.seconds),
+        ceilingRecordsPerSecond: Math.round(ceiling.recordsPerSecond),
+        ceilingNodesPerSecond: Math.round(ceiling.nodesPerSecond),
+        ceilingRelationshipsPerSecond: Math.round(ceiling.relationshipsPerSecond),
+        ratioToCeiling: round(recordsPerSecond / ceiling.recordsPerSecond, 3),
+        linking,
       });
+      log(`ingest ×${factor}: ${Math.round(recordsPerSecond)} records/s = ${round(recordsPerSecond / ceiling.recordsPerSecond, 3)} of the ceiling (${Math.round(ceiling.recordsPerSecond)} records/s); linking ${linking.seconds} s`);
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
@@ -137,7 +213,11 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
     const previous = results[index];
     return previous ? round(growthExponent(previous.records, previous.seconds, result.records, result.seconds)) : Number.NaN;
   });
-  return { sizes: results, growthExponents: exponents };
+  const linkingExponents = results.slice(1).map((result, index) => {
+    const previous = results[index];
+    return previous ? round(growthExponent(previous.linking.inputs, previous.linking.seconds, result.linking.inputs, result.linking.seconds)) : Number.NaN;
+  });
+  return { sizes: results, growthExponents: exponents, linkingGrowthExponents: linkingExponents };
 }
 
 async function apiSection(uri: string, password: string) {
@@ -151,15 +231,21 @@ async function apiSection(uri: string, password: string) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/graphql`;
+  // The same API with its response cache (as npm start serves it): the warm figure.
+  const cachedYoga = createApi({ database, limits: config.api, responseCache: DEFAULT_RESPONSE_CACHE });
+  const cachedServer = createServer(cachedYoga);
+  await new Promise<void>((resolve) => cachedServer.listen(0, '127.0.0.1', resolve));
+  const cachedUrl = `http://127.0.0.1:${(cachedServer.address() as AddressInfo).port}/graphql`;
   const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, password), { disableLosslessIntegers: true });
   const results = [];
   try {
     for (const operation of API_OPERATIONS) {
-      const post = async () => {
+      const postTo = async (url: string) => {
         const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operation.query }) });
         const body = (await response.json()) as { errors?: unknown[] };
         if (body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body.errors)}`);
       };
+      const post = () => postTo(url);
       captured = [];
       await post();
       // A copy: the load runs below keep appending to `captured`.
@@ -184,18 +270,22 @@ async function apiSection(uri: string, password: string) {
         settings.requests,
         settings.seconds,
       );
+      await postTo(cachedUrl);
+      const warm = await runConcurrently(() => postTo(cachedUrl), settings.concurrency, settings.requests, settings.seconds);
       results.push({
         operation: operation.name,
         roundTrips: statements.length,
         api: { perSecond: round(api.perSecond, 1), p50: round(api.p50), p95: round(api.p95), p99: round(api.p99), requests: api.requests },
         direct: { perSecond: round(direct.perSecond, 1), p50: round(direct.p50), p95: round(direct.p95), p99: round(direct.p99) },
         overhead: round(api.p50 / direct.p50),
+        warm: { perSecond: round(warm.perSecond, 1), p50: round(warm.p50), p95: round(warm.p95), p99: round(warm.p99), requests: warm.requests },
       });
       log(`api: ${operation.name} done`);
     }
   } finally {
     await driver.close();
     await new Promise((resolve) => server.close(resolve));
+    await new Promise((resolve) => cachedServer.close(resolve));
     await database.close();
   }
   return { concurrency: settings.concurrency, results };
@@ -210,18 +300,28 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
   lines.push(`| nodejieba.cut, same text | ${p.jieba.seconds} | ${p.jieba.mbPerSecond} | ${p.jieba.charsPerSecond} |`);
   lines.push(`| ratio (pipeline / jieba time) | ${p.ratio}× | | |`, '');
   lines.push('### Ingest into an empty Neo4j (parse, resolve, write, link)', '');
-  lines.push('| corpus | files | docs | MB | records | seconds | records/s | peak RSS MB | re-ingest unchanged s | hashing s |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| corpus | files | docs | MB | records | seconds | records/s | ceiling records/s | ratio to ceiling | peak RSS MB | re-ingest unchanged s | hashing s |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const size of report.ingest.sizes) {
-    lines.push(`| ×${size.factor} | ${size.files} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} | ${size.hashSeconds} |`);
+    lines.push(`| ×${size.factor} | ${size.files} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.ceilingRecordsPerSecond} | ${size.ratioToCeiling} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} | ${size.hashSeconds} |`);
   }
   lines.push('', `Growth exponent of time vs records between sizes: ${report.ingest.growthExponents.join(', ')} (1.0 = linear).`, '');
-  lines.push(`### API at concurrency ${report.api.concurrency} on loopback vs the same Cypher through neo4j-driver`, '');
-  lines.push('| operation | round trips | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms | p50 overhead |');
-  lines.push('| --- | ---: | ---: | --- | ---: | --- | ---: |');
-  for (const result of report.api.results) {
-    lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× |`);
+  lines.push('Ceiling: the same records (same labels, types and property sizes, shared entities once) written by plain `UNWIND $rows … CREATE` batches of 2,000 on the same server in the same run (bench/ceiling.ts).', '');
+  lines.push('### Linking (IMPLEMENTS / CONTINUES): tokenising and blocked candidate search, no database', '');
+  lines.push('| corpus | clauses | paragraphs | seconds | tokenise s | candidates + scoring s | IMPLEMENTS | CONTINUES |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of report.ingest.sizes) {
+    const link = size.linking;
+    lines.push(`| ×${size.factor} | ${link.assignments} | ${link.passages} | ${link.seconds} | ${link.tokeniseSeconds} | ${link.candidateSeconds} | ${link.implementsLinks} | ${link.continuesLinks} |`);
   }
+  lines.push('', `Growth exponent of linking time vs inputs between sizes: ${report.ingest.linkingGrowthExponents.join(', ')} (1.0 = linear).`, '');
+  lines.push(`### API at concurrency ${report.api.concurrency} on loopback vs the same Cypher through neo4j-driver`, '');
+  lines.push('| operation | round trips | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms | p50 overhead | warm (cached) req/s | warm p50 / p99 ms |');
+  lines.push('| --- | ---: | ---: | --- | ---: | --- | ---: | ---: | --- |');
+  for (const result of report.api.results) {
+    lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× | ${result.warm.perSecond} | ${result.warm.p50} / ${result.warm.p99} |`);
+  }
+  lines.push('', 'Warm: the same operation against the API with its response cache (keyed by the graph version in Neo4j, one shared version read per burst of requests).');
   return lines.join('\n');
 }
 
@@ -232,7 +332,7 @@ async function runBenchmarks(uri: string, password: string) {
   const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
   try {
     await database.applySchema();
-    const ingest = await ingestSizes(database, seeds);
+    const ingest = await ingestSizes(database, seeds, uri, password);
     log('loading the corpus for the API …');
     await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, reset: true });
     const api = await apiSection(uri, password);
