@@ -20,6 +20,11 @@ export interface Fact {
   readonly value: string;
   /** Where the pipeline found it, for printing; absent for expected facts. */
   readonly span?: Span;
+  /**
+   * Other readings of the same value that count as a match: a unit as written
+   * (审计局) and with its list's shared prefix given back (市审计局) are both right.
+   */
+  readonly alternatives?: readonly string[];
 }
 
 /** A written unit name as compared: no spaces, no trailing 等, brackets unified. */
@@ -86,7 +91,7 @@ export function predictedFacts(
   };
   const mentions = (role: Role, subject: string, units: readonly AgencyMention[]): void => {
     // The name with the list's shared prefix or suffix given back (自治区A、B厅 → 自治区B厅).
-    for (const unit of units) facts.push({ role, subject, value: comparableName(unit.name), span: unit.span });
+    for (const unit of units) facts.push({ role, subject, value: comparableName(unit.name), alternatives: [comparableName(unit.written)], span: unit.span });
   };
   facts.push({ role: 'kind', subject: 'document', value: document.kind });
   facts.push({ role: 'year', subject: 'document', value: String(document.year) });
@@ -117,7 +122,13 @@ export function predictedFacts(
   if (document.kind === 'LEADER_DIVISION') {
     for (const leader of document.leaders) {
       for (const oversight of leader.oversees) {
-        facts.push({ role: 'leader', subject: leader.name, value: `${oversight.role}:${comparableName(oversight.agency.written)}`, span: oversight.agency.span });
+        facts.push({
+          role: 'leader',
+          subject: leader.name,
+          value: `${oversight.role}:${comparableName(oversight.agency.name)}`,
+          alternatives: [`${oversight.role}:${comparableName(oversight.agency.written)}`],
+          span: oversight.agency.span,
+        });
       }
     }
   }
@@ -145,7 +156,7 @@ export function factsMatch(expected: Fact, predicted: Fact): boolean {
   if (expected.role !== predicted.role || expected.subject !== predicted.subject) return false;
   if (expected.role === 'deadline') return expected.value.includes(predicted.value) || predicted.value.includes(expected.value);
   if (expected.role === 'jurisdiction') return samePlace(expected.value, predicted.value);
-  return expected.value === predicted.value;
+  return expected.value === predicted.value || (predicted.alternatives ?? []).includes(expected.value);
 }
 
 /** 营口市站前区 is 站前区 written after its city: what precedes the shorter name must be a place. */
