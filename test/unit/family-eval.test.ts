@@ -39,4 +39,17 @@ describe('kg eval on the family fixtures', () => {
     expect(f1('kind')).toBeGreaterThanOrEqual(0.95);
     expect(f1('year')).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('holds the held-out fixtures (16 other provinces, written blind) to their floors', async () => {
+    const { evaluation, rejected } = await runEvaluation({
+      root: path.join(PROJECT_ROOT, 'test', 'fixtures', 'families-holdout'),
+      cleanRules: await loadCleanRules(),
+      metrics: await loadMetricRules(),
+    });
+    expect(rejected).toEqual([]);
+    expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
+    expect(combinedScore(evaluation, ['lead', 'supporting', 'responsible', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting']).f1).toBeGreaterThanOrEqual(0.88);
+    expect(evaluation.byRole.get('leader')?.recall ?? 0).toBeGreaterThanOrEqual(0.78);
+    expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(0.9);
+  });
 });
