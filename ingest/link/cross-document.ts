@@ -42,10 +42,15 @@
  *     0.16, 金融 → 中小微企业 0.13) and clear misses (口袋公园 → 融媒体中心
  *     试点 0.10), so links stop at 0.15.
  *
- * Efficiency: one inverted index per year over the targets; tokens found in
- * more than `candidateTokenShare` of a year's targets do not propose candidates
- * (they still count when the best `rescored` candidates are scored exactly).
- * The seeds ×100 (30 000 clauses, 13 000 paragraphs) link in a few seconds.
+ * Efficiency (blocking instead of all pairs): one inverted index per year over
+ * the targets, so a clause meets only its own year's paragraphs (IMPLEMENTS)
+ * or the nearest earlier year's clauses (CONTINUES); within that block only
+ * rare tokens propose candidates: those in at most `candidateTokenShare` of
+ * the block's targets and never more than `maxPostings` (64) of them, so the
+ * work per clause is bounded however many places publish in a year (without
+ * such a token, the clause's rarest one proposes its first 64 targets). All
+ * tokens still count when the best `rescored` candidates are scored exactly.
+ * `npm run bench` prints the growth exponent of linking time (≈ 1: linear).
  */
 
 import {
@@ -91,6 +96,13 @@ export interface LinkOptions {
    * candidates (they still count in the final score); keeps postings short.
    */
   readonly candidateTokenShare?: number;
+  /**
+   * A token whose postings are longer than this never proposes candidates
+   * however many targets the year has (blocking on rare tokens): the work per
+   * clause stays bounded as a year fills with documents from many places, so
+   * linking grows linearly with the corpus instead of with each year's square.
+   */
+  readonly maxPostings?: number;
   /** How many best partial matches are rescored exactly. */
   readonly rescored?: number;
   /**
@@ -106,6 +118,7 @@ export const IMPLEMENTS_DEFAULTS = {
   relativeCutoff: 0.9,
   scoring: 'coverage',
   candidateTokenShare: 0.05,
+  maxPostings: 64,
   rescored: 20,
   phrases: true,
 } as const satisfies LinkOptions;
@@ -116,6 +129,7 @@ export const CONTINUES_DEFAULTS = {
   relativeCutoff: 1,
   scoring: 'cosine',
   candidateTokenShare: 0.05,
+  maxPostings: 64,
   rescored: 20,
   phrases: true,
 } as const satisfies LinkOptions;
@@ -128,6 +142,7 @@ interface Settings {
   readonly relativeCutoff: number;
   readonly scoring: LinkScoring;
   readonly candidateTokenShare: number;
+  readonly maxPostings: number;
   readonly rescored: number;
   readonly phrases: boolean;
 }
@@ -139,6 +154,7 @@ function settings(defaults: Settings, options: LinkOptions | undefined): Setting
     relativeCutoff: options?.relativeCutoff ?? defaults.relativeCutoff,
     scoring: options?.scoring ?? defaults.scoring,
     candidateTokenShare: options?.candidateTokenShare ?? defaults.candidateTokenShare,
+    maxPostings: Math.max(3, options?.maxPostings ?? defaults.maxPostings),
     rescored: Math.max(1, options?.rescored ?? defaults.rescored),
     phrases: options?.phrases ?? defaults.phrases,
   };
@@ -173,14 +189,27 @@ class YearIndex {
     }
     const scores = this.scores;
     const seen = this.seen;
-    const cap = Math.max(3, Math.ceil(config.candidateTokenShare * this.targets.length));
+    const cap = Math.min(config.maxPostings, Math.max(3, Math.ceil(config.candidateTokenShare * this.targets.length)));
     const hasRareToken = source.ids.some((tokenId) => (this.postings.get(tokenId)?.targets.length ?? 0) <= cap);
+    // Without a rare token, only the clause's rarest token proposes, and only its first `maxPostings` targets.
+    let rarest = -1;
+    if (!hasRareToken) {
+      let shortest = Number.POSITIVE_INFINITY;
+      for (const tokenId of source.ids) {
+        const length = this.postings.get(tokenId)?.targets.length;
+        if (length !== undefined && length < shortest) {
+          shortest = length;
+          rarest = tokenId;
+        }
+      }
+    }
     const touched: number[] = [];
     source.ids.forEach((tokenId, position) => {
       const list = this.postings.get(tokenId);
-      if (list === undefined || (hasRareToken && list.targets.length > cap)) return;
+      if (list === undefined || (hasRareToken ? list.targets.length > cap : tokenId !== rarest)) return;
       const weight = source.weights[position] ?? 0;
-      for (let k = 0; k < list.targets.length; k++) {
+      const end = Math.min(list.targets.length, config.maxPostings);
+      for (let k = 0; k < end; k++) {
         const target = list.targets[k] ?? 0;
         if (seen[target] === 0) {
           seen[target] = 1;

@@ -51,6 +51,19 @@ describe('linkImplements', () => {
     const [link] = linkImplements(clause, many, words, { filter, maxLinks: 1 });
     expect(link?.to).toBe('p1500');
   });
+
+  it('blocks on rare tokens: common words propose no candidates, however full the year is', () => {
+    // 500 places restating the same two common phrases, and one paragraph with the clause's own work.
+    const crowded: LinkableText[] = [
+      ...Array.from({ length: 500 }, (_, index) => ({ id: `q${index}`, year: 2024, text: `产业 项目 城市 更新 地${index}` })),
+      { id: 'own', year: 2024, text: '产业 项目 螺蛳粉 产业园 扩建' },
+    ];
+    const [link] = linkImplements([{ id: 'c', year: 2024, text: '产业 项目 螺蛳粉 产业园' }], crowded, words, { filter, maxLinks: 1 });
+    expect(link?.to).toBe('own');
+    // Every token common: the rarest one still proposes (a bounded number of) candidates.
+    const [common] = linkImplements([{ id: 'c', year: 2024, text: '城市 更新' }], crowded, words, { filter, maxLinks: 1, threshold: 0.5 });
+    expect(common?.score).toBeGreaterThan(0.5);
+  });
 });
 
 describe('linkContinues', () => {
