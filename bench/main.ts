@@ -39,9 +39,15 @@ import { API_OPERATIONS } from './operations.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
-const settings = quick
-  ? { repeats: 1, sizes: [1, 2], concurrency: 4, requests: 40, seconds: 2 }
-  : { repeats: 5, sizes: [1, 10, 100], concurrency: 8, requests: 5_000, seconds: 10 };
+// `--sizes 1,10`: a documented smaller run when ×100 takes too long on the machine.
+const sizesArgument = process.argv.indexOf('--sizes');
+const sizes = sizesArgument >= 0 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : null;
+const settings = {
+  ...(quick
+    ? { repeats: 1, sizes: [1, 2], concurrency: 4, requests: 40, seconds: 2, linkingScales: [2, 4] }
+    : { repeats: 5, sizes: [1, 10, 100], concurrency: 8, requests: 5_000, seconds: 10, linkingScales: [10, 100] }),
+  ...(sizes && sizes.length > 0 ? { sizes } : {}),
+};
 
 const config = loadConfig();
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -98,6 +104,58 @@ async function linkingTime(database: ReturnType<typeof createDatabase>) {
     implementsLinks: implementsLinks.length,
     continuesLinks: continuesLinks.length,
   };
+}
+
+/**
+ * Linking alone at the scales ×10 and ×100 of the corpus' own link inputs
+ * (read after the ×1 ingest): variant `i` of every clause and paragraph moves
+ * `i mod 60` years and to another city, as the synthetic corpus does, so each
+ * year's block fills up as it would with many places. No database: this is
+ * the growth of the linking algorithm itself.
+ */
+async function linkingScaling(database: ReturnType<typeof createDatabase>) {
+  const [inputs, vocabulary, stopwords] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database), loadStopwords(config.rulesDir)]);
+  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
+  const filter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
+  const cities = ['桂', '梧', '钦', '贺', '崇', '河', '来', '百', '玉', '防', '北', '南', '湘', '沅', '澧', '资'];
+  const scaled = (texts: readonly { id: string; year: number; text: string }[], factor: number) =>
+    Array.from({ length: factor }, (_, index) =>
+      texts.map((item) => ({ id: `${item.id}#${index}`, year: item.year + (index % 60), text: index === 0 ? item.text : item.text.replace(/柳州/g, `${cities[index % 16]}${cities[Math.floor(index / 16) % 16]}州`) })),
+    ).flat();
+  const results = [];
+  for (const factor of settings.linkingScales) {
+    const assignments = scaled(inputs.assignments, factor);
+    const passages = scaled(inputs.passages, factor);
+    const tokens = new Map<string, string[]>();
+    const tokenize = (text: string): string[] => {
+      let cut = tokens.get(text);
+      if (cut === undefined) {
+        cut = tokeniser.cut(text);
+        tokens.set(text, cut);
+      }
+      return cut;
+    };
+    const started = performance.now();
+    for (const item of [...assignments, ...passages]) tokenize(item.text);
+    const cut = performance.now();
+    const implementsLinks = linkImplements(assignments, passages, tokenize, { filter });
+    const continuesLinks = linkContinues(assignments, tokenize, { filter });
+    const finished = performance.now();
+    results.push({
+      factor,
+      inputs: assignments.length + passages.length,
+      seconds: round((finished - started) / 1000, 3),
+      tokeniseSeconds: round((cut - started) / 1000, 3),
+      candidateSeconds: round((finished - cut) / 1000, 3),
+      implementsLinks: implementsLinks.length,
+      continuesLinks: continuesLinks.length,
+    });
+    log(`linking ×${factor}: ${assignments.length + passages.length} texts in ${round((finished - started) / 1000, 2)} s`);
+  }
+  const [small, large] = results;
+  const exponent = small && large ? round(growthExponent(small.inputs, small.seconds, large.inputs, large.seconds)) : Number.NaN;
+  const candidateExponent = small && large ? round(growthExponent(small.inputs, small.candidateSeconds, large.inputs, large.candidateSeconds)) : Number.NaN;
+  return { scales: results, growthExponent: exponent, candidateGrowthExponent: candidateExponent };
 }
 
 async function parseAndExtract(files: readonly SyntheticFile[]) {
@@ -315,6 +373,12 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
     lines.push(`| ×${size.factor} | ${link.assignments} | ${link.passages} | ${link.seconds} | ${link.tokeniseSeconds} | ${link.candidateSeconds} | ${link.implementsLinks} | ${link.continuesLinks} |`);
   }
   lines.push('', `Growth exponent of linking time vs inputs between sizes: ${report.ingest.linkingGrowthExponents.join(', ')} (1.0 = linear).`, '');
+  lines.push(`Linking alone on the corpus' link inputs scaled ×${settings.linkingScales.join(' and ×')} (variants moved in years and places, no database):`, '');
+  lines.push('| scale | texts | seconds | tokenise s | candidates + scoring s | IMPLEMENTS | CONTINUES |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const scale of report.linking.scales) {
+    lines.push(`| ×${scale.factor} | ${scale.inputs} | ${scale.seconds} | ${scale.tokeniseSeconds} | ${scale.candidateSeconds} | ${scale.implementsLinks} | ${scale.continuesLinks} |`);
+  }
+  lines.push('', `Growth exponent of linking time ×${settings.linkingScales.join(' → ×')}: ${report.linking.growthExponent} (candidate search and scoring alone: ${report.linking.candidateGrowthExponent}; goal ≤ 1.2).`, '');
   lines.push(`### API at concurrency ${report.api.concurrency} on loopback vs the same Cypher through neo4j-driver`, '');
   lines.push('| operation | round trips | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms | p50 overhead | warm (cached) req/s | warm p50 / p99 ms |');
   lines.push('| --- | ---: | ---: | --- | ---: | --- | ---: | ---: | --- |');
@@ -335,8 +399,9 @@ async function runBenchmarks(uri: string, password: string) {
     const ingest = await ingestSizes(database, seeds, uri, password);
     log('loading the corpus for the API …');
     await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, reset: true });
+    const linking = await linkingScaling(database);
     const api = await apiSection(uri, password);
-    return { parse, ingest, api };
+    return { parse, ingest, linking, api };
   } finally {
     await database.close();
   }
