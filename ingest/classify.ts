@@ -64,7 +64,8 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
 const DIVISION_TITLE = /分工|分解|任务清单|责任清单|工作清单|任务台账|重点任务|目标任务|落实.{0,16}政府工作报告/u;
 /** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
 const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
-  [/为民办实事|民生实事|惠民实事|民生工程项目|十件实事|实事项目/u, 'LIVELIHOOD_PLAN'],
+  // 为民办实事, 民生实事, 惠民实事, 民盼实事, 十件实事 …, not 实事求是.
+  [/实事(?!求是)|民生工程项目/u, 'LIVELIHOOD_PLAN'],
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
   [DIVISION_TITLE, 'TASK_DIVISION'],
   [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
@@ -77,6 +78,8 @@ const NOTICE_TITLE = /(?:通知|通报|决定|批复|函)$/u;
 
 /** The family a title names, or null. */
 function kindFromTitle(title: string): DocumentKind | null {
+  // A notice sending the report's task list together with its 实事 list is the task division first.
+  if (/政府工作报告/u.test(title) && DIVISION_TITLE.test(title)) return 'TASK_DIVISION';
   return FAMILY_TITLES.find(([pattern]) => pattern.test(title))?.[1] ?? null;
 }
 
@@ -108,7 +111,7 @@ const LEAD_ANNOTATION = /[（(〔【[][^（）()〔〕【】\n]{0,80}?(?:牵头|
 /** `基础教育处牵头，发展规划处、财务处配合。` on a line of its own. */
 const VERB_LINE = /^[^，。；\n（(]{2,40}(?:牵头|主办)[，,][^。\n]{2,80}(?:配合|参与|协办|负责)[。.]?$/gmu;
 const TABLE_HEADER = /^(?:序号|编号)\t.*(?:牵头|责任|配合)/mu;
-const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民生工程/u;
+const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民盼实事|民心实事|民生工程/u;
 const LEADER_TITLES = /(?:常务)?副(?:省长|主席|市长|区长|县长|旗长|镇长|乡长)|秘书长|[\u4e00-\u9fff]{2,3}同志/gu;
 const WORK_REPORT_SIGNALS = [
   /各位代表/u,

@@ -45,12 +45,8 @@ export function splitDocuments(cleaned: CleanedText): DocumentText[] {
     previousAnchor = index;
   });
   const numberedLines = new Set(numbered.map((start) => start.line));
-  const starts = [
-    ...numbered,
-    ...titleStarts(lines)
-      .filter((line) => !numberedLines.has(line))
-      .map((line) => ({ line, docNo: null, titled: true })),
-  ].sort((a, b) => a.line - b.line);
+  const titled = [...titleStarts(lines), ...attachmentStarts(lines)].filter((line) => !numberedLines.has(line));
+  const starts = [...numbered, ...[...new Set(titled)].map((line) => ({ line, docNo: null, titled: true }))].sort((a, b) => a.line - b.line);
 
   const contents = contentsTitles(cleaned);
   const documents: { text: string; contentsTitle: string | undefined }[] = [];
@@ -132,6 +128,41 @@ function titleStarts(lines: readonly string[]): number[] {
     bodyLength += line.length;
   }
   return titles;
+}
+
+/** `附件2` on a line of its own, the number of a later attachment. */
+const LATER_ATTACHMENT = /^附件\s*(?:[2-9]|[二三四五六七八九])\s*[:：]?$/u;
+const FIRST_ATTACHMENT = /^附件\s*(?:1|一)?\s*[:：]?$/u;
+/** Titles of the families a notice bundles as attachments. */
+const FAMILY_TITLE = /分工|分解|任务清单|责任清单|实事|工作要点|政府工作报告|工作分工/u;
+
+/**
+ * A notice that sends several documents (附件1 the county's task division, 附件2 the
+ * city's items for the county) holds one document per attachment after the first:
+ * each later attachment whose title names a family starts a document of its own.
+ */
+function attachmentStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  let firstTitle: string | null = null;
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    const title = (lines[nextNonBlank(lines, index)] ?? '').trim();
+    if (FIRST_ATTACHMENT.test(line) && firstTitle === null) firstTitle = title;
+    if (firstTitle === null || !LATER_ATTACHMENT.test(line)) return;
+    if (title.length <= 80 && FAMILY_TITLE.test(title) && !sameDocument(firstTitle, title)) starts.push(index);
+  });
+  return starts;
+}
+
+/**
+ * Two attachments are parts of one document (主要指标分解表 and 重点任务分解表 of the
+ * same report) unless they belong to different families or to different
+ * governments' reports (县《政府工作报告》 and 市《政府工作报告》).
+ */
+function sameDocument(first: string, later: string): boolean {
+  const family = (title: string): string => (/实事(?!求是)/u.test(title) ? 'livelihood' : /领导.{0,8}分工/u.test(title) ? 'leaders' : 'tasks');
+  const owner = (title: string): string => /([省市县区州旗])\s*[《〈]?\s*政府工作报告/u.exec(title)?.[1] ?? '';
+  return family(first) === family(later) && owner(first) === owner(later);
 }
 
 /** The last line of a title starting at `index`, or null when no title starts there. */
