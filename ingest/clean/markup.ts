@@ -48,7 +48,7 @@ export function htmlToText(text: string): string {
     .replace(/<!--[\s\S]*?-->/gu, '')
     .replace(/<(script|style|noscript|head|template)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, (block, tag: string) =>
       // The page title is often the document's title.
-      tag.toLowerCase() === 'head' ? `\n${titleOf(block)}\n` : '\n',
+      tag.toLowerCase() === 'head' ? `${ROW_BREAK}${titleOf(block)}${ROW_BREAK}` : '\n',
     );
   // A cell spanning rows or columns is repeated in each, so every row has its own copy.
   const gridded = withoutInvisible.replace(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/giu, (_table, inner: string) => `${ROW_BREAK}${tableRows(inner).join(ROW_BREAK)}${ROW_BREAK}`);

@@ -389,7 +389,14 @@ class DivisionReader {
     const first = compact.offsets[from];
     const last = compact.offsets[end - 1];
     if (first === undefined || last === undefined || end <= from) return [];
-    return splitAgencyList(this.source.slice(first, last + 1), first, { whitespace: 'join' });
+    // Whitespace is page-break residue (`市城管\n执法局`) unless it stands between whole
+    // names (a table cell `县财政局 县统计局`): read it as a separator only when every
+    // piece is then a unit.
+    const raw = this.source.slice(first, last + 1);
+    const joined = splitAgencyList(raw, first, { whitespace: 'join' });
+    if (!/\s/u.test(raw)) return joined;
+    const separated = splitAgencyList(raw, first, { whitespace: 'separate' });
+    return separated.length > joined.length && separated.every((mention) => isAgencyLike(mention.written) || isAgencyLike(mention.name)) ? separated : joined;
   }
 }
 
