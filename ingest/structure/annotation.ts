@@ -372,5 +372,10 @@ function mentionsIn(inner: string, innerOffset: number, compact: CompactText, fr
   if (first === undefined || last === undefined || to <= from) return [];
   const rawFrom = first - innerOffset;
   const rawTo = last + 1 - innerOffset;
-  return splitAgencyList(inner.slice(rawFrom, rawTo), first, { whitespace });
+  const raw = inner.slice(rawFrom, rawTo);
+  const read = splitAgencyList(raw, first, { whitespace });
+  if (whitespace === 'separate' || !/\s/u.test(raw)) return read;
+  // Inside a bracket, whitespace that stands between whole names separates them too.
+  const separated = splitAgencyList(raw, first, { whitespace: 'separate' });
+  return separated.length > read.length && separated.every((mention) => isResponsibleUnit(mention.written) || isResponsibleUnit(mention.name)) ? separated : read;
 }
