@@ -16,11 +16,13 @@ import { splitLines, type Line } from './lines.ts';
 import { conventionalLeads, statedLeadConvention } from './lead-convention.ts';
 import { structureTaskDivision } from './task-division.ts';
 
-type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'supporters' | 'standard';
+type Column = 'no' | 'title' | 'content' | 'leads' | 'responsible' | 'supporters' | 'standard' | 'leader';
 
 /** Header wording → column. Checked in order: `项目内容` is content, `项目名称` a title. */
 const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
   [/序号|编号/u, 'no'],
+  // 责任领导 / 牵头领导 / 分管领导 name people, not units.
+  [/领导|责任人/u, 'leader'],
   [/牵头/u, 'leads'],
   [/配合|协办|参与|协同/u, 'supporters'],
   [/责任/u, 'responsible'],
