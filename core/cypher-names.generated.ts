@@ -34,6 +34,9 @@ export type CypherName =
   | 'api/indicator-by-metric'
   | 'api/indicator-series'
   | 'api/indicators'
+  | 'api/jurisdiction-by-name'
+  | 'api/jurisdiction-details'
+  | 'api/jurisdictions-page'
   | 'api/leader-oversees'
   | 'api/leaders'
   | 'api/led-and-supported'
@@ -43,6 +46,7 @@ export type CypherName =
   | 'api/mentions-by-year'
   | 'api/neighborhood-edges'
   | 'api/neighborhood-expand'
+  | 'api/node-jurisdiction'
   | 'api/nodes-by-id'
   | 'api/overlap-co-lead-pairs'
   | 'api/overlap-lead-changes'
@@ -100,6 +104,8 @@ export type CypherName =
   | 'load/shared-relationships:PART_OF'
   | 'load/source-states'
   | 'schema'
+  | 'schema-drop-agency-name'
+  | 'schema-outdated'
   | 'server-components';
 
 export const CYPHER_NAMES: readonly CypherName[] = [
@@ -123,6 +129,9 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/indicator-by-metric',
   'api/indicator-series',
   'api/indicators',
+  'api/jurisdiction-by-name',
+  'api/jurisdiction-details',
+  'api/jurisdictions-page',
   'api/leader-oversees',
   'api/leaders',
   'api/led-and-supported',
@@ -132,6 +141,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/mentions-by-year',
   'api/neighborhood-edges',
   'api/neighborhood-expand',
+  'api/node-jurisdiction',
   'api/nodes-by-id',
   'api/overlap-co-lead-pairs',
   'api/overlap-lead-changes',
@@ -189,5 +199,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/shared-relationships:PART_OF',
   'load/source-states',
   'schema',
+  'schema-drop-agency-name',
+  'schema-outdated',
   'server-components',
 ];

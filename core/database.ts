@@ -54,7 +54,7 @@ export interface DatabaseOptions<Name extends string = CypherName> {
 }
 
 /** The statements the database module itself runs; every catalog it is given must hold them. */
-type OwnStatement = Extract<CypherName, 'schema' | 'server-components'>;
+type OwnStatement = Extract<CypherName, 'schema' | 'schema-outdated' | 'schema-drop-agency-name' | 'server-components'>;
 
 /** Run last in every write transaction when the catalog holds it: a new token for the graph's version. */
 const VERSION_BUMP = 'graph/version-bump' satisfies CypherName;
@@ -245,6 +245,16 @@ export function createDatabase<Name extends string = CypherName>(
     async applySchema() {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
+        // A constraint an earlier schema defined otherwise is dropped first, so that
+        // schema.cypher creates it as it is now (CREATE … IF NOT EXISTS would keep the old one).
+        onStatement('schema-outdated', {});
+        const outdated = await session.run(catalog.statement('schema-outdated'));
+        for (const record of outdated.records) {
+          const name = String(record.get('statement'));
+          if (name !== 'schema-drop-agency-name') continue;
+          onStatement(name, {});
+          await session.run(catalog.statement(name));
+        }
         // Schema statements cannot share a transaction with each other; each runs on its own.
         for (const statement of catalog.script('schema')) {
           onStatement('schema', {});

@@ -3,7 +3,11 @@
 // Every node also has the label :Node with a unique, stable `id`, so
 // relationships are written and nodes fetched by id whatever their label.
 CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT agency_name IF NOT EXISTS FOR (n:Agency) REQUIRE n.name IS UNIQUE;
+// One agency per canonical name in each jurisdiction (市财政局 of two cities are
+// two): `jurisdiction` is the place's full name, '' when it is unknown.
+CREATE CONSTRAINT agency_name IF NOT EXISTS FOR (n:Agency) REQUIRE (n.name, n.jurisdiction) IS UNIQUE;
+CREATE INDEX agency_name_lookup IF NOT EXISTS FOR (n:Agency) ON (n.name);
+CREATE INDEX jurisdiction_name IF NOT EXISTS FOR (n:Jurisdiction) ON (n.name);
 CREATE CONSTRAINT indicator_metric IF NOT EXISTS FOR (n:Indicator) REQUIRE n.metric IS UNIQUE;
 CREATE INDEX node_document_id IF NOT EXISTS FOR (n:Node) ON (n.documentId);
 CREATE INDEX oversees_document_id IF NOT EXISTS FOR ()-[r:OVERSEES]-() ON (r.documentId);

@@ -3,4 +3,4 @@
  * (`api/`, `audit/`): lint lets them import `ingest/` through this module only.
  * `cli/` and `app/`, which run the pipeline, import its modules directly.
  */
-export { DOCUMENT_KINDS, type DocumentKind } from './model.ts';
+export { DOCUMENT_KINDS, JURISDICTION_LEVELS, type DocumentKind, type JurisdictionLevel } from './model.ts';

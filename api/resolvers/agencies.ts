@@ -3,13 +3,15 @@ import type { CypherName } from '../../core/cypher.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { asRow, asRows, connectionOf, findAgency, readPage, rowsForParent, type Row } from './support.ts';
+import { jurisdictionField } from './jurisdictions.ts';
+import { asRow, asRows, connectionOf, findAgency, jurisdictionIdFor, readPage, rowsForParent, type Row } from './support.ts';
 
 type AgencyRole = 'LEAD' | 'SUPPORT';
 
 interface AgencyFilter {
   readonly nameContains?: string | null;
   readonly kind?: string | null;
+  readonly jurisdiction?: string | null;
   readonly activeInYears?: number[] | null;
 }
 
@@ -78,18 +80,21 @@ export function yearSummaries(rows: readonly Row[]): YearSummary[] {
 
 export const agencyResolvers = {
   Query: {
-    agency: (_parent: unknown, args: { name: string }, context: ApiContext) => findAgency(context, 'name', args.name),
+    agency: async (_parent: unknown, args: { name: string; jurisdiction?: string | null }, context: ApiContext) =>
+      findAgency(context, 'name', args.name, await jurisdictionIdFor(context, 'jurisdiction', args.jurisdiction)),
     agencies: async (_parent: unknown, args: PageArguments & { filter?: AgencyFilter | null }, context: ApiContext) => {
       const request = pageRequest(args, context.limits.maxPageSize);
       const filter = args.filter ?? {};
       return readPage(context, 'api/agencies-page', request, {
         nameContains: checkOptionalText('filter.nameContains', filter.nameContains),
         kind: checkOptionalText('filter.kind', filter.kind),
+        jurisdictionId: await jurisdictionIdFor(context, 'filter.jurisdiction', filter.jurisdiction),
         years: checkYears('filter.activeInYears', filter.activeInYears),
       });
     },
   },
   Agency: {
+    jurisdiction: jurisdictionField,
     aliases: (parent: Row) => (Array.isArray(parent['aliases']) ? parent['aliases'] : [parent['name']]),
     renamedTo: async (parent: Row, _args: unknown, context: ApiContext) => {
       const link = (await renames(parent, context))?.['renamedTo'];

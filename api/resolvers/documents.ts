@@ -3,7 +3,8 @@ import { DOCUMENT_KINDS } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { readPage, type Row } from './support.ts';
+import { jurisdictionField } from './jurisdictions.ts';
+import { jurisdictionIdFor, readPage, type Row } from './support.ts';
 
 interface DocumentFilter {
   readonly kind?: string | null;
@@ -11,6 +12,8 @@ interface DocumentFilter {
   readonly yearFrom?: number | null;
   readonly yearTo?: number | null;
   readonly titleContains?: string | null;
+  readonly jurisdiction?: string | null;
+  readonly yearUnknown?: boolean | null;
 }
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(DOCUMENT_KINDS);
@@ -19,6 +22,7 @@ export const documentResolvers = {
   Document: {
     // A kind this API does not know yet (a newer loader) reads as OTHER rather than failing the field.
     kind: (parent: Row) => (typeof parent['kind'] === 'string' && KNOWN_KINDS.has(parent['kind']) ? parent['kind'] : 'OTHER'),
+    jurisdiction: jurisdictionField,
   },
   Query: {
     documents: async (_parent: unknown, args: PageArguments & { filter?: DocumentFilter | null }, context: ApiContext) => {
@@ -33,6 +37,8 @@ export const documentResolvers = {
         yearFrom,
         yearTo,
         titleContains: checkOptionalText('filter.titleContains', filter.titleContains),
+        jurisdictionId: await jurisdictionIdFor(context, 'filter.jurisdiction', filter.jurisdiction),
+        yearUnknown: filter.yearUnknown ?? null,
       });
     },
     livelihoodProjects: async (_parent: unknown, args: PageArguments & { year?: number | null }, context: ApiContext) => {

@@ -4,7 +4,7 @@ import { KgError } from '../../core/errors.ts';
 import type { ApiContext } from '../context.ts';
 import { checkRange, checkText } from '../input.ts';
 import { NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../limits.ts';
-import { asRow, idOf, nodeById, nodeTypeName, type Row } from './support.ts';
+import { asRow, idOf, nodeByIdOrFormerId, nodeTypeName, type Row } from './support.ts';
 
 function literalValue(node: ValueNode): unknown {
   switch (node.kind) {
@@ -65,10 +65,12 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
   const id = checkText('id', args.id);
   const depth = checkRange('depth', args.depth ?? 1, 1, NEIGHBORHOOD_MAX_DEPTH);
   const limit = checkRange('limit', args.limit ?? 100, 1, NEIGHBORHOOD_MAX_LIMIT);
-  const start = await nodeById(context, id);
+  // An agency asked for by its id of before jurisdictions (agency:市工业和信息化局) starts from the agency it now is.
+  const start = await nodeByIdOrFormerId(context, 'id', id);
   if (!start) throw new KgError('NOT_FOUND', `No node with id "${id}"`);
-  const nodes = new Map<string, Row>([[id, start]]);
-  let frontier = [id];
+  const startId = idOf(start);
+  const nodes = new Map<string, Row>([[startId, start]]);
+  let frontier = [startId];
   let truncated = false;
   for (let ring = 1; ring <= depth && frontier.length > 0; ring += 1) {
     const left = limit - nodes.size;
@@ -84,7 +86,9 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
     frontier = [];
     for (const node of found.slice(0, room)) {
       nodes.set(idOf(node), node);
-      frontier.push(idOf(node));
+      // A place is a hub (every agency and document of 柳州市): it is drawn, but the
+      // walk does not go on through it unless it is where the walk starts.
+      if (nodeTypeName(node) !== 'Jurisdiction') frontier.push(idOf(node));
     }
   }
   const edges = await context.database.read('api/neighborhood-edges', { ids: [...nodes.keys()] });
@@ -100,7 +104,7 @@ export const graphResolvers = {
     __resolveType: (row: Row) => nodeTypeName(row),
   },
   Query: {
-    node: (_parent: unknown, args: { id: string }, context: ApiContext) => nodeById(context, checkText('id', args.id)),
+    node: (_parent: unknown, args: { id: string }, context: ApiContext) => nodeByIdOrFormerId(context, 'id', checkText('id', args.id)),
     neighborhood,
   },
 };

@@ -5,6 +5,7 @@ import { documentResolvers } from './documents.ts';
 import { entityResolvers } from './entities.ts';
 import { graphResolvers } from './graph.ts';
 import { indicatorResolvers } from './indicators.ts';
+import { jurisdictionResolvers } from './jurisdictions.ts';
 import { leaderResolvers } from './leaders.ts';
 import { overlapResolvers } from './overlaps.ts';
 import { searchResolvers } from './search.ts';
@@ -18,6 +19,7 @@ export const resolvers = mergeResolvers([
   entityResolvers,
   graphResolvers,
   indicatorResolvers,
+  jurisdictionResolvers,
   leaderResolvers,
   overlapResolvers,
   searchResolvers,

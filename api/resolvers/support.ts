@@ -3,7 +3,7 @@ import type { CypherName } from '../../core/cypher.ts';
 import type { Row } from '../../core/database.ts';
 import { KgError, UserInputError } from '../../core/errors.ts';
 import type { ApiContext } from '../context.ts';
-import { nameVariants } from '../agency-names.ts';
+import { nameVariants, normaliseName } from '../agency-names.ts';
 import { checkText } from '../input.ts';
 import { toConnection, type Connection, type PageRequest } from '../pagination.ts';
 
@@ -24,6 +24,7 @@ const NODE_TYPES = [
   'Project',
   'Term',
   'Indicator',
+  'Jurisdiction',
 ] as const;
 
 export function asRow(value: unknown): Row {
@@ -81,22 +82,96 @@ export async function documentOf(context: ApiContext, row: Row): Promise<Row> {
   return document;
 }
 
-/** The agency a user means by `name` (canonical, alias, with or without city prefix, former name), or null. */
-export async function findAgency(context: ApiContext, argumentName: string, name: string): Promise<Row | null> {
+/**
+ * The agency a user means by `name` (canonical, alias, with or without city
+ * prefix, former name), or null; in `jurisdictionId` when given. A name that
+ * agencies of several places answer to is ambiguous (an error listing them)
+ * unless the name itself starts with one of the places (福州市财政局).
+ */
+export async function findAgency(context: ApiContext, argumentName: string, name: string, jurisdictionId: string | null = null): Promise<Row | null> {
   const wanted = checkText(argumentName, name);
   const variants = nameVariants(wanted);
-  const rows = await context.database.read('api/agency-by-name', { name: variants[0] ?? wanted, variants });
-  const agency = rows[0]?.['agency'];
-  return agency ? asRow(agency) : null;
+  const rows = await context.database.read('api/agency-by-name', { name: variants[0] ?? wanted, variants, jurisdictionId });
+  return chooseAgency(argumentName, wanted, rows);
 }
 
-/** Like findAgency, for filters: an unknown name is an error rather than an empty result. */
-export async function agencyIdFor(context: ApiContext, argumentName: string, name: string | null | undefined): Promise<string | null> {
+/** The place of a candidate row, or null. */
+function placeOfRow(row: Row): Row | null {
+  const place = row['jurisdiction'];
+  return place && typeof place === 'object' ? asRow(place) : null;
+}
+
+export function chooseAgency(argumentName: string, wanted: string, rows: readonly Row[]): Row | null {
+  if (rows.length === 0) return null;
+  const places = new Map<string, Row>();
+  for (const row of rows) {
+    const place = placeOfRow(row);
+    if (place !== null) places.set(idOf(place), place);
+  }
+  if (places.size <= 1) return asRow(rows[0]?.['agency']);
+  // 柳州市工业和信息化局: the place the name starts with decides.
+  const named = rows.filter((row) => {
+    const place = placeOfRow(row);
+    return place !== null && [place['fullName'], place['name']].some((written) => typeof written === 'string' && written.length > 0 && wanted.startsWith(written));
+  });
+  if (named.length > 0 && new Set(named.map((row) => idOf(asRow(placeOfRow(row))))).size === 1) return asRow(named[0]?.['agency']);
+  const candidates = rows.map((row) => {
+    const agency = asRow(row['agency']);
+    const place = placeOfRow(row);
+    return `${String(agency['name'])} (${place === null ? 'place unknown' : String(place['fullName'] ?? place['name'])})`;
+  });
+  throw new UserInputError(
+    `${argumentName}: "${wanted}" names agencies of ${places.size} places: ${[...new Set(candidates)].join(', ')}; give the jurisdiction (or write the place before the name) to choose one`,
+  );
+}
+
+/**
+ * Like findAgency, for filters: an unknown name is an error rather than an
+ * empty result. `jurisdictionId` (the filter's own jurisdiction) chooses the place.
+ */
+export async function agencyIdFor(context: ApiContext, argumentName: string, name: string | null | undefined, jurisdictionId: string | null = null): Promise<string | null> {
   if (name === null || name === undefined) return null;
-  const agency = await findAgency(context, argumentName, name);
-  if (!agency) throw new UserInputError(`${argumentName}: no agency is known as "${name.trim()}"`);
+  const agency = await findAgency(context, argumentName, name, jurisdictionId);
+  if (!agency) throw new UserInputError(`${argumentName}: no agency is known as "${name.trim()}"${jurisdictionId === null ? '' : ' in that jurisdiction'}`);
   return idOf(agency);
 }
+
+/** The jurisdictions a name may mean: full-name matches first (see api/jurisdiction-by-name). */
+export async function findJurisdiction(context: ApiContext, argumentName: string, name: string): Promise<Row | null> {
+  const wanted = normaliseName(checkText(argumentName, name));
+  const rows = await context.database.read('api/jurisdiction-by-name', { name: wanted });
+  const exact = rows.find((row) => row['exact'] === true);
+  if (exact) return asRow(exact['jurisdiction']);
+  if (rows.length > 1) {
+    const names = rows.map((row) => String(asRow(row['jurisdiction'])['fullName']));
+    throw new UserInputError(`${argumentName}: "${wanted}" is the name of ${rows.length} places: ${names.join(', ')}; give the full name`);
+  }
+  return rows[0] ? asRow(rows[0]['jurisdiction']) : null;
+}
+
+/** The id of the jurisdiction a filter names; an unknown name is an error. */
+export async function jurisdictionIdFor(context: ApiContext, argumentName: string, name: string | null | undefined): Promise<string | null> {
+  if (name === null || name === undefined) return null;
+  const place = await findJurisdiction(context, argumentName, name);
+  if (!place) throw new UserInputError(`${argumentName}: no jurisdiction is known as "${name.trim()}" (see the jurisdictions query)`);
+  return idOf(place);
+}
+
+/**
+ * A node by id, also by an agency id of the form before agencies had a
+ * jurisdiction (`agency:市工业和信息化局`): the one agency of that name, or
+ * an error listing the candidates when several places have one.
+ */
+export async function nodeByIdOrFormerId(context: ApiContext, argumentName: string, id: string): Promise<Row | null> {
+  const node = await nodeById(context, id);
+  if (node !== null || !id.startsWith(FORMER_AGENCY_ID_PREFIX)) return node;
+  const name = id.slice(FORMER_AGENCY_ID_PREFIX.length);
+  if (name.length === 0 || name.includes(':')) return null;
+  const rows = await context.database.read('api/agency-by-name', { name, variants: [name], jurisdictionId: null });
+  return chooseAgency(argumentName, name, rows.filter((row) => row['rank'] === 0 || row['rank'] === 1));
+}
+
+const FORMER_AGENCY_ID_PREFIX = 'agency:';
 
 /** A source span of a row that has documentId, start and end. */
 export function sourceOf(row: Row): Row {

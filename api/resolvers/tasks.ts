@@ -5,7 +5,7 @@ import type { DocumentKind } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { agencyIdFor, asRow, asRows, documentOf, idOf, readPage, rowsForParent, sourceOf, type Row } from './support.ts';
+import { agencyIdFor, asRow, asRows, documentOf, idOf, jurisdictionIdFor, readPage, rowsForParent, sourceOf, type Row } from './support.ts';
 
 export interface WorkFilter {
   readonly leadAgency?: string | null;
@@ -17,11 +17,18 @@ export interface WorkFilter {
   readonly documentKind?: DocumentKind | null;
   readonly jointOnly?: boolean | null;
   readonly includeRenamed?: boolean | null;
+  readonly jurisdiction?: string | null;
 }
 
 /** The ids an agency filter matches: the agency, and with `includeRenamed` its former and later names. */
-async function agencyIdsFor(context: ApiContext, argumentName: string, name: string | null | undefined, includeRenamed: boolean): Promise<string[] | null> {
-  const id = await agencyIdFor(context, argumentName, name);
+async function agencyIdsFor(
+  context: ApiContext,
+  argumentName: string,
+  name: string | null | undefined,
+  includeRenamed: boolean,
+  jurisdictionId: string | null,
+): Promise<string[] | null> {
+  const id = await agencyIdFor(context, argumentName, name, jurisdictionId);
   if (id === null) return null;
   if (!includeRenamed) return [id];
   const rows = await context.database.read('api/agency-rename-family', { id });
@@ -34,15 +41,18 @@ async function filterParameters(filter: WorkFilter, context: ApiContext): Promis
   const yearFrom = checkYear('filter.yearFrom', filter.yearFrom);
   const yearTo = checkYear('filter.yearTo', filter.yearTo);
   checkYearSpan(yearFrom, yearTo);
+  // The filter's jurisdiction also tells whose 市财政局 leadAgency means.
+  const jurisdictionId = await jurisdictionIdFor(context, 'filter.jurisdiction', filter.jurisdiction);
   return {
+    jurisdictionId,
     years: checkYears('filter.years', filter.years),
     yearFrom,
     yearTo,
     text: checkOptionalText('filter.text', filter.text),
     documentKind: filter.documentKind ?? null,
     jointOnly: filter.jointOnly ?? false,
-    leadAgencyIds: await agencyIdsFor(context, 'filter.leadAgency', filter.leadAgency, filter.includeRenamed ?? false),
-    anyAgencyIds: await agencyIdsFor(context, 'filter.anyAgency', filter.anyAgency, filter.includeRenamed ?? false),
+    leadAgencyIds: await agencyIdsFor(context, 'filter.leadAgency', filter.leadAgency, filter.includeRenamed ?? false, jurisdictionId),
+    anyAgencyIds: await agencyIdsFor(context, 'filter.anyAgency', filter.anyAgency, filter.includeRenamed ?? false, jurisdictionId),
   };
 }
 

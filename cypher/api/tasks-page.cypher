@@ -1,10 +1,14 @@
-// One page of tasks by year and document order, with the total, filtered.
+// One page of tasks by year and document order, with the total, filtered
+// (by the jurisdiction their document was issued in, among others).
 MATCH (t:Task)
 WHERE ($years IS NULL OR t.year IN $years)
   AND ($yearFrom IS NULL OR t.year >= $yearFrom)
   AND ($yearTo IS NULL OR t.year <= $yearTo)
   AND ($documentKind IS NULL OR EXISTS {
         MATCH (d:Node {id: t.documentId}) WHERE d.kind = $documentKind
+      })
+  AND ($jurisdictionId IS NULL OR EXISTS {
+        MATCH (:Node {id: t.documentId})-[:ISSUED_IN]->(:Jurisdiction {id: $jurisdictionId})
       })
   AND ($leadAgencyIds IS NULL OR EXISTS {
         MATCH (t)-[:HAS_ASSIGNMENT]->(:Assignment)-[:LED_BY]->(lead:Agency) WHERE lead.id IN $leadAgencyIds

@@ -32,6 +32,8 @@ const ISSUER_END = /^(?:人民政府|政府|管委会|管理委员会|办事处)
 /** Labels web pages and metadata blocks put before the issuer. */
 const ISSUER_LABEL = /(?:发布机构|发文机关|发文单位|发布单位|成文单位|制发机关|信息来源|来源|主办单位|主办|版权所有)\s*[：:\t]\s*/gu;
 /** The State Council as issuer: 国务院关于…, 国务院办公厅印发…, the signature 国务院. */
+/** What follows a place at the start of a title: 天台县2022年…, 某县十八届…, 某区民生实事…, 某市《政府工作报告》…. */
+const TITLE_AFTER_PLACE = /^(?:\d{4}年|[十百]?[一二三四五六七八九十]{1,3}届|民生实事|为民办实事|惠民实事|政府工作报告|重点工作|《)/u;
 const STATE_COUNCIL = /^国务院(?:办公厅)?(?:关于|印发|文件|$)/u;
 const NATIONAL_CONGRESS = /(?:第?[一二三四五六七八九十]{1,3}届)?全国(?:人民代表大会|人大)/u;
 /** How a work report speaks of its own government: 我代表市人民政府. */
@@ -78,10 +80,11 @@ function titleReading(line: string, places: PlaceTable): Reading | 'national' | 
   if (STATE_COUNCIL.test(title.slice(start))) return 'national';
   const { tokens, end } = namesAt(title, start, places);
   if (tokens.length === 0) return null;
-  // A listed place may be followed by anything (柳南区民生实事…); a name read
-  // by its suffix only by what shows it is a place (政府, a year, a congress).
+  // A listed place, or a place within a place (宁德市蕉城区), may be followed by
+  // anything (柳南区民生实事…); one name read by its suffix only by what shows
+  // it is a place: its government, a year, a congress, a family's words.
   const after = title.slice(end);
-  if (tokens[0]?.known === null && !INSTITUTION.test(after) && !/^\d{4}年/u.test(after) && !/^[十百]?[一二三四五六七八九十]{1,3}届/u.test(after)) return null;
+  if (tokens[0]?.known === null && tokens.length === 1 && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after)) return null;
   return { tokens, evidence: 'title' };
 }
 

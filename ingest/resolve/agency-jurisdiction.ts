@@ -26,6 +26,9 @@ const LEVEL_PREFIXES: readonly (readonly [RegExp, readonly JurisdictionLevel[]])
   [/^(?:中共)?(?:镇|乡|街道)/u, ['town']],
 ];
 
+/** What follows a place that is named as a government: 人民政府, 管委会, 街道办事处 … */
+const GOVERNMENT = /^(?:人民政府|政府|管委会|管理委员会|办事处|街道办|党委|党工委|人大|政协)/u;
+
 export function agencyJurisdiction(name: string, document: Jurisdiction | null, places: PlaceTable): Jurisdiction | null {
   const chain = ancestry(document);
   const body = name.replace(/^中共/u, '');
@@ -56,7 +59,14 @@ export function agencyJurisdiction(name: string, document: Jurisdiction | null, 
 
 /** The place a name opens with (柳州市财政局 → 柳州市), resolved against the document's own chain. */
 function placeOpening(name: string, chain: readonly Jurisdiction[], places: PlaceTable): Jurisdiction | null {
-  const { tokens, end } = namesAt(name, 0, places);
+  const read = namesAt(name, 0, places);
+  const tokens = [...read.tokens];
+  let end = read.end;
+  // A name read by its suffix is a place only before its government (大埔镇人民政府):
+  // in 柳州市住房城乡建设局, 住房城乡 is not a township.
+  while (tokens.length > 0 && tokens[tokens.length - 1]?.known === null && !GOVERNMENT.test(name.slice(end))) {
+    end -= tokens.pop()?.text.length ?? 0;
+  }
   // A zone (柳东新区管委会) is a body of its place, and a name must go on after the place.
   if (tokens.length === 0 || tokens.some((token) => token.genericZone) || end >= name.length - 1) return null;
   const last = tokens[tokens.length - 1];

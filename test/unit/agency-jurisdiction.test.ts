@@ -70,3 +70,10 @@ describe('ids', () => {
     expect(agencyId('市财政局', null)).toBe('agency:市财政局');
   });
 });
+
+describe('a place read by its suffix inside an agency name', () => {
+  it('is a place only before its government', () => {
+    expect(placeOf('柳州市住房城乡建设局', listed('柳城县'))).toBe('柳州市');
+    expect(placeOf('住房城乡建设局', liuzhou)).toBe('柳州市');
+  });
+});
