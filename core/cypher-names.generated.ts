@@ -62,23 +62,28 @@ export type CypherName =
   | 'graph/counts-by-type'
   | 'graph/version'
   | 'graph/version-bump'
+  | 'load/complete-stage'
   | 'load/delete-document'
   | 'load/delete-document-oversight'
   | 'load/delete-links'
   | 'load/delete-orphans'
   | 'load/document'
-  | 'load/document-source-hashes'
   | 'load/document-states'
+  | 'load/documents-by-content-hash'
+  | 'load/file-state'
+  | 'load/file-states'
   | 'load/link-inputs-assignments'
   | 'load/link-inputs-passages'
   | 'load/link-vocabulary'
   | 'load/links-continues'
   | 'load/links-implements'
+  | 'load/mark-stages-pending'
   | 'load/owned-nodes:Assignment'
   | 'load/owned-nodes:LivelihoodProject'
   | 'load/owned-nodes:Passage'
   | 'load/owned-nodes:Section'
   | 'load/owned-nodes:Task'
+  | 'load/pending-stages'
   | 'load/relationships:DEFINES'
   | 'load/relationships:HAS_ASSIGNMENT'
   | 'load/relationships:HAS_PROJECT'
@@ -92,6 +97,7 @@ export type CypherName =
   | 'load/relationships:SUPPORTED_BY'
   | 'load/renames'
   | 'load/reset-batch'
+  | 'load/reset-bookkeeping'
   | 'load/shared-named-nodes:Agency'
   | 'load/shared-named-nodes:Company'
   | 'load/shared-named-nodes:Park'
@@ -102,7 +108,6 @@ export type CypherName =
   | 'load/shared-nodes:Term'
   | 'load/shared-relationships:OF'
   | 'load/shared-relationships:PART_OF'
-  | 'load/source-states'
   | 'schema'
   | 'schema-drop-agency-name'
   | 'schema-outdated'
@@ -157,23 +162,28 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'graph/counts-by-type',
   'graph/version',
   'graph/version-bump',
+  'load/complete-stage',
   'load/delete-document',
   'load/delete-document-oversight',
   'load/delete-links',
   'load/delete-orphans',
   'load/document',
-  'load/document-source-hashes',
   'load/document-states',
+  'load/documents-by-content-hash',
+  'load/file-state',
+  'load/file-states',
   'load/link-inputs-assignments',
   'load/link-inputs-passages',
   'load/link-vocabulary',
   'load/links-continues',
   'load/links-implements',
+  'load/mark-stages-pending',
   'load/owned-nodes:Assignment',
   'load/owned-nodes:LivelihoodProject',
   'load/owned-nodes:Passage',
   'load/owned-nodes:Section',
   'load/owned-nodes:Task',
+  'load/pending-stages',
   'load/relationships:DEFINES',
   'load/relationships:HAS_ASSIGNMENT',
   'load/relationships:HAS_PROJECT',
@@ -187,6 +197,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/relationships:SUPPORTED_BY',
   'load/renames',
   'load/reset-batch',
+  'load/reset-bookkeeping',
   'load/shared-named-nodes:Agency',
   'load/shared-named-nodes:Company',
   'load/shared-named-nodes:Park',
@@ -197,7 +208,6 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/shared-nodes:Term',
   'load/shared-relationships:OF',
   'load/shared-relationships:PART_OF',
-  'load/source-states',
   'schema',
   'schema-drop-agency-name',
   'schema-outdated',

@@ -51,6 +51,12 @@ export interface Database<Name extends string = CypherName> {
 export interface DatabaseOptions<Name extends string = CypherName> {
   /** Called once per statement sent to the server, e.g. to count round trips. */
   readonly onStatement?: (statementName: Name | OwnStatement, parameters: Parameters) => void;
+  /**
+   * How long a transaction is retried on transient errors, a lost server
+   * included (the driver's default: 30 s); a run that stops at the first lost
+   * connection waits this long before it knows.
+   */
+  readonly maxTransactionRetryTimeMs?: number;
 }
 
 /** The statements the database module itself runs; every catalog it is given must hold them. */
@@ -148,6 +154,7 @@ export function createDatabase<Name extends string = CypherName>(
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
+    ...(options.maxTransactionRetryTimeMs === undefined ? {} : { maxTransactionRetryTime: options.maxTransactionRetryTimeMs }),
     logging: { level: 'error', logger: () => undefined },
   });
   const database = connection.database;

@@ -10,6 +10,10 @@ CREATE INDEX agency_name_lookup IF NOT EXISTS FOR (n:Agency) ON (n.name);
 CREATE INDEX jurisdiction_name IF NOT EXISTS FOR (n:Jurisdiction) ON (n.name);
 CREATE CONSTRAINT indicator_metric IF NOT EXISTS FOR (n:Indicator) REQUIRE n.metric IS UNIQUE;
 CREATE INDEX node_document_id IF NOT EXISTS FOR (n:Node) ON (n.documentId);
+// Run records (not graph nodes, no :Node label): what each source file left
+// in the graph, and the graph-wide stages a stopped run still owes.
+CREATE CONSTRAINT ingest_file_path IF NOT EXISTS FOR (f:IngestFile) REQUIRE f.path IS UNIQUE;
+CREATE CONSTRAINT ingest_state_key IF NOT EXISTS FOR (s:IngestState) REQUIRE s.key IS UNIQUE;
 CREATE INDEX oversees_document_id IF NOT EXISTS FOR ()-[r:OVERSEES]-() ON (r.documentId);
 CREATE INDEX states_document_id IF NOT EXISTS FOR ()-[r:STATES]-() ON (r.documentId);
 CREATE INDEX leader_name IF NOT EXISTS FOR (n:Leader) ON (n.name);

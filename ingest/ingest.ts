@@ -4,28 +4,52 @@
  * transaction each → cross-document links → orphan clean-up.
  *
  * A file that cannot be read or parsed, or a document whose write fails, is
- * reported and skipped; everything else still goes in.
+ * reported and skipped; everything else still goes in. A document that no
+ * longer parses keeps the version already loaded.
+ *
+ * A run records what it completed, so that the next run finishes the rest:
+ * before writing documents it records, per source file, the bytes it parsed
+ * and the documents they hold (`IngestFile`), and marks the graph-wide stages
+ * (renames, links, orphan sweep) as owed (`IngestState`); each stage clears
+ * its mark when done. A file counts as unchanged only when its record matches
+ * its bytes and every document it holds is loaded from it as recorded; the
+ * whole corpus is skipped without parsing only when every file is unchanged
+ * and no stage is owed. When Neo4j becomes unreachable, the run stops at the
+ * first failure and says what it completed.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../core/config.ts';
 import type { Database } from '../core/database.ts';
-import { KgError, describeError } from '../core/errors.ts';
+import { ExtractionWarning, KgError, describeError } from '../core/errors.ts';
 import { buildDocumentGraph } from './graph/build.ts';
-import { createIngestContext } from './context.ts';
-import { countRecords, type DocumentGraph } from './graph/records.ts';
-import { expandInputPaths, hashFiles, sourceFileLabel } from './input-files.ts';
+import { createIngestContext, type IngestContext } from './context.ts';
+import { countRecords } from './graph/records.ts';
+import { findInputFiles, hashFiles, labelUnder } from './input-files.ts';
 import {
+  GRAPH_STAGES,
+  completeStage,
+  deleteDocuments,
   deleteOrphans,
-  deleteStaleDocuments,
+  documentsWithContent,
+  fileStates,
   graphCounts,
-  loadedSources,
+  isComplete,
+  isConnectionFailure,
   loadedStates,
+  markStagesPending,
+  pendingStages,
   readLinkInputs,
   readLinkVocabulary,
   resetGraph,
   writeDocumentGraph,
+  writeFileRecords,
   writeLinks,
   writeRenames,
-  writeSourceHashes,
+  type FileRecord,
+  type FileState,
   type GraphCounts,
+  type GraphStage,
 } from './load.ts';
 import type { ParsedDocument, ParsedFile } from './model.ts';
 import { parseFiles } from './parse.ts';
@@ -37,19 +61,25 @@ import { createTokeniser } from './tokenise.ts';
 /**
  * Bumped when extraction code changes what it produces, so unchanged files
  * are re-ingested; changes to `data/rules/*` are detected from their content.
+ * 3: ids of documents without a docNo name the file's path, not its base name.
  */
-export const PIPELINE_CODE_VERSION = '2';
+export const PIPELINE_CODE_VERSION = '3';
 
 export type IngestProgress =
   | { readonly stage: 'parsed'; readonly files: number; readonly documents: number }
   | { readonly stage: 'document'; readonly index: number; readonly total: number; readonly documentId: string; readonly outcome: 'loaded' | 'skipped' | 'failed' }
-  | { readonly stage: 'links' }
+  | { readonly stage: GraphStage }
   | { readonly stage: 'done' };
 
 export interface IngestOptions {
   readonly rulesDir: string;
   /** Delete the whole graph first. */
   readonly reset?: boolean;
+  /**
+   * The ingest root: files are named (and documents without a docNo
+   * identified) by their path relative to it; default: the project.
+   */
+  readonly root?: string;
   readonly onProgress?: (event: IngestProgress) => void;
 }
 
@@ -58,6 +88,17 @@ export interface IngestProblem {
   readonly documentId: string | null;
   readonly code: string;
   readonly message: string;
+  /** Where in the document's cleaned text, for a warning about part of a document. */
+  readonly span?: { readonly start: number; readonly end: number } | null;
+}
+
+/** Why a run stopped before the end, what it completed and what a rerun will do. */
+export interface IngestInterruption {
+  readonly message: string;
+  /** Documents this run still had to write. */
+  readonly remainingDocuments: readonly string[];
+  /** Graph-wide stages still owed. */
+  readonly pendingStages: readonly GraphStage[];
 }
 
 export interface IngestSummary {
@@ -66,17 +107,23 @@ export interface IngestSummary {
   readonly skipped: readonly string[];
   readonly removed: readonly string[];
   readonly problems: readonly IngestProblem[];
-  /** Documents loaded with a gap (no year stated): reported, not failed. */
+  /** Documents loaded with a gap (no year stated, text or markers not read): reported, not failed. */
   readonly warnings: readonly IngestProblem[];
   /** Nodes and relationships written this run (skipped documents excluded). */
   readonly written: { readonly nodes: number; readonly relationships: number };
   readonly links: { readonly implements: number; readonly continues: number } | null;
   readonly orphansRemoved: number;
+  /** The graph after the run (empty when the run was interrupted: Neo4j could not be asked). */
   readonly counts: GraphCounts;
   readonly durationMs: number;
+  /** Set when Neo4j became unreachable: the run stopped there, and a rerun finishes the rest. */
+  readonly interrupted: IngestInterruption | null;
 }
 
 function problemOf(pathLabel: string, documentId: string | null, error: unknown): IngestProblem {
+  if (error instanceof ExtractionWarning) {
+    return { path: pathLabel, documentId: error.documentId, code: error.code, message: error.message, span: error.span };
+  }
   return {
     path: pathLabel,
     documentId,
@@ -85,71 +132,57 @@ function problemOf(pathLabel: string, documentId: string | null, error: unknown)
   };
 }
 
-/**
- * The ids of the loaded documents when every file is loaded exactly as it is
- * now (same bytes, same rules); null when anything has to be (re)parsed.
- */
-async function unchangedCorpus(
-  database: Database,
-  files: readonly string[],
-  fileHashes: ReadonlyMap<string, string>,
-  pipelineVersion: string,
-): Promise<string[] | null> {
-  if (files.length === 0) return null;
-  const states = await loadedSources(database, files.map(sourceFileLabel));
-  const ids: string[] = [];
-  for (const file of files) {
-    const state = states.get(sourceFileLabel(file));
-    const hash = fileHashes.get(file);
-    if (!state || hash === undefined) return null;
-    if (state.sourceHashes.size !== 1 || !state.sourceHashes.has(hash)) return null;
-    if (state.pipelineVersions.size !== 1 || !state.pipelineVersions.has(pipelineVersion)) return null;
-    ids.push(...state.documentIds);
-  }
-  return ids;
+/** One source file in this run: what was parsed from it and what of it can be used. */
+interface SourceFile {
+  readonly file: string;
+  readonly label: string;
+  readonly hash: string | undefined;
+  /** Its documents that go into the graph, in file order. */
+  documents: ParsedDocument[];
+  /** Parts that could not be used (a document that does not parse, a duplicate): the file stays incomplete. */
+  unusable: number;
+  /** When part of the file does not parse, the documents it held stay as loaded (their ids are unknown). */
+  keepLoaded: boolean;
+  readonly warnings: IngestProblem[];
 }
 
-function withSourceHash(graph: DocumentGraph, sourceHash: string | undefined): DocumentGraph {
-  return { ...graph, document: { ...graph.document, properties: { ...graph.document.properties, sourceHash: sourceHash ?? null } } };
-}
-
-/** The documents of the parsed files, each id once; unusable files and duplicates become problems. */
-function collectDocuments(
-  parsed: readonly ParsedFile[],
-  problems: IngestProblem[],
-  warnings: IngestProblem[],
-): { documents: ParsedDocument[]; documentPath: Map<string, string>; readableFiles: string[] } {
-  const documents: ParsedDocument[] = [];
-  const documentFile = new Map<string, string>();
-  /** The absolute path each document came from, to find its file's hash. */
-  const documentPath = new Map<string, string>();
-  const readableFiles: string[] = [];
-  for (const file of parsed) {
-    const label = sourceFileLabel(file.path);
+/** The documents of the parsed files, each id and each text once; unusable files and duplicates become problems. */
+function collectDocuments(parsed: readonly ParsedFile[], sources: readonly SourceFile[], problems: IngestProblem[]): void {
+  const byId = new Map<string, string>();
+  const byText = new Map<string, { id: string; label: string }>();
+  parsed.forEach((file, index) => {
+    const source = sources[index] as SourceFile;
+    const { label } = source;
     if (!file.ok) {
       problems.push(problemOf(label, null, file.error));
-      continue;
+      source.unusable += 1;
+      source.keepLoaded = true;
+      return;
     }
-    readableFiles.push(label);
     for (const problem of file.problems) problems.push(problemOf(label, null, problem));
-    for (const warning of file.warnings) warnings.push(problemOf(label, null, warning));
+    source.unusable += file.problems.length;
+    source.keepLoaded = file.problems.length > 0;
+    for (const warning of file.warnings) source.warnings.push(problemOf(label, null, warning));
     for (const document of file.documents) {
-      const earlier = documentFile.get(document.id);
-      if (earlier !== undefined) {
-        problems.push({
-          path: label,
-          documentId: document.id,
-          code: 'INPUT_DUPLICATE_DOCUMENT',
-          message: `${label}: document ${document.id} is also in ${earlier}; kept the one in ${earlier}`,
-        });
+      const sameId = byId.get(document.id);
+      const sameText = byText.get(document.contentHash);
+      if (sameId !== undefined || sameText !== undefined) {
+        problems.push(duplicateProblem(label, document.id, sameId !== undefined ? { id: document.id, label: sameId } : (sameText as { id: string; label: string }), sameId === undefined));
+        source.unusable += 1;
         continue;
       }
-      documentFile.set(document.id, label);
-      documentPath.set(document.id, file.path);
-      documents.push({ ...document, sourceFile: label });
+      byId.set(document.id, label);
+      byText.set(document.contentHash, { id: document.id, label });
+      source.documents.push({ ...document, sourceFile: label });
     }
-  }
-  return { documents, documentPath, readableFiles };
+  });
+}
+
+function duplicateProblem(label: string, documentId: string, kept: { id: string; label: string }, sameText: boolean): IngestProblem {
+  const what = sameText
+    ? `holds the same text as document ${kept.id} of ${kept.label}: it is one document, kept as ${kept.id}`
+    : `document ${documentId} is also in ${kept.label}; kept the one in ${kept.label}`;
+  return { path: label, documentId, code: 'INPUT_DUPLICATE_DOCUMENT', message: `${label}: ${what}` };
 }
 
 /** Recomputes every IMPLEMENTS and CONTINUES link from the graph as it now is. */
@@ -175,101 +208,302 @@ async function relink(database: Database, stopwords: ReadonlySet<string>): Promi
   return { implements: implementsLinks.length, continues: continuesLinks.length };
 }
 
-export async function ingestPaths(paths: readonly string[], database: Database, options: IngestOptions): Promise<IngestSummary> {
-  const started = performance.now();
-  const progress = options.onProgress ?? (() => undefined);
-  const problems: IngestProblem[] = [];
-  const warnings: IngestProblem[] = [];
+/** The warnings recorded for unchanged files, to report them again. */
+function recordedWarnings(record: FileRecord): IngestProblem[] {
+  return record.warnings.flatMap((json) => {
+    try {
+      return [JSON.parse(json) as IngestProblem];
+    } catch {
+      return [];
+    }
+  });
+}
 
-  const files = await expandInputPaths(paths);
+/** What the run has done so far: the summary, also when it stops early. */
+class Run {
+  readonly problems: IngestProblem[] = [];
+  readonly warnings: IngestProblem[] = [];
+  readonly loaded: string[] = [];
+  readonly skipped: string[] = [];
+  readonly removed: string[] = [];
+  readonly written = { nodes: 0, relationships: 0 };
+  links: IngestSummary['links'] = null;
+  orphansRemoved = 0;
+  counts: GraphCounts = { labels: {}, types: {} };
+  files = 0;
+  /** What the run is doing, for the message when Neo4j goes away. */
+  step = 'reading what the graph holds';
+  /** Documents still to write, stages still owed, stages done this run. */
+  readonly remaining = new Set<string>();
+  readonly pending = new Set<GraphStage>();
+  readonly stagesDone: GraphStage[] = [];
+  interrupted: IngestInterruption | null = null;
+
+  constructor(private readonly started: number) {}
+
+  interrupt(error: unknown): void {
+    const done = [
+      `${this.loaded.length} document(s) written`,
+      `${this.skipped.length} unchanged`,
+      ...(this.removed.length > 0 ? [`${this.removed.length} removed`] : []),
+      ...this.stagesDone.map((stage) => STAGE_NAMES[stage]),
+    ];
+    const owed = [
+      ...(this.remaining.size > 0 ? [`${this.remaining.size} document(s)`] : []),
+      ...GRAPH_STAGES.filter((stage) => this.pending.has(stage)).map((stage) => STAGE_NAMES[stage]),
+    ];
+    const message =
+      `Stopped: Neo4j became unreachable while ${this.step} (${describeError(error)}). ` +
+      `Completed: ${done.join(', ')}. ` +
+      (owed.length > 0 ? `Not done yet: ${owed.join(', ')}. ` : '') +
+      'Each document is written in one transaction, so none is in the graph in part. ' +
+      'Run the same command again once Neo4j is back: it finishes the rest.';
+    this.interrupted = { message, remainingDocuments: [...this.remaining], pendingStages: GRAPH_STAGES.filter((stage) => this.pending.has(stage)) };
+  }
+
+  summary(): IngestSummary {
+    return {
+      files: this.files,
+      loaded: this.loaded,
+      skipped: this.skipped,
+      removed: this.removed,
+      problems: this.problems,
+      warnings: this.warnings,
+      written: this.written,
+      links: this.links,
+      orphansRemoved: this.orphansRemoved,
+      counts: this.counts,
+      durationMs: Math.round(performance.now() - this.started),
+      interrupted: this.interrupted,
+    };
+  }
+}
+
+const STAGE_NAMES: Readonly<Record<GraphStage, string>> = {
+  renames: 'agency renames',
+  links: 'cross-document links',
+  orphans: 'the orphan sweep',
+};
+
+export async function ingestPaths(paths: readonly string[], database: Database, options: IngestOptions): Promise<IngestSummary> {
+  const run = new Run(performance.now());
+  try {
+    await ingestInto(run, paths, database, options);
+  } catch (error) {
+    // One lost connection stops the run: every later statement would wait for
+    // the same server. What was written stays; the rerun finishes the rest.
+    if (!isConnectionFailure(error)) throw error;
+    run.interrupt(error);
+  }
+  return run.summary();
+}
+
+async function ingestInto(run: Run, paths: readonly string[], database: Database, options: IngestOptions): Promise<void> {
+  const progress = options.onProgress ?? (() => undefined);
+  const root = options.root ?? PROJECT_ROOT;
+  const labelOf = (file: string): string => labelUnder(root, file);
+
+  const inputs = await findInputFiles(paths);
+  for (const problem of inputs.problems) run.problems.push(problemOf(problem.path, null, problem));
+  const files = inputs.files;
+  run.files = files.length;
+  const labels = files.map(labelOf);
   const pipelineVersion = await rulesFingerprint(options.rulesDir, PIPELINE_CODE_VERSION);
   const fileHashes = await hashFiles(files);
+
+  let states: Map<string, FileState> | null = null;
   if (!options.reset) {
-    const unchanged = await unchangedCorpus(database, files, fileHashes, pipelineVersion);
-    if (unchanged) {
-      // Every file is loaded as it is now, by these rules: nothing to parse or write.
-      progress({ stage: 'parsed', files: files.length, documents: unchanged.length });
+    const [read, pending] = await Promise.all([fileStates(database, labels), pendingStages(database)]);
+    states = read;
+    for (const stage of pending) run.pending.add(stage);
+    const complete = files.length > 0 && files.every((file, index) => isComplete(read.get(labels[index] as string), fileHashes.get(file), pipelineVersion));
+    if (complete && pending.size === 0) {
+      // Every file is loaded as it is now, by these rules, and no stage is owed: nothing to parse or write.
+      for (const label of labels) {
+        const record = read.get(label)?.record;
+        if (!record) continue;
+        run.skipped.push(...record.documentIds);
+        run.warnings.push(...recordedWarnings(record));
+      }
+      progress({ stage: 'parsed', files: files.length, documents: run.skipped.length });
+      run.counts = await graphCounts(database);
       progress({ stage: 'done' });
-      return {
-        files: files.length,
-        loaded: [],
-        skipped: unchanged,
-        removed: [],
-        problems,
-        warnings,
-        written: { nodes: 0, relationships: 0 },
-        links: null,
-        orphansRemoved: 0,
-        counts: await graphCounts(database),
-        durationMs: Math.round(performance.now() - started),
-      };
+      return;
     }
   }
-  const parsed = await parseFiles(files, await loadCleanRules(options.rulesDir), await loadPlaceTable(options.rulesDir));
-  const { documents, documentPath, readableFiles } = collectDocuments(parsed, problems, warnings);
-  progress({ stage: 'parsed', files: files.length, documents: documents.length });
 
+  const parsed = await parseFiles(files, await loadCleanRules(options.rulesDir), await loadPlaceTable(options.rulesDir), labelOf);
+  const sources: SourceFile[] = files.map((file, index) => ({
+    file,
+    label: labels[index] as string,
+    hash: fileHashes.get(file),
+    documents: [],
+    unusable: 0,
+    keepLoaded: false,
+    warnings: [],
+  }));
+  collectDocuments(parsed, sources, run.problems);
+  for (const source of sources) run.warnings.push(...source.warnings);
+
+  if (options.reset) {
+    run.step = 'deleting the graph (--reset)';
+    await resetGraph(database);
+    run.pending.clear();
+    states = new Map();
+  }
+  run.step = 'reading what the graph holds';
+  const replaced = await dropLoadedElsewhere(database, sources, root, run.problems);
+  const documents = sources.flatMap((source) => source.documents);
+  progress({ stage: 'parsed', files: files.length, documents: documents.length });
   const context = await createIngestContext(documents, options.rulesDir);
 
-  if (options.reset) await resetGraph(database);
-  const states = await loadedStates(database, documents.map((document) => document.id));
-  const loaded: string[] = [];
-  const skipped: string[] = [];
-  const written = { nodes: 0, relationships: 0 };
+  states ??= await fileStates(database, labels);
+  const existing = await loadedStates(database, documents.map((document) => document.id));
+  const toWrite = new Set(
+    documents
+      .filter((document) => {
+        const state = existing.get(document.id);
+        return !(state && state.contentHash === document.contentHash && state.pipelineVersion === pipelineVersion && state.sourceFile === document.sourceFile);
+      })
+      .map((document) => document.id),
+  );
+  const held = new Set(documents.map((document) => document.id));
+  const stale = sources
+    .filter((source) => !source.keepLoaded)
+    .flatMap((source) => (states?.get(source.label)?.loaded ?? []).map((document) => document.id))
+    .filter((id) => !held.has(id));
+  const removals = [...new Set([...replaced, ...stale])];
+
+  if (toWrite.size > 0 || removals.length > 0 || options.reset) {
+    // Marked before the first change: a run that stops after it leaves the stages owed.
+    run.step = 'recording the stages this run owes';
+    await markStagesPending(database, GRAPH_STAGES);
+    for (const stage of GRAPH_STAGES) run.pending.add(stage);
+  }
+  run.step = 'recording the source files';
+  await writeFileRecords(database, sources.flatMap((source) => recordOf(source, pipelineVersion)));
+
+  for (const id of toWrite) run.remaining.add(id);
   for (const [index, document] of documents.entries()) {
-    const state = states.get(document.id);
     let outcome: 'loaded' | 'skipped' | 'failed';
-    if (state && state.contentHash === document.contentHash && state.pipelineVersion === pipelineVersion) {
-      skipped.push(document.id);
+    if (!toWrite.has(document.id)) {
+      run.skipped.push(document.id);
       outcome = 'skipped';
     } else {
+      run.step = `writing document ${document.id}`;
       try {
-        const graph = withSourceHash(buildDocumentGraph(document, context.graphContext, pipelineVersion), fileHashes.get(documentPath.get(document.id) ?? ''));
+        const graph = buildDocumentGraph(document, context.graphContext, pipelineVersion);
         await writeDocumentGraph(database, graph);
         const counted = countRecords(graph);
-        written.nodes += counted.nodes;
-        written.relationships += counted.relationships;
-        loaded.push(document.id);
+        run.written.nodes += counted.nodes;
+        run.written.relationships += counted.relationships;
+        run.loaded.push(document.id);
         outcome = 'loaded';
       } catch (error) {
-        problems.push(problemOf(document.sourceFile, document.id, error));
+        if (isConnectionFailure(error)) throw error;
+        run.problems.push(problemOf(document.sourceFile, document.id, error));
         outcome = 'failed';
       }
+      run.remaining.delete(document.id);
     }
     progress({ stage: 'document', index: index + 1, total: documents.length, documentId: document.id, outcome });
   }
 
-  await writeSourceHashes(
-    database,
-    skipped.map((id) => ({ id, sourceHash: fileHashes.get(documentPath.get(id) ?? '') ?? null })),
-  );
-
-  const holds = new Map(readableFiles.map((file) => [file, new Set<string>()]));
-  for (const document of documents) holds.get(document.sourceFile)?.add(document.id);
-  const removed = await deleteStaleDocuments(database, holds);
-
-  // Renames between the ids of the graph (an agency's id names its jurisdiction).
-  await writeRenames(database, context.renames);
-
-  let links: IngestSummary['links'] = null;
-  if (loaded.length > 0 || removed.length > 0 || options.reset) {
-    progress({ stage: 'links' });
-    links = await relink(database, context.stopwords);
+  run.step = 'removing documents their files no longer hold';
+  for (const documentId of removals) {
+    await deleteDocuments(database, [documentId]);
+    run.removed.push(documentId);
   }
-  const orphansRemoved = await deleteOrphans(database);
-  const counts = await graphCounts(database);
+
+  await finishStages(run, database, context, progress);
+  run.step = 'counting the graph';
+  run.counts = await graphCounts(database);
   progress({ stage: 'done' });
-  return {
-    files: files.length,
-    loaded,
-    skipped,
-    removed,
-    problems,
-    warnings,
-    written,
-    links,
-    orphansRemoved,
-    counts,
-    durationMs: Math.round(performance.now() - started),
-  };
+}
+
+/** The graph-wide stages this run or a stopped one owes, each cleared when done. */
+async function finishStages(run: Run, database: Database, context: IngestContext, progress: (event: IngestProgress) => void): Promise<void> {
+  for (const stage of GRAPH_STAGES) {
+    if (!run.pending.has(stage)) continue;
+    progress({ stage });
+    switch (stage) {
+      case 'renames':
+        run.step = 'recording agency renames';
+        // Renames between the ids of the graph (an agency's id names its jurisdiction).
+        await writeRenames(database, context.renames);
+        break;
+      case 'links':
+        run.step = 'linking clauses across documents';
+        run.links = await relink(database, context.stopwords);
+        break;
+      case 'orphans':
+        run.step = 'removing entities no document refers to';
+        run.orphansRemoved = await deleteOrphans(database);
+        break;
+    }
+    await completeStage(database, stage);
+    run.pending.delete(stage);
+    run.stagesDone.push(stage);
+  }
+}
+
+function recordOf(source: SourceFile, pipelineVersion: string): FileRecord[] {
+  // A file that could not be read has no hash: nothing to record, and it is never complete.
+  if (source.hash === undefined) return [];
+  return [
+    {
+      path: source.label,
+      hash: source.hash,
+      pipelineVersion,
+      documentIds: source.documents.map((document) => document.id),
+      contentHashes: source.documents.map((document) => document.contentHash),
+      unusable: source.unusable,
+      warnings: source.warnings.map((warning) => JSON.stringify(warning)),
+    },
+  ];
+}
+
+/**
+ * Documents of this run that the graph already holds from a file outside the
+ * run: the same docNo, or the same text under another name. While that file
+ * still exists, it keeps the document and this one is reported as a
+ * duplicate; a file that is gone was moved or renamed, and its copy is
+ * replaced (returned: ids to delete).
+ */
+async function dropLoadedElsewhere(database: Database, sources: readonly SourceFile[], root: string, problems: IngestProblem[]): Promise<string[]> {
+  const documents = sources.flatMap((source) => source.documents);
+  if (documents.length === 0) return [];
+  const [byId, byText] = await Promise.all([
+    loadedStates(database, documents.map((document) => document.id)),
+    documentsWithContent(database, documents.map((document) => document.contentHash)),
+  ]);
+  const inRun = new Set(sources.map((source) => source.label));
+  const exists = (label: string): boolean => fs.existsSync(path.isAbsolute(label) ? label : path.join(root, label));
+  const replaced: string[] = [];
+  for (const source of sources) {
+    source.documents = source.documents.filter((document) => {
+      const sameId = byId.get(document.id);
+      if (sameId && sameId.sourceFile !== source.label && !inRun.has(sameId.sourceFile) && exists(sameId.sourceFile)) {
+        problems.push({
+          path: source.label,
+          documentId: document.id,
+          code: 'INPUT_DUPLICATE_DOCUMENT',
+          message: `${source.label}: document ${document.id} is already loaded from ${sameId.sourceFile}, which still holds it; not replaced (ingest both files together to choose, or remove it from one)`,
+        });
+        source.unusable += 1;
+        return false;
+      }
+      for (const other of byText.filter((candidate) => candidate.contentHash === document.contentHash && candidate.id !== document.id)) {
+        if (inRun.has(other.sourceFile)) continue;
+        if (exists(other.sourceFile)) {
+          problems.push(duplicateProblem(source.label, document.id, { id: other.id, label: other.sourceFile }, true));
+          source.unusable += 1;
+          return false;
+        }
+        replaced.push(other.id);
+      }
+      return true;
+    });
+  }
+  return replaced;
 }

@@ -75,38 +75,128 @@ async function deleteDocumentIn(transaction: WriteTransaction, documentId: strin
 export interface LoadedState {
   readonly contentHash: string;
   readonly pipelineVersion: string;
+  readonly sourceFile: string;
 }
 
 /** What is loaded already for these document ids. */
 export async function loadedStates(database: Database, ids: readonly string[]): Promise<Map<string, LoadedState>> {
   const rows = await database.read('load/document-states', { ids });
   return new Map(
-    rows.map((row) => [String(row['id']), { contentHash: String(row['contentHash']), pipelineVersion: String(row['pipelineVersion']) }]),
+    rows.map((row) => [
+      String(row['id']),
+      { contentHash: String(row['contentHash']), pipelineVersion: String(row['pipelineVersion']), sourceFile: String(row['sourceFile']) },
+    ]),
   );
 }
 
-export interface SourceState {
+/** What a run recorded for one source file (`IngestFile`): see `cypher/load/file-state.cypher`. */
+export interface FileRecord {
+  readonly path: string;
+  /** sha256 of the bytes that were parsed. */
+  readonly hash: string;
+  readonly pipelineVersion: string;
+  /** The documents the file holds, in order, and the content hash of each. */
   readonly documentIds: readonly string[];
-  readonly sourceHashes: ReadonlySet<string | null>;
-  readonly pipelineVersions: ReadonlySet<string | null>;
+  readonly contentHashes: readonly string[];
+  /** Parts of the file that could not be used (a document that does not parse, a duplicate): the file is never complete. */
+  readonly unusable: number;
+  /** Warnings of its documents, as JSON (`IngestProblem`), repeated while the file is unchanged. */
+  readonly warnings: readonly string[];
 }
 
-/** What is loaded from each source file (files with nothing loaded are absent). */
-export async function loadedSources(database: Database, sourceFiles: readonly string[]): Promise<Map<string, SourceState>> {
-  const rows = await database.read('load/source-states', { sourceFiles });
-  const states = new Map<string, { documentIds: string[]; sourceHashes: Set<string | null>; pipelineVersions: Set<string | null> }>();
-  for (const row of rows) {
-    const sourceFile = String(row['sourceFile']);
-    const state = states.get(sourceFile) ?? { documentIds: [], sourceHashes: new Set(), pipelineVersions: new Set() };
-    state.documentIds.push(String(row['id']));
-    state.sourceHashes.add(typeof row['sourceHash'] === 'string' ? row['sourceHash'] : null);
-    state.pipelineVersions.add(typeof row['pipelineVersion'] === 'string' ? row['pipelineVersion'] : null);
-    states.set(sourceFile, state);
-  }
-  return states;
+export interface LoadedDocument {
+  readonly id: string;
+  readonly contentHash: string;
+  readonly pipelineVersion: string;
 }
 
-/** Replaces one document's subgraph atomically. */
+/** A source file as the graph holds it: its record (null when no run recorded it) and the documents loaded from it. */
+export interface FileState {
+  readonly record: FileRecord | null;
+  readonly loaded: readonly LoadedDocument[];
+}
+
+/** The state of each source file, in one read. */
+export async function fileStates(database: Database, sourceFiles: readonly string[]): Promise<Map<string, FileState>> {
+  const rows = await database.read('load/file-states', { sourceFiles });
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+  return new Map(
+    rows.map((row) => {
+      const path = String(row['sourceFile']);
+      const record: FileRecord | null = row['recorded']
+        ? {
+            path,
+            hash: String(row['hash']),
+            pipelineVersion: String(row['pipelineVersion']),
+            documentIds: strings(row['documentIds']),
+            contentHashes: strings(row['contentHashes']),
+            unusable: Number(row['unusable'] ?? 0),
+            warnings: strings(row['warnings']),
+          }
+        : null;
+      const loaded = (row['loaded'] as Record<string, unknown>[]).map((document) => ({
+        id: String(document['id']),
+        contentHash: String(document['contentHash']),
+        pipelineVersion: String(document['pipelineVersion']),
+      }));
+      return [path, { record, loaded }];
+    }),
+  );
+}
+
+/**
+ * True when the file is loaded exactly as it is now: recorded with these
+ * bytes and this pipeline, every part of it usable, and every document it
+ * holds loaded from it with the recorded content — no more, no fewer.
+ */
+export function isComplete(state: FileState | undefined, hash: string | undefined, pipelineVersion: string): boolean {
+  const record = state?.record;
+  if (!state || !record || hash === undefined) return false;
+  if (record.hash !== hash || record.pipelineVersion !== pipelineVersion || record.unusable !== 0) return false;
+  if (state.loaded.length !== record.documentIds.length) return false;
+  const loaded = new Map(state.loaded.map((document) => [document.id, document]));
+  return record.documentIds.every((id, index) => {
+    const document = loaded.get(id);
+    return document !== undefined && document.contentHash === record.contentHashes[index] && document.pipelineVersion === pipelineVersion;
+  });
+}
+
+export async function writeFileRecords(database: Database, rows: readonly FileRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  await database.write((transaction) => runBatched(transaction, 'load/file-state', rows));
+}
+
+/** The graph-wide stages that follow the documents, in the order a run does them. */
+export const GRAPH_STAGES = ['renames', 'links', 'orphans'] as const;
+export type GraphStage = (typeof GRAPH_STAGES)[number];
+
+/** The graph-wide stages a run that stopped early still owes. */
+export async function pendingStages(database: Database): Promise<Set<GraphStage>> {
+  const rows = await database.read('load/pending-stages');
+  const pending = (rows[0]?.['pending'] as unknown[] | undefined) ?? [];
+  return new Set(GRAPH_STAGES.filter((stage) => pending.includes(stage)));
+}
+
+export async function markStagesPending(database: Database, stages: readonly GraphStage[]): Promise<void> {
+  await database.write((transaction) => transaction.run('load/mark-stages-pending', { stages }));
+}
+
+export async function completeStage(database: Database, stage: GraphStage): Promise<void> {
+  await database.write((transaction) => transaction.run('load/complete-stage', { stage }));
+}
+
+/** Documents already loaded with these content hashes. */
+export async function documentsWithContent(database: Database, contentHashes: readonly string[]): Promise<{ contentHash: string; id: string; sourceFile: string }[]> {
+  if (contentHashes.length === 0) return [];
+  const rows = await database.read('load/documents-by-content-hash', { contentHashes });
+  return rows.map((row) => ({ contentHash: String(row['contentHash']), id: String(row['id']), sourceFile: String(row['sourceFile']) }));
+}
+
+/**
+ * Replaces one document's subgraph atomically. A lost connection is passed on
+ * as it is (DATABASE_UNAVAILABLE), so the run can stop instead of trying every
+ * other document against a server that is gone.
+ */
 export async function writeDocumentGraph(database: Database, graph: DocumentGraph): Promise<void> {
   try {
     await database.write(async (transaction) => {
@@ -118,31 +208,35 @@ export async function writeDocumentGraph(database: Database, graph: DocumentGrap
       for (const type of SHARED_RELATIONSHIP_TYPES) await runBatched(transaction, sharedRelationshipStatement(type), graph.sharedRelationships[type]);
     });
   } catch (error) {
+    if (isConnectionFailure(error)) throw error;
     throw new KgError('LOAD_FAILED', `Could not load document ${graph.document.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
-export async function writeSourceHashes(database: Database, rows: readonly { id: string; sourceHash: string | null }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await database.write((transaction) => runBatched(transaction, 'load/document-source-hashes', rows));
-}
-
-/**
- * Removes documents source files held before but no longer hold; `holds` maps
- * each file to the ids of the documents it holds now. One read for all files.
- */
-export async function deleteStaleDocuments(database: Database, holds: ReadonlyMap<string, ReadonlySet<string>>): Promise<string[]> {
-  if (holds.size === 0) return [];
-  const loaded = await loadedSources(database, [...holds.keys()]);
-  const stale = [...holds].flatMap(([sourceFile, keep]) => (loaded.get(sourceFile)?.documentIds ?? []).filter((id) => !keep.has(id)));
-  for (const documentId of stale) {
+/** Deletes documents by id, one transaction each (each is removed whole or not at all). */
+export async function deleteDocuments(database: Database, documentIds: readonly string[]): Promise<void> {
+  for (const documentId of documentIds) {
     await database.write((transaction) => deleteDocumentIn(transaction, documentId));
   }
-  return stale;
 }
 
+/** Driver codes that mean the server is gone, not that a statement was wrong. */
+const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** True when `error` (or what caused it) is a lost or refused connection to Neo4j. */
+export function isConnectionFailure(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
+    if (current instanceof KgError && current.code === 'DATABASE_UNAVAILABLE') return true;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/** Deletes the whole graph and the run records that describe it. */
 export async function resetGraph(database: Database): Promise<number> {
   let total = 0;
+  await database.write((transaction) => transaction.run('load/reset-bookkeeping'));
   for (;;) {
     const deleted = await database.write(async (transaction) => {
       const rows = await transaction.run('load/reset-batch', { batchSize: 10_000 });

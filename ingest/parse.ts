@@ -59,7 +59,7 @@ export function parseDocumentsOf(
       const id = uniqueId(header.docNo ?? `${label}#${document.ordinalInFile}`, document, usedIds);
       const parsed = structureDocument(document, header, id, places);
       documents.push(parsed);
-      warnings.push(...checkDocument(parsed, cleaned.path));
+      warnings.push(...checkDocument(parsed, label));
       if (header.year === null) {
         warnings.push(
           new InputWarning('INPUT_YEAR_UNKNOWN', cleaned.path, `document ${document.ordinalInFile + 1} (${openingOf(document.text)}): no year stated; read with year null`),

@@ -30,8 +30,14 @@ export function progressReporter(write: (text: string) => void, interactive: boo
           write(`failed: ${event.documentId}\n`);
         }
         break;
+      case 'renames':
+        write('Recording agency renames …\n');
+        break;
       case 'links':
         write('Linking clauses across documents …\n');
+        break;
+      case 'orphans':
+        write('Removing entities no document refers to …\n');
         break;
       case 'done':
         break;
@@ -49,10 +55,14 @@ export function formatSummary(summary: IngestSummary): string {
   lines.push(`Written this run: ${summary.written.nodes} nodes, ${summary.written.relationships} relationships.`);
   if (summary.links) lines.push(`Cross-document links: ${summary.links.implements} IMPLEMENTS, ${summary.links.continues} CONTINUES.`);
   if (summary.orphansRemoved > 0) lines.push(`Removed ${summary.orphansRemoved} entities no document refers to any more.`);
-  lines.push('', 'Graph now holds — nodes by label:');
-  lines.push(table(Object.entries(summary.counts.labels).map(([label, count]) => [label, String(count)])));
-  lines.push('relationships by type:');
-  lines.push(table(Object.entries(summary.counts.types).map(([type, count]) => [type, String(count)])));
+  if (summary.interrupted) {
+    lines.push('', summary.interrupted.message);
+  } else {
+    lines.push('', 'Graph now holds — nodes by label:');
+    lines.push(table(Object.entries(summary.counts.labels).map(([label, count]) => [label, String(count)])));
+    lines.push('relationships by type:');
+    lines.push(table(Object.entries(summary.counts.types).map(([type, count]) => [type, String(count)])));
+  }
   if (summary.problems.length > 0) {
     lines.push('', 'Errors:');
     for (const problem of summary.problems) lines.push(`  [${problem.code}] ${problem.message}`);
@@ -60,6 +70,9 @@ export function formatSummary(summary: IngestSummary): string {
   if (summary.warnings.length > 0) {
     lines.push('', 'Warnings (loaded all the same):');
     for (const warning of summary.warnings) lines.push(`  [${warning.code}] ${warning.message}`);
+  }
+  if (summary.interrupted) {
+    lines.push('', `Stopped before the end: run the same command again to finish (${summary.interrupted.remainingDocuments.length} document(s) and ${summary.interrupted.pendingStages.join(', ') || 'no later stage'} to do).`);
   }
   return lines.join('\n');
 }

@@ -1,29 +1,49 @@
 /**
- * `kg ingest [PATH…] [--reset]`: builds the graph from files and folders
+ * `kg ingest [PATH…] [--reset] [--root DIR]`: builds the graph from files and folders
  * (default: the bundled corpus) in the Neo4j of NEO4J_URI, or the local one.
  */
+import path from 'node:path';
 import { connectionFor, loadConfig } from '../../core/config.ts';
 import { loadCypherCatalog } from '../../core/cypher.ts';
 import { createDatabase } from '../../core/database.ts';
+import { describeError } from '../../core/errors.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
+import { isConnectionFailure } from '../../ingest/load.ts';
 import { formatSummary, progressReporter } from '../../ingest/summary.ts';
 import type { Command } from '../command.ts';
 import { parseCommandArguments } from '../arguments.ts';
 
-const USAGE = `Usage: kg ingest [PATH…] [--reset]
+const USAGE = `Usage: kg ingest [PATH…] [--reset] [--root DIR]
 
-Parses the files (folders are read recursively; default: the bundled corpus,
-KG_CORPUS_DIR), links their entities and loads them into Neo4j — NEO4J_URI
-when set, else the local server (start it with "npm run neo4j -- start").
-Unchanged documents are skipped; a changed one replaces its own subgraph; one
-bad file or document is reported and the others still go in.
+Parses the files (folders are read recursively, symbolic links followed once;
+default: the bundled corpus, KG_CORPUS_DIR), links their entities and loads
+them into Neo4j — NEO4J_URI when set, else the local server (start it with
+"npm run neo4j -- start"). Unchanged documents are skipped; a changed one
+replaces its own subgraph; one bad file, path or document is reported and the
+others still go in; a document that no longer parses keeps its loaded version.
+Each run records what it completed, so a run that was stopped (Neo4j or the
+process killed) is finished by running the same command again.
 
 Options:
   --reset       delete the whole graph first and rebuild it
+  --root DIR    name files (and documents without a docNo) by their path
+                under DIR (default: the project folder)
   -h, --help    show this help
 
-Exit status: 0 when everything was ingested, 1 when any file or document failed.
+Exit status:
+  0  everything was ingested
+  1  some file, path or document could not be used (the others went in)
+  2  wrong usage
+  3  everything was loaded, with warnings: a document read with a gap (no
+     year stated, text no clause was read from, a bracket never closed,
+     responsibility markers outside every task), each warning naming the
+     document, the span and the reason
+  4  stopped early: Neo4j became unreachable; what was completed is kept and
+     the same command run again finishes the rest
 `;
+
+/** `kg ingest` exit statuses (see USAGE). */
+export const INGEST_EXIT = { ok: 0, failed: 1, usage: 2, warnings: 3, interrupted: 4 } as const;
 
 export const command: Command = {
   name: 'ingest',
@@ -33,7 +53,7 @@ export const command: Command = {
     const parsed = parseCommandArguments(
       command,
       args,
-      { reset: { type: 'boolean', default: false } },
+      { reset: { type: 'boolean', default: false }, root: { type: 'string' } },
       io,
     );
     if (!parsed.ok) return parsed.exitCode;
@@ -42,15 +62,27 @@ export const command: Command = {
     const paths = positionals.length > 0 ? positionals : [config.corpusDir];
     const database = createDatabase(connectionFor(config), loadCypherCatalog());
     try {
-      await database.verifyConnectivity();
-      await database.applySchema();
+      try {
+        await database.verifyConnectivity();
+        await database.applySchema();
+      } catch (error) {
+        if (!isConnectionFailure(error)) throw error;
+        io.stderr(`kg ingest: ${describeError(error)} Nothing was ingested; run the same command again once Neo4j is up.\n`);
+        return INGEST_EXIT.interrupted;
+      }
       const summary = await ingestPaths(paths, database, {
         rulesDir: config.rulesDir,
         reset: values.reset,
+        ...(values.root === undefined ? {} : { root: path.resolve(values.root) }),
         onProgress: progressReporter(io.stderr, process.stderr.isTTY === true),
       });
       io.stdout(`${formatSummary(summary)}\n`);
-      return summary.problems.length > 0 ? 1 : 0;
+      if (summary.interrupted) {
+        io.stderr(`kg ingest: ${summary.interrupted.message}\n`);
+        return INGEST_EXIT.interrupted;
+      }
+      if (summary.problems.length > 0) return INGEST_EXIT.failed;
+      return summary.warnings.length > 0 ? INGEST_EXIT.warnings : INGEST_EXIT.ok;
     } finally {
       await database.close();
     }

@@ -14,7 +14,7 @@ import type { TestCypherName } from '../fixtures/cypher/names.generated.ts';
 /** The statements only the tests run (test/fixtures/cypher/), next to the product's. */
 const TEST_CYPHER_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'cypher');
 
-type TestStatement = CypherName | TestCypherName;
+export type TestStatement = CypherName | TestCypherName;
 
 export function testDatabase(options: DatabaseOptions<TestStatement> = {}): Database<TestStatement> {
   const config = loadConfig();

@@ -37,6 +37,7 @@ describe('ingest progress and summary', () => {
       orphansRemoved: 0,
       counts: { labels: { Agency: 3, Document: 1 }, types: { LED_BY: 4 } },
       durationMs: 1500,
+      interrupted: null,
     };
     const text = formatSummary(summary);
     expect(text).toContain('Ingested 2 file(s) in 1.5 s: 1 document(s) loaded, 0 unchanged, 0 removed, 1 error(s).');
