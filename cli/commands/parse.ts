@@ -3,7 +3,10 @@
  * classify → structure on each file and prints the documents found, so a
  * wrong extraction can be traced to the stage that made it.
  */
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { ExtractionWarning, type KgError } from '../../core/errors.ts';
+import { labelUnder } from '../../ingest/input-files.ts';
 import type { ParsedDocument, ParsedFile } from '../../ingest/model.ts';
 import { parseFiles } from '../../ingest/parse.ts';
 import { qualifiedName } from '../../ingest/jurisdiction/index.ts';
@@ -11,7 +14,7 @@ import { DEFAULT_RULES_DIR, loadCleanRules, loadPlaceTable } from '../../ingest/
 import type { Command } from '../command.ts';
 import { parseCommandArguments } from '../arguments.ts';
 
-const USAGE = `Usage: kg parse FILE… [--json] [--rules DIR]
+const USAGE = `Usage: kg parse FILE… [--json] [--rules DIR] [--root DIR]
 
 Parses each file into typed documents and prints, per file, the documents
 found (docNo, kind, year, title) with counts of what was structured and the
@@ -20,6 +23,8 @@ jurisdiction (the place that issued it, its parents, and what told it).
 Options:
   --json        print the full typed structure (ParsedFile[]) as JSON
   --rules DIR   the rule lists (default: ${DEFAULT_RULES_DIR})
+  --root DIR    name files (and documents without a docNo) by their path
+                under DIR, as kg ingest --root does (default: the project)
   -h, --help    show this help
 
 Exit status: 0 when every file parsed and nothing was left unread; 1 when any
@@ -46,6 +51,7 @@ export const command: Command = {
       {
         json: { type: 'boolean', default: false },
         rules: { type: 'string' },
+        root: { type: 'string' },
       },
       io,
       { positionals: 'required' },
@@ -53,7 +59,8 @@ export const command: Command = {
     if (!parsed.ok) return parsed.exitCode;
     const { values, positionals } = parsed;
     const rulesDir = values.rules ?? DEFAULT_RULES_DIR;
-    const files = await parseFiles(positionals, await loadCleanRules(rulesDir), await loadPlaceTable(rulesDir));
+    const root = path.resolve(values.root ?? PROJECT_ROOT);
+    const files = await parseFiles(positionals, await loadCleanRules(rulesDir), await loadPlaceTable(rulesDir), (file) => labelUnder(root, path.resolve(file)));
     for (const file of files) {
       const errors = file.ok ? file.problems : [file.error];
       for (const error of errors) io.stderr(`kg parse: ${error.message} [${error.code}]\n`);

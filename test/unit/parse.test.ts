@@ -93,6 +93,14 @@ describe('kg parse', () => {
     expect(stdout).toContain('headless-report.txt: 1 document');
   });
 
+  it('exits 3 when a document was read with gaps, each warning naming the document and the span in --json', async () => {
+    const { code, stdout, stderr } = await run(['parse', '--json', fixture('truncated-division.txt')]);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/warning: .*某政发〔2033〕4号: task 3 .*\[EXTRACT_UNREAD_CLAUSE\]/u);
+    const [file] = JSON.parse(stdout) as { warnings: { code: string; documentId: string; span: { start: number; end: number } }[] }[];
+    expect(file?.warnings).toEqual([expect.objectContaining({ code: 'EXTRACT_UNREAD_CLAUSE', documentId: '某政发〔2033〕4号', span: { start: expect.any(Number), end: expect.any(Number) } })]);
+  });
+
   it('explains its usage', async () => {
     expect((await run(['--help'])).stdout).toContain('parse');
     expect((await run(['parse'])).code).toBe(2);

@@ -24,6 +24,31 @@ describe('ingest progress and summary', () => {
     expect(collect(false)).toBe('Parsed 2 file(s) into 2 document(s).\nfailed: b\nLinking clauses across documents …\n');
   });
 
+  it('says what a run that stopped early completed, and that a rerun finishes it', () => {
+    const out: string[] = [];
+    const report = progressReporter((text) => out.push(text), false);
+    for (const stage of ['renames', 'links', 'orphans'] as const) report({ stage });
+    expect(out.join('')).toBe('Recording agency renames …\nLinking clauses across documents …\nRemoving entities no document refers to …\n');
+    const message = 'Stopped: Neo4j became unreachable while writing document b (gone). Completed: 1 document(s) written, 0 unchanged. Not done yet: 1 document(s), cross-document links. Run the same command again once Neo4j is back: it finishes the rest.';
+    const text = formatSummary({
+      files: 1,
+      loaded: ['a'],
+      skipped: [],
+      removed: [],
+      problems: [],
+      warnings: [],
+      written: { nodes: 1, relationships: 0 },
+      links: null,
+      orphansRemoved: 0,
+      counts: { labels: {}, types: {} },
+      durationMs: 10,
+      interrupted: { message, remainingDocuments: ['b'], pendingStages: ['links'] },
+    });
+    expect(text).toContain(message);
+    expect(text).not.toContain('Graph now holds');
+    expect(text).toContain('Stopped before the end: run the same command again to finish (1 document(s) and links to do).');
+  });
+
   it('summarises counts by label and type and names every error', () => {
     const summary: IngestSummary = {
       files: 2,
