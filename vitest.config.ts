@@ -36,6 +36,23 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        resolve,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          // Debian's Chromium against the API process over the test Neo4j
+          // (the same server as the integration tests), after the unit and
+          // integration projects have finished, so it never runs beside them.
+          globalSetup: ['test/integration/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --quick]`: measures parsing, ingestion, loading and the
- * API, each next to its limit in the same run (raw jieba, raw Cypher), and
+ * `npm run bench [-- --quick]`: measures parsing, ingestion, loading, the
+ * API, each next to its limit in the same run (raw jieba, raw Cypher), and the
+ * explorer drawing a 500-node neighbourhood in headless Chromium (bench/explorer.ts), and
  * writes bench/results/<date>.json plus a Markdown table on stdout.
  * Benchmarks never fail on a threshold; they report.
  *
@@ -35,6 +36,7 @@ import { parseDocuments } from '../ingest/parse.ts';
 import { loadCleanRules } from '../ingest/rules.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { growthExponent, measured, round, runConcurrently } from './measure.ts';
+import { explorerMarkdown, explorerSection } from './explorer.ts';
 import { API_OPERATIONS } from './operations.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 
@@ -386,6 +388,7 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
     lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× | ${result.warm.perSecond} | ${result.warm.p50} / ${result.warm.p99} |`);
   }
   lines.push('', 'Warm: the same operation against the API with its response cache (keyed by the graph version in Neo4j, one shared version read per burst of requests).');
+  lines.push('', ...explorerMarkdown(report.explorer));
   return lines.join('\n');
 }
 
@@ -401,7 +404,9 @@ async function runBenchmarks(uri: string, password: string) {
     await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, reset: true });
     const linking = await linkingScaling(database);
     const api = await apiSection(uri, password);
-    return { parse, ingest, linking, api };
+    log('explorer: a 500-node neighbourhood in headless Chromium …');
+    const explorer = await explorerSection(uri, password, quick ? 1 : settings.repeats, process.env['CHROMIUM_PATH']);
+    return { parse, ingest, linking, api, explorer };
   } finally {
     await database.close();
   }

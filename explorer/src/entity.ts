@@ -180,7 +180,7 @@ function coLeadNetwork(page: AgencyPage): HTMLElement {
             height: `mapData(weight, 1, ${max + 1}, 16, 44)`,
             label: 'data(name)',
             'font-family': CJK_FONT,
-            'font-size': 13,
+            'font-size': 16,
             'min-zoomed-font-size': 6,
             'text-valign': 'bottom',
             'text-wrap': 'ellipsis',
@@ -193,7 +193,7 @@ function coLeadNetwork(page: AgencyPage): HTMLElement {
         { selector: 'edge', style: { width: `mapData(count, 1, ${max}, 1, 6)`, 'line-color': '#a5b4fc', 'curve-style': 'haystack', opacity: 0.7 } },
         { selector: `edge[source = "${page.id.replace(/"/g, '\\"')}"]`, style: { 'line-color': '#6366f1', opacity: 1 } },
       ],
-      layout: { name: 'concentric', concentric: (node) => (node.id() === page.id ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 36, padding: 12, animate: false },
+      layout: { name: 'concentric', concentric: (node) => (node.id() === page.id ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 6, padding: 16, animate: false },
       userZoomingEnabled: false,
       autoungrabify: true,
     });

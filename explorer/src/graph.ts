@@ -9,7 +9,7 @@ import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type N
 import fcose from 'cytoscape-fcose';
 import { gql, isAbort } from './api.ts';
 import { h, replaceChildren, shorten } from './dom.ts';
-import { LABELS, RELATIONSHIPS, iconDataUri, labelName, relationshipStyle } from './labels.ts';
+import { LABELS, iconDataUri, labelName, labelStyle, relationshipStyle } from './labels.ts';
 import { NEIGHBORHOOD } from './operations.ts';
 import { MAX_LIMIT, navigate, type ExplorerState } from './state.ts';
 import type { GraphEdge, GraphNode, Properties, Subgraph } from './types.ts';
@@ -23,7 +23,10 @@ export interface DrawTiming {
   readonly nodes: number;
   readonly edges: number;
   readonly fetchMs: number;
+  /** Adding the elements to cytoscape (styles included). */
+  readonly addMs: number;
   readonly layoutMs: number;
+  /** From the end of the layout to the second frame after it: filters, selection, panel lists, paint. */
   readonly renderMs: number;
 }
 
@@ -50,26 +53,26 @@ export interface Neighbour {
 }
 
 const ROOT = '\u0000root';
+/** From this many nodes on, edges are drawn plain and the layout takes its fast path. */
+const LARGE_DRAWING = 250;
 
 function displayName(node: GraphNode): string {
   return node.name && node.name.length > 0 ? node.name : node.id;
 }
 
+/**
+ * Colours, shapes and icons come from each element's data (set from
+ * labels.ts when it is added), so the style sheet stays a dozen selectors:
+ * cytoscape matches every element against every selector.
+ */
 function graphStyle(): StylesheetJson {
-  const perLabel = Object.entries(LABELS).map(([label, style]) => ({
-    selector: `node[label = "${label}"]`,
-    style: { 'background-color': style.color, shape: style.shape, 'background-image': iconDataUri(label) },
-  }));
-  const perType = Object.entries(RELATIONSHIPS).map(([type, style]) => ({
-    selector: `edge[type = "${type}"]`,
-    style: { 'line-color': style.color, 'target-arrow-color': style.color, 'line-style': style.line },
-  }));
   return [
     {
       selector: 'node',
       style: {
-        'background-color': '#6b7280',
-        'background-image': iconDataUri('Node'),
+        'background-color': 'data(color)',
+        shape: 'data(shape)' as never,
+        'background-image': 'data(icon)',
         'background-width': '58%',
         'background-height': '58%',
         width: 30,
@@ -87,7 +90,6 @@ function graphStyle(): StylesheetJson {
         'min-zoomed-font-size': 6,
       },
     },
-    ...perLabel,
     { selector: 'node.root', style: { width: 46, height: 46, 'border-width': 3, 'border-color': '#111827', 'font-size': 12, 'font-weight': 'bold' } },
     { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#111827', 'border-style': 'dashed' } },
     { selector: 'node.pinned', style: { 'border-width': 4, 'border-color': '#111827', 'border-style': 'double' } },
@@ -96,8 +98,9 @@ function graphStyle(): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.5,
-        'line-color': '#9ca3af',
-        'target-arrow-color': '#9ca3af',
+        'line-color': 'data(color)',
+        'target-arrow-color': 'data(color)',
+        'line-style': 'data(line)' as never,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
@@ -112,8 +115,12 @@ function graphStyle(): StylesheetJson {
         'min-zoomed-font-size': 7,
       },
     },
-    ...perType,
     { selector: 'edge:selected', style: { width: 3.5, 'overlay-color': '#f59e0b', 'overlay-opacity': 0.3 } },
+    // Large drawings: straight edges without arrows or captions…
+    { selector: 'edge.large', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '', width: 1 } },
+    // …and nodes as plain shapes, named only where the eye is: the centre, the selection and its neighbours.
+    { selector: 'node.large', style: { 'background-image': 'none', label: '', 'text-outline-width': 0 } },
+    { selector: 'node.large.named', style: { label: 'data(display)', 'text-outline-width': 2, 'background-image': 'data(icon)' } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
 }
@@ -127,6 +134,9 @@ function nodeElement(node: GraphNode, introducedBy: string, position?: { x: numb
       label: node.label,
       name: displayName(node),
       display: shorten(displayName(node), 12),
+      color: labelStyle(node.label).color,
+      shape: labelStyle(node.label).shape,
+      icon: iconDataUri(node.label),
       year: typeof year === 'number' ? year : null,
       properties: node.properties,
       introducedBy,
@@ -138,7 +148,16 @@ function nodeElement(node: GraphNode, introducedBy: string, position?: { x: numb
 function edgeElement(edge: GraphEdge): ElementDefinition {
   return {
     group: 'edges',
-    data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, caption: relationshipStyle(edge.type).name, properties: edge.properties },
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      caption: relationshipStyle(edge.type).name,
+      color: relationshipStyle(edge.type).color,
+      line: relationshipStyle(edge.type).line,
+      properties: edge.properties,
+    },
   };
 }
 
@@ -167,6 +186,8 @@ export class GraphView {
   /** Called after each drawing or selection change, so the details panel can follow. */
   onChange: () => void = () => undefined;
   lastDraw: DrawTiming | null = null;
+  /** The timings of a drawing whose frames are still to be painted. */
+  private pendingDraw: { fetchMs: number; addMs: number; layoutMs: number; layoutEnd: number } | null = null;
 
   constructor() {
     this.canvas = h('div', {
@@ -270,6 +291,16 @@ export class GraphView {
     this.applyFilters(state);
     this.applySelection(state);
     this.afterChange();
+    const drawn = this.pendingDraw;
+    if (drawn) {
+      this.pendingDraw = null;
+      await nextFrame();
+      await nextFrame();
+      const renderMs = performance.now() - drawn.layoutEnd;
+      this.lastDraw = { nodes: this.cy.nodes().length, edges: this.cy.edges().length, fetchMs: Math.round(drawn.fetchMs), addMs: Math.round(drawn.addMs), layoutMs: Math.round(drawn.layoutMs), renderMs: Math.round(renderMs) };
+      this.canvas.dataset['layoutMs'] = String(Math.round(drawn.layoutMs));
+    }
+    this.canvas.dataset['state'] = 'ready';
   }
 
   private fetchNeighborhood(id: string, depth: number, limit: number): Promise<Subgraph> {
@@ -310,15 +341,18 @@ export class GraphView {
     for (const graph of [rootGraph, ...expansions]) {
       for (const edge of graph?.edges ?? []) if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edgeElement(edge));
     }
+    const addStart = performance.now();
     this.cy.batch(() => {
       this.cy.elements().remove();
-      this.cy.add([...nodes.values(), ...edges.values()]);
+      const large = nodes.size > LARGE_DRAWING;
+      this.cy.add([...nodes.values(), ...edges.values()].map((element) => (large ? { ...element, classes: 'large' } : element)));
       this.cy.getElementById(root).addClass('root');
       for (const id of expanded) this.cy.getElementById(id).addClass('expanded');
     });
+    const addMs = performance.now() - addStart;
     this.key = key;
     this.expanded = expanded;
-    await this.layout(true, fetchMs);
+    await this.layout(true, fetchMs, addMs);
   }
 
   private async update(state: ExplorerState): Promise<void> {
@@ -356,7 +390,7 @@ export class GraphView {
       });
     });
     this.expanded = [...this.expanded.filter((id) => state.expand.includes(id)), ...added.filter((id) => !this.cy.getElementById(id).empty())];
-    await this.layout(false, fetchMs);
+    await this.layout(false, fetchMs, 0);
   }
 
   /** Removes the nodes the expansion of `id` brought in (pinned ones stay). */
@@ -367,43 +401,46 @@ export class GraphView {
     this.truncated.delete(id);
   }
 
-  private async layout(randomize: boolean, fetchMs: number): Promise<void> {
+  private async layout(randomize: boolean, fetchMs: number, addMs: number): Promise<void> {
     const nodes = this.cy.nodes().length;
+    const wrong = this.cy.elements(nodes > LARGE_DRAWING ? ':not(.large)' : '.large');
+    if (wrong.nonempty()) this.cy.batch(() => wrong.toggleClass('large', nodes > LARGE_DRAWING));
     this.canvas.dataset['state'] = 'layout';
     const pinned = this.cy.nodes('.pinned').map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
     const layoutStart = performance.now();
     const options = {
       name: 'fcose',
-      quality: randomize ? (nodes > 300 ? 'draft' : 'default') : 'proof',
+      quality: randomize ? (nodes > LARGE_DRAWING ? 'draft' : 'default') : 'proof',
       randomize,
       animate: false,
       fit: true,
       padding: 30,
-      nodeDimensionsIncludeLabels: nodes <= 300,
+      nodeDimensionsIncludeLabels: nodes <= LARGE_DRAWING,
       idealEdgeLength: 90,
       nodeRepulsion: 9000,
       nodeSeparation: 70,
-      numIter: nodes > 300 ? 1000 : 2500,
+      numIter: nodes > LARGE_DRAWING ? 1000 : 2500,
       ...(pinned.length > 0 ? { fixedNodeConstraint: pinned } : {}),
     } as cytoscape.LayoutOptions;
     const layout = this.cy.elements().layout(options);
     const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
     layout.run();
     await done;
-    const layoutMs = performance.now() - layoutStart;
-    const renderStart = performance.now();
-    await nextFrame();
-    await nextFrame();
-    const renderMs = performance.now() - renderStart;
-    this.lastDraw = { nodes, edges: this.cy.edges().length, fetchMs: Math.round(fetchMs), layoutMs: Math.round(layoutMs), renderMs: Math.round(renderMs) };
-    this.canvas.dataset['state'] = 'ready';
-    this.canvas.dataset['layoutMs'] = String(Math.round(layoutMs));
+    const layoutEnd = performance.now();
+    this.pendingDraw = { fetchMs, addMs, layoutMs: layoutEnd - layoutStart, layoutEnd };
   }
 
   private applyFilters(state: ExplorerState): void {
     const years = new Set(state.years);
     const types = new Set(state.rels);
     const labels = new Set(state.labels);
+    if (years.size === 0 && types.size === 0 && labels.size === 0) {
+      // Nothing to hide: skip the walk over every element.
+      this.cy.batch(() => this.cy.elements('.filtered').removeClass('filtered'));
+      this.renderFilters(state);
+      this.updateStatus();
+      return;
+    }
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const year = node.data('year') as number | null;
@@ -421,14 +458,24 @@ export class GraphView {
 
   private applySelection(state: ExplorerState): void {
     const wanted = state.sel ?? state.node;
-    this.cy.$(':selected').unselect();
-    if (wanted) this.cy.getElementById(wanted).select();
+    this.cy.batch(() => {
+      this.cy.$(':selected').unselect();
+      this.cy.nodes('.named').removeClass('named');
+      if (!wanted) return;
+      const selected = this.cy.getElementById(wanted);
+      selected.select();
+      if (this.cy.nodes().length > LARGE_DRAWING) {
+        const around =
+          selected.group() === 'nodes' ? (selected as unknown as NodeSingular).closedNeighborhood().nodes() : (selected as unknown as EdgeSingular).connectedNodes();
+        around.union(this.cy.nodes('.root')).addClass('named');
+      }
+    });
   }
 
   private afterChange(): void {
     this.canvas.dataset['nodeCount'] = String(this.cy.nodes().length);
     this.canvas.dataset['edgeCount'] = String(this.cy.edges().length);
-    this.canvas.dataset['visibleCount'] = String(this.cy.nodes(':visible').length);
+    this.canvas.dataset['visibleCount'] = String(this.cy.nodes().not('.filtered').length);
     this.renderNodeList();
     const selected = this.selectedNode();
     const canCollapse = selected !== null && this.expanded.includes(selected.id());

@@ -13,6 +13,8 @@ import { graphql, testDatabase, testLimits } from './helpers.ts';
 
 interface Example {
   readonly operation: string;
+  /** The variables the README gives it (a line `Variables: \`{…}\`` right after the block). */
+  readonly variables: Record<string, unknown>;
   /** The error code the README shows for it, if its output is an error. */
   readonly expectedError: string | null;
 }
@@ -25,7 +27,8 @@ function readmeExamples(): Example[] {
     const operation = match[1] ?? '';
     const after = match[2] ?? '';
     const shownError = /"errors"[\s\S]*?"code":\s*"([A-Z_]+)"/.exec(after.split('\n### ')[0] ?? '');
-    examples.push({ operation, expectedError: shownError?.[1] ?? null });
+    const variables = /^Variables: `(\{.*\})`$/m.exec(after.split('```')[0] ?? '')?.[1];
+    examples.push({ operation, variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : {}, expectedError: shownError?.[1] ?? null });
   }
   return examples;
 }
@@ -49,7 +52,7 @@ describe('the README operations', () => {
   it.each(examples.map((example) => [/(?:query|mutation)\s+(\w+)/.exec(example.operation)?.[1] ?? example.operation.slice(0, 40), example]))(
     '%s runs as the README shows',
     async (_name, example) => {
-      const result = await graphql(api, example.operation);
+      const result = await graphql(api, example.operation, example.variables);
       if (example.expectedError) {
         expect(result.errors?.[0]?.extensions?.['code']).toBe(example.expectedError);
       } else {
