@@ -93,7 +93,7 @@ export class DetailsPanel {
   }
 
   update(state: ExplorerState): void {
-    const id = state.sel ?? state.node;
+    const id = state.sel ?? this.graph.centre() ?? state.node;
     const element = id ? this.graph.drawn(id) : null;
     const key = element ? `${element.id}\u0000${element.expanded}\u0000${element.pinned}\u0000${this.graph.neighbours(element.id).length}` : null;
     if (key !== null && key === this.shown) return;

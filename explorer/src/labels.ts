@@ -114,6 +114,7 @@ export const PROPERTY_NAMES: Readonly<Record<string, string>> = {
   upTo: '上限',
   level: '层级',
   ordinalInFile: '文件内序号',
+  jurisdiction: '行政区',
 };
 
 export const DOCUMENT_KINDS: Readonly<Record<string, string>> = {
