@@ -10,7 +10,7 @@ import type { Jurisdiction, ParsedDocument } from './model.ts';
 import { withGlossaryTerms } from './extract/gazetteer.ts';
 import { compileMatcher } from './extract/mentions.ts';
 import { documentAgencyMentions } from './extract/dictionary.ts';
-import { extractIndicators } from './extract/indicators.ts';
+import { extractFigureStatements } from './extract/qualitative-targets.ts';
 import { agencyJurisdiction } from './resolve/agency-jurisdiction.ts';
 import { resolveAgencies, type AgencyRegistry, type ObservedAgencyName } from './resolve/agencies/index.ts';
 import { loadAgencyFacts, loadGazetteer, loadMetricRules, loadPlaceTable, loadStopwords } from './rules.ts';
@@ -100,7 +100,7 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
       span: mention.span,
     }));
   const indicators = (sentence: Parameters<GraphContext['indicators']>[0]): IndicatorFact[] =>
-    extractIndicators(sentence, metricRules).map((statement) => ({
+    extractFigureStatements(sentence, metricRules).map((statement) => ({
       metric: statement.metric,
       kind: statement.kind,
       year: statement.year,
