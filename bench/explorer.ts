@@ -20,22 +20,14 @@ import { createDatabase } from '../core/database.ts';
 import { ChromiumMissingError, findChromium, launchChromium } from '../infra/chromium.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
+import type { DrawTiming } from '../explorer/src/types.ts';
 import { round } from './measure.ts';
 
 /** The agency whose neighbourhood is drawn (its node id is asked of the API). */
 export const EXPLORER_BENCH_AGENCY = '市工业和信息化局';
 
-export interface DrawRun {
-  readonly nodes: number;
-  readonly edges: number;
-  /** The neighbourhood request, as the page saw it. */
-  readonly fetchMs: number;
-  /** Adding the elements to cytoscape. */
-  readonly addMs: number;
-  /** fcose, from the elements added to the layout's stop. */
-  readonly layoutMs: number;
-  /** The frames after the layout, until the canvas was painted. */
-  readonly renderMs: number;
+/** One drawing as the bench measured it: the page's own timings, and the whole navigation around them. */
+export interface DrawRun extends DrawTiming {
   /** Navigation to the drawn graph (page, bundle, request, layout, render). */
   readonly pageMs: number;
   /**
@@ -71,7 +63,7 @@ export type ExplorerReport =
     };
 
 interface PageGlobals {
-  readonly __kgExplorer?: { readonly graph: { readonly lastDraw: Omit<DrawRun, 'pageMs'> | null } };
+  readonly __kgExplorer?: { readonly graph: { readonly lastDraw: DrawTiming | null } };
 }
 
 function median(values: readonly number[]): number {

@@ -27,7 +27,7 @@ import { ingestPaths } from '../ingest/ingest.ts';
 import { readLinkInputs, readLinkVocabulary, resetGraph } from '../ingest/load.ts';
 import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts';
 import { loadStopwords } from '../ingest/rules.ts';
-import { createTokeniser } from '../ingest/tokenise.ts';
+import { createTokeniser, memoisedCut } from '../ingest/tokenise.ts';
 import type { DocumentGraph } from '../ingest/graph/records.ts';
 import { ceilingRecords, measureCeiling } from './ceiling.ts';
 import { cleanText } from '../ingest/clean/index.ts';
@@ -80,15 +80,7 @@ async function linkingTime(database: ReturnType<typeof createDatabase>) {
   const [inputs, vocabulary, stopwords] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database), loadStopwords(config.rulesDir)]);
   const started = performance.now();
   const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  const tokens = new Map<string, string[]>();
-  const tokenize = (text: string): string[] => {
-    let cut = tokens.get(text);
-    if (cut === undefined) {
-      cut = tokeniser.cut(text);
-      tokens.set(text, cut);
-    }
-    return cut;
-  };
+  const tokenize = memoisedCut(tokeniser);
   const filter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
   const tokenised = performance.now();
   for (const text of [...inputs.assignments, ...inputs.passages]) tokenize(text.text);
@@ -128,15 +120,7 @@ async function linkingScaling(database: ReturnType<typeof createDatabase>) {
   for (const factor of settings.linkingScales) {
     const assignments = scaled(inputs.assignments, factor);
     const passages = scaled(inputs.passages, factor);
-    const tokens = new Map<string, string[]>();
-    const tokenize = (text: string): string[] => {
-      let cut = tokens.get(text);
-      if (cut === undefined) {
-        cut = tokeniser.cut(text);
-        tokens.set(text, cut);
-      }
-      return cut;
-    };
+    const tokenize = memoisedCut(tokeniser);
     const started = performance.now();
     for (const item of [...assignments, ...passages]) tokenize(item.text);
     const cut = performance.now();

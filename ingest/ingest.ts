@@ -56,7 +56,7 @@ import { parseFiles } from './parse.ts';
 import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
-import { createTokeniser } from './tokenise.ts';
+import { createTokeniser, memoisedCut } from './tokenise.ts';
 
 /**
  * Bumped when extraction code changes what it produces, so unchanged files
@@ -191,16 +191,7 @@ async function relink(database: Database, stopwords: ReadonlySet<string>): Promi
   // and inputs come from the database, so any ingest order gives the same links.
   const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
   const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  // Both link kinds tokenise every clause: cut each text once.
-  const tokens = new Map<string, string[]>();
-  const tokenize = (text: string): string[] => {
-    let cut = tokens.get(text);
-    if (cut === undefined) {
-      cut = tokeniser.cut(text);
-      tokens.set(text, cut);
-    }
-    return cut;
-  };
+  const tokenize = memoisedCut(tokeniser);
   const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
   const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
   const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });

@@ -12,23 +12,12 @@ import { h, replaceChildren, shorten } from './dom.ts';
 import { LABELS, iconDataUri, labelName, labelStyle, relationshipStyle } from './labels.ts';
 import { NEIGHBORHOOD } from './operations.ts';
 import { MAX_LIMIT, navigate, type ExplorerState } from './state.ts';
-import type { GraphEdge, GraphNode, Properties, Subgraph } from './types.ts';
+import type { DrawTiming, GraphEdge, GraphNode, Properties, Subgraph } from './types.ts';
 
 cytoscape.use(fcose);
 
 export const CJK_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
 
-/** Timings of the last drawing, read by the benchmark (window.__kgExplorer). */
-export interface DrawTiming {
-  readonly nodes: number;
-  readonly edges: number;
-  readonly fetchMs: number;
-  /** Adding the elements to cytoscape (styles included). */
-  readonly addMs: number;
-  readonly layoutMs: number;
-  /** From the end of the layout to the second frame after it: filters, selection, panel lists, paint. */
-  readonly renderMs: number;
-}
 
 /** What the details panel needs to know about a drawn element. */
 export interface DrawnElement {

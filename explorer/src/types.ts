@@ -72,3 +72,15 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/** Timings of the last drawing, read by the benchmark (window.__kgExplorer). */
+export interface DrawTiming {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly fetchMs: number;
+  /** Adding the elements to cytoscape (styles included). */
+  readonly addMs: number;
+  readonly layoutMs: number;
+  /** From the end of the layout to the second frame after it: filters, selection, panel lists, paint. */
+  readonly renderMs: number;
+}
