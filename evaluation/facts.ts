@@ -85,9 +85,16 @@ export function predictedFacts(
   jurisdiction: string | null,
 ): Fact[] {
   const facts: Fact[] = [];
+  // Anchors are compared in their normalised form, made once per anchor rather than once per clause.
+  const normalised = new Map<string, string>();
+  const comparableAnchor = (anchor: string): string => {
+    let form = normalised.get(anchor);
+    if (form === undefined) normalised.set(anchor, (form = comparableText(anchor)));
+    return form;
+  };
   const anchorOf = (text: string, anchors: readonly string[]): string => {
     const compared = comparableText(text);
-    return anchors.find((anchor) => compared.includes(comparableText(anchor))) ?? `？${text.replace(/\s+/gu, '').slice(0, 24)}`;
+    return anchors.find((anchor) => compared.includes(comparableAnchor(anchor))) ?? `？${text.replace(/\s+/gu, '').slice(0, 24)}`;
   };
   const mentions = (role: Role, subject: string, units: readonly AgencyMention[]): void => {
     // The name with the list's shared prefix or suffix given back (自治区A、B厅 → 自治区B厅).

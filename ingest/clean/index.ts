@@ -27,12 +27,10 @@ import { normaliseLine } from './characters.ts';
 import { removeNoise } from './noise.ts';
 import { removeRepeatedBlocks } from './repeated-bodies.ts';
 import { removeTablesOfContents } from './tables-of-contents.ts';
-import { removePageFurniture } from './page-furniture.ts';
+import { removeInlinePageNumbers, removePageFurniture } from './page-furniture.ts';
 import { rejoinUntilStable } from './rejoin.ts';
 import { removeForeignHeadingTails } from './heading-tails.ts';
 import { htmlToText } from './markup.ts';
-
-const INLINE_PAGE_NUMBER = /(?<=[\u4e00-\u9fff])[·•]\s?\d{1,3}\s?[·•](?=[\u4e00-\u9fff])/gu;
 import { simplifyScript } from './script.ts';
 import { normaliseTables, spaceAlignedTablesToTabs } from './tables.ts';
 import { removeWebFurniture } from './web-furniture.ts';
@@ -43,8 +41,7 @@ export { normaliseLine } from './characters.ts';
 export function cleanText(input: { readonly path: string; readonly text: string }, rules: CleanRules): CleanedText {
   const removed: RemovedFragment[] = [];
   // A form feed is a page break: make it a blank line so the rejoin step sees it.
-  // A page number a print layout left inside a line (`市发展改·2·革委`) is not text.
-  const readable = simplifyScript(htmlToText(input.text)).replace(INLINE_PAGE_NUMBER, '');
+  const readable = removeInlinePageNumbers(simplifyScript(htmlToText(input.text)));
   const readableLines = spaceAlignedTablesToTabs(readable.replace(/\r\n?|\f/g, '\n').split('\n'));
   const lines = normaliseTables(removeWebFurniture(readableLines.map(normaliseLine), removed));
   // Removing noise can leave spaces or punctuation to normalise on the lines it touched.

@@ -13,6 +13,12 @@ const PAGE_NUMBER = [
   /^\d{1,4}\s*\/\s*\d{1,4}$/u,
 ];
 const MAX_HEADER_LENGTH = 40;
+const INLINE_PAGE_NUMBER = /(?<=[\u4e00-\u9fff])[·•]\s?\d{1,3}\s?[·•](?=[\u4e00-\u9fff])/gu;
+
+/** A page number a print layout left inside a line (`市发展改·2·革委`) is not text. */
+export function removeInlinePageNumbers(text: string): string {
+  return text.replace(INLINE_PAGE_NUMBER, '');
+}
 const MIN_HEADER_REPEATS = 3;
 
 /** The words of a dash-framed line, e.g. 柳州市人民政府 in ——柳州市人民政府——, or null. */

@@ -161,15 +161,12 @@ function readFlattenedRows(lines: readonly string[], start: number, types: reado
   return { rows, next: index };
 }
 
-type LineKind = CellKind;
-const kindOfLine = kindOfCell;
-
 /** Gives a row's lines to its columns in order, by what each line looks like. */
 function assignCells(number: string, rowLines: readonly string[], types: readonly ColumnType[]): string[] {
   const cells: string[][] = types.map(() => []);
   cells[0]?.push(number);
   let column = 1;
-  const accepts = (type: ColumnType | undefined, kind: LineKind): boolean => {
+  const accepts = (type: ColumnType | undefined, kind: CellKind): boolean => {
     switch (type) {
       case 'text':
       case 'other':
@@ -186,10 +183,10 @@ function assignCells(number: string, rowLines: readonly string[], types: readonl
     }
   };
   // A text cell runs on over several lines, a unit cell over several lists; a lead cell holds one.
-  const continues = (type: ColumnType | undefined, kind: LineKind): boolean =>
+  const continues = (type: ColumnType | undefined, kind: CellKind): boolean =>
     (type === 'text' && kind === 'text') || (type === 'units' && kind === 'units') || (type === 'other' && kind === 'text');
   for (const line of rowLines) {
-    const kind = kindOfLine(line);
+    const kind = kindOfCell(line);
     const current = types[column];
     const filled = (cells[column]?.length ?? 0) > 0;
     if ((!filled && accepts(current, kind)) || (filled && continues(current, kind))) {

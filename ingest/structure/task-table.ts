@@ -15,8 +15,6 @@ import { isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-
 import { COLUMN_ACCEPTS, columnOf, kindOfCell, type TableColumn } from './table-columns.ts';
 import { splitLines } from './lines.ts';
 
-type Column = TableColumn;
-
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
 const GROUP_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\t]{0,40}\t*\s*$/u;
 
@@ -26,7 +24,7 @@ interface Cell {
 }
 
 interface Header {
-  readonly columns: readonly Column[];
+  readonly columns: readonly TableColumn[];
 }
 
 function readHeader(cells: readonly Cell[]): Header | null {
@@ -52,7 +50,7 @@ function splitCells(text: string, start: number): Cell[] {
 }
 
 /** The last unit column of a row that holds something, or -1. */
-function lastFilledUnitColumn(cells: readonly Cell[][], columns: readonly Column[]): number {
+function lastFilledUnitColumn(cells: readonly Cell[][], columns: readonly TableColumn[]): number {
   for (let index = Math.min(cells.length, columns.length) - 1; index >= 0; index -= 1) {
     const column = columns[index];
     if ((column === 'lead' || column === 'supporting' || column === 'responsible') && (cells[index]?.length ?? 0) > 0) return index;
@@ -135,7 +133,7 @@ export function findTableTasks(text: string): Task[] {
  * Columns for a row's cells. A full row keeps its positions; a short row
  * (a cell lost) places each cell in the first remaining column that fits it.
  */
-function placeCells(row: readonly Cell[][], columns: readonly Column[]): (Cell[] | undefined)[] {
+function placeCells(row: readonly Cell[][], columns: readonly TableColumn[]): (Cell[] | undefined)[] {
   const filled = row.filter((cell) => cell.some((part) => part.text.length > 0)).length;
   if (row.length >= columns.length || filled >= columns.length) return [...row];
   const placed: (Cell[] | undefined)[] = columns.map(() => undefined);
@@ -149,7 +147,7 @@ function placeCells(row: readonly Cell[][], columns: readonly Column[]): (Cell[]
     }
     const kind = kindOfCell(text);
     let target = column;
-    while (target < columns.length && !COLUMN_ACCEPTS[columns[target] as Column].includes(kind)) target += 1;
+    while (target < columns.length && !COLUMN_ACCEPTS[columns[target] as TableColumn].includes(kind)) target += 1;
     if (target >= columns.length) target = Math.min(column, columns.length - 1);
     placed[target] = cell;
     column = target + 1;
@@ -159,13 +157,13 @@ function placeCells(row: readonly Cell[][], columns: readonly Column[]): (Cell[]
 
 function toTask(text: string, row: { number: number; start: number; end: number; cells: Cell[][] }, header: Header): Task | null {
   const placed = placeCells(row.cells, header.columns);
-  const textOf = (column: Column): string =>
+  const textOf = (column: TableColumn): string =>
     header.columns
       .map((name, index) => (name === column ? (placed[index] ?? []).map((part) => part.text).join('') : ''))
       .filter((cell) => cell.length > 0)
       .join('；');
   // An empty cell is often written — or 无; only names count.
-  const unitsOf = (column: Column): AgencyMention[] =>
+  const unitsOf = (column: TableColumn): AgencyMention[] =>
     header.columns.flatMap((name, index) =>
       name === column
         ? (placed[index] ?? [])
