@@ -89,7 +89,7 @@ export interface Jurisdiction {
 }
 
 /** What told a document's jurisdiction, so a wrong one can be traced (`kg parse --json`). */
-export const JURISDICTION_EVIDENCE = ['title', 'issuer', 'doc-number', 'text', 'wording'] as const;
+export const JURISDICTION_EVIDENCE = ['title', 'issuer', 'doc-number', 'text', 'wording', 'file'] as const;
 export type JurisdictionEvidence = (typeof JURISDICTION_EVIDENCE)[number];
 
 export interface DocumentJurisdiction extends Jurisdiction {

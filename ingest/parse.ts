@@ -69,7 +69,23 @@ export function parseDocumentsOf(
       problems.push(asKgError(cleaned.path, error));
     }
   }
-  return { documents, problems, warnings };
+  return { documents: withFileJurisdiction(documents), problems, warnings };
+}
+
+/**
+ * A document that names no place of its own (附件2 of a county's notice, the
+ * second piece of a bulletin) was issued with the documents around it: it takes
+ * the place of the one before it in the file, else of the first that names one.
+ */
+function withFileJurisdiction(documents: readonly ParsedDocument[]): ParsedDocument[] {
+  let previous = documents.find((document) => document.jurisdiction !== null)?.jurisdiction ?? null;
+  return documents.map((document) => {
+    if (document.jurisdiction !== null) {
+      previous = document.jurisdiction;
+      return document;
+    }
+    return previous === null ? document : { ...document, jurisdiction: { ...previous, evidence: 'file' } };
+  });
 }
 
 /** A document's first line, short, to name it in a message (its title may be made up). */

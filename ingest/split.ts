@@ -84,9 +84,17 @@ function documentStart(lines: readonly string[], anchor: number, previousAnchor:
     start = candidate;
     candidate = previousNonBlank(lines, candidate);
   }
-  if (candidate > previousAnchor && isTitleLine((lines[candidate] ?? '').trim())) return { line: candidate, titled: true };
+  if (candidate > previousAnchor && isTitleLine((lines[candidate] ?? '').trim())) {
+    // The issuer printed above its title (赞皇县人民政府 / 关于印发…的通知) is the document's, not the one before's.
+    const above = previousNonBlank(lines, candidate);
+    const issuer = above > previousAnchor && ISSUER_LINE.test((lines[above] ?? '').trim());
+    return { line: issuer ? above : candidate, titled: true };
+  }
   return { line: start, titled: false };
 }
+
+/** A line that is only an issuer: a government, its office or a department, perhaps with 文件. */
+const ISSUER_LINE = /^[\u4e00-\u9fff]{2,30}(?:人民政府|政府|管理委员会|管委会|办事处)(?:办公室|办公厅)?(?:文件)?$/u;
 
 /** Lines a document ends with after its signature date. */
 const FOOTER_LINE = /^(?:[（(]此件[^）)]*[）)]|抄送[:：]|印发|[\u4e00-\u9fff]{2,20}(?:办公室|办公厅)?\s*\d{4}年\d{1,2}月\d{1,2}日\s*印发)/u;

@@ -3,7 +3,8 @@
  * evidence, strongest first:
  *  1. the title: 柳州市人民政府关于…, 柳江区2024年政府工作报告, 国务院关于…;
  *  2. issuer lines at the head or foot: 柳城县大埔镇人民政府 / 营口市站前区人民政府文件 /
- *     the signature 柳州市城中区人民政府办公室 / 发布机构：桂林市人民政府办公室;
+ *     the signature 柳州市城中区人民政府办公室 / 发布机构：桂林市人民政府办公室 /
+ *     the speaker 大邑县人民政府县长 / the subtitle 在大邑县第十九届人民代表大会…上;
  *  3. the document number's prefix: 桂政发 → 广西壮族自治区 (the table's abbreviations);
  *  4. the text: a listed place's government or congress (在柳州市第十四届人民代表大会…,
  *     百色市右江区人民政府召开…, 十四届全国人大);
@@ -28,7 +29,9 @@ const INSTITUTION = /^(?:人民政府|政府|管委会|管理委员会|办事处
  * How an issuer line goes on after the place: the government (or its office)
  * and then the end, a date, 文件, 关于…, not a sentence (主持镇人民政府全面工作).
  */
-const ISSUER_END = /^(?:人民政府|政府|管委会|管理委员会|办事处)(?:办公室|办公厅|秘书处)?(?:文件|关于|印发|工作报告|公报)?(?=$|[\s\u3000\d（(])/u;
+const ISSUER_END = /^(?:人民政府|政府|管委会|管理委员会|办事处)(?:办公室|办公厅|秘书处|(?:代理?|副)?[省市州盟区县旗镇乡]长|主任)?(?:文件|关于|印发|工作报告|公报)?(?=$|[\s\u3000\d（(])/u;
+/** A report's subtitle: ——2024年1月10日在大邑县第十九届人民代表大会第三次会议上. */
+const CONGRESS_AFTER_PLACE = /^第?[一二三四五六七八九十]{1,3}届人民代表大会/u;
 /** Labels web pages and metadata blocks put before the issuer. */
 const ISSUER_LABEL = /(?:发布机构|发文机关|发文单位|发布单位|成文单位|制发机关|信息来源|来源|主办单位|主办|版权所有)\s*[：:\t]\s*/gu;
 /** The State Council as issuer: 国务院关于…, 国务院办公厅印发…, the signature 国务院. */
@@ -52,7 +55,7 @@ export function findJurisdiction(text: string, header: Pick<DocumentHeader, 'tit
 
   // The title, or a heading the classifier did not take for one (天台县2022年…计划表).
   const headings = lines.slice(0, TITLE_LINES).filter((line) => !/[。；，：]/u.test(line));
-  const fromTitle = [header.title, ...headings].map((line) => titleReading(line, places)).find((reading) => reading !== null) ?? null;
+  const fromTitle = [header.title, ...headings].map((line) => titleReading(line, text, places)).find((reading) => reading !== null) ?? null;
   if (fromTitle === 'national') return { ...national, evidence: 'title' };
   const issuers = issuerReadings([...lines.slice(0, HEAD_LINES), ...lines.slice(-FOOT_LINES)], places);
   if (issuers[0] === 'national') return { ...national, evidence: 'issuer' };
@@ -74,7 +77,7 @@ function withEvidence(place: Jurisdiction | null, evidence: JurisdictionEvidence
 }
 
 /** A title that opens with a place: 柳州市人民政府关于…, 2017年柳州市政府工作报告, 天台县2022年…. */
-function titleReading(line: string, places: PlaceTable): Reading | 'national' | null {
+function titleReading(line: string, text: string, places: PlaceTable): Reading | 'national' | null {
   const title = line.replace(/^[#*\s]+/u, '');
   const start = /^(?:\d{4}年)?/u.exec(title)?.[0].length ?? 0;
   if (STATE_COUNCIL.test(title.slice(start))) return 'national';
@@ -84,8 +87,19 @@ function titleReading(line: string, places: PlaceTable): Reading | 'national' | 
   // anything (柳南区民生实事…); one name read by its suffix only by what shows
   // it is a place: its government, a year, a congress, a family's words.
   const after = title.slice(end);
-  if (tokens[0]?.known === null && tokens.length === 1 && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after)) return null;
+  const only = tokens.length === 1 ? tokens[0] : undefined;
+  if (only?.known === null && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after) && !speaksAsLevelOf(only.text, text)) return null;
   return { tokens, evidence: 'title' };
+}
+
+/**
+ * 尤溪县全面推进…清单 whose text says 全县 / 县委 / 县政府: the document speaks as a
+ * government of the level the title's name ends with, so the name is its place.
+ */
+function speaksAsLevelOf(name: string, text: string): boolean {
+  const level = /[省市区县旗镇乡]$/u.exec(name)?.[0];
+  if (level === undefined) return false;
+  return new RegExp(`[全本我]${level}|${level}(?:委|政府|直)`, 'u').test(text);
 }
 
 /** Issuer lines, in order: a line that opens (after a label) with a place's government. */
@@ -102,6 +116,11 @@ function issuerReadings(lines: readonly string[], places: PlaceTable): (Reading 
       }
       const { tokens, end } = namesAt(line, start + offset, places);
       if (tokens.length > 0 && ISSUER_END.test(line.slice(end))) readings.push({ tokens, evidence: 'issuer' });
+    }
+    for (const match of line.matchAll(/在/gu)) {
+      const { tokens, end } = namesAt(line, (match.index ?? 0) + 1, places);
+      // Its own congress names the place as surely as an issuer line, but in the text.
+      if (tokens.length > 0 && CONGRESS_AFTER_PLACE.test(line.slice(end))) readings.push({ tokens, evidence: 'text' });
     }
   }
   return readings;

@@ -12,6 +12,11 @@ import type { PlaceTable } from './places.ts';
  * 经镇人民政府研究 would name a place 经镇).
  */
 const ORDINARY = /^([\u3400-\u9fff]{2,4}?)(街道|省|市|区|县|旗|盟|镇|乡)/u;
+/**
+ * A county with a one-character body (沁县, 泾县, 蠡县) not in the table, read
+ * only where its government or congress follows, so 两县 or 经县 in prose is no place.
+ */
+const ONE_CHARACTER_COUNTY = /^((?![两三四五六七八九十几多诸邻外])[\u3400-\u9fff])(县)(?=人民政府|政府|第?[一二三四五六七八九十]{1,3}届人民代表大会)/u;
 /** Ethnic autonomous places: 融水苗族自治县, 广西壮族自治区, 黔东南苗族侗族自治州. */
 const AUTONOMOUS = /^([\u3400-\u9fff]{1,8}?族)(自治区|自治州|自治县|自治旗)/u;
 /** Development zones and parks that have their own administration. */
@@ -48,7 +53,7 @@ export function nameAt(text: string, at: number, places: PlaceTable): NameToken 
   }
   const rest = text.slice(at, at + 24);
   const candidates: { text: string; body: string; suffix: string; zone: boolean }[] = [];
-  for (const [pattern, zone] of [[ORDINARY, false], [AUTONOMOUS, false], [ZONE, true]] as const) {
+  for (const [pattern, zone] of [[ORDINARY, false], [AUTONOMOUS, false], [ZONE, true], [ONE_CHARACTER_COUNTY, false]] as const) {
     const match = pattern.exec(rest);
     if (match?.[1] && match[2]) candidates.push({ text: match[0], body: match[1], suffix: match[2], zone });
   }

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findJurisdiction, levelOfName, parsePlaceTable, qualifiedName, type PlaceTable } from '../../ingest/jurisdiction/index.ts';
 import type { DocumentJurisdiction, Jurisdiction } from '../../ingest/model.ts';
-import { parseFiles } from '../../ingest/parse.ts';
+import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
+import { parseDocuments, parseFiles } from '../../ingest/parse.ts';
 import { DEFAULT_RULES_DIR, loadCleanRules, loadPlaceTable } from '../../ingest/rules.ts';
 import { SEEDS_DIR } from './helpers/seed-documents.ts';
 
@@ -117,6 +118,46 @@ describe('a document\'s jurisdiction', () => {
     expect(find(wording)?.name).toBe('柳州市');
     expect(find(wording)?.evidence).toBe('wording');
     expect(find('一年来，我们稳中求进。')).toBeNull();
+  });
+
+  it('reads an unlisted county from its report\'s subtitle, its speaker line or a one-character name before its government', () => {
+    const subtitle = '政府工作报告\n——2024年1月10日在甲乙县第十九届人民代表大会\n第三次会议上\n各位代表：\n';
+    expect(find(subtitle, '政府工作报告')?.name).toBe('甲乙县');
+    expect(find('政府工作报告\n甲乙县人民政府县长　张某某\n各位代表：\n', '政府工作报告')?.name).toBe('甲乙县');
+    const notice = '丙县人民政府办公室\n关于印发2025年任务清单的通知\n丙政办发〔2025〕12号\n各乡镇人民政府：\n正文。';
+    expect(find(notice, '关于印发2025年任务清单的通知')?.name).toBe('丙县');
+    // A one-character name is a place only before its government: 两县 in prose is none.
+    expect(find('两县政府要加强协作。两县人民政府联合发文。')).toBeNull();
+  });
+
+  it('takes a title\'s unlisted name when the text speaks as a government of that level (全县, 县委, 县政府)', () => {
+    const title = '甲乙县全面推进乡村振兴重点任务责任清单';
+    expect(find(`${title}\n现将全县重点任务分解如下。`, title)?.name).toBe('甲乙县');
+    expect(find(`${title}\n现将重点任务分解如下。`, title)).toBeNull();
+  });
+});
+
+describe('documents of one file', () => {
+  it('give a document that names no place the place of the one before it (an attachment)', () => {
+    const text = [
+      '丙县人民政府办公室',
+      '关于印发2025年县《政府工作报告》任务清单的通知',
+      '丙政办发〔2025〕12号',
+      '各乡镇人民政府，县直各有关单位：',
+      '现将任务清单印发给你们，请认真抓好落实。'.repeat(4),
+      '附件1',
+      '2025年县《政府工作报告》任务清单',
+      '一、推动工业稳增长。（牵头单位：县工业和信息化局）',
+      '附件2',
+      '2025年十件民生实事任务分解',
+      '序号\t实事名称\t责任单位\t完成时限',
+      '1\t城区供热管网改造\t县住房和城乡建设局\t10月底前',
+    ].join('\n');
+    const documents = parseDocuments(cleanText({ path: 'bundle.txt', text }, NO_CLEAN_RULES), places);
+    expect(documents.map((document) => [document.kind, document.jurisdiction?.name, document.jurisdiction?.evidence])).toEqual([
+      ['TASK_DIVISION', '丙县', 'title'],
+      ['LIVELIHOOD_PLAN', '丙县', 'file'],
+    ]);
   });
 });
 
