@@ -66,10 +66,25 @@ function filteredPage(statementName: CypherName) {
   };
 }
 
-async function agenciesOf(parent: Row, context: ApiContext, relationship: 'LED_BY' | 'SUPPORTED_BY'): Promise<Row[]> {
+async function agenciesOf(parent: Row, context: ApiContext, relationship: 'LED_BY' | 'SUPPORTED_BY' | 'RESPONSIBLE'): Promise<Row[]> {
   const rows = await rowsForParent(context, 'api/led-and-supported', parent);
-  return rows.filter((row) => row['relationship'] === relationship).map((row) => asRow(row['agency']));
+  const wanted = relationship === 'RESPONSIBLE' ? (row: Row) => row['role'] === 'RESPONSIBLE' : (row: Row) => row['relationship'] === relationship;
+  return rows.filter(wanted).map((row) => asRow(row['agency']));
 }
+
+async function leadsInferred(parent: Row, context: ApiContext): Promise<boolean> {
+  const rows = await rowsForParent(context, 'api/led-and-supported', parent);
+  const leads = rows.filter((row) => row['relationship'] === 'LED_BY');
+  return leads.length > 0 && leads.every((row) => row['inferred'] === true);
+}
+
+/** Leads, supporters and responsible units of a clause or a livelihood project, from one batched statement. */
+const responsibilityFields = {
+  leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
+  leadsInferred: (parent: Row, _args: unknown, context: ApiContext) => leadsInferred(parent, context),
+  supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
+  responsible: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'RESPONSIBLE'),
+};
 
 async function links(parent: Row, context: ApiContext, key: 'implements' | 'continues' | 'continuedBy'): Promise<Row[]> {
   const rows = await rowsForParent(context, 'api/assignment-links', parent);
@@ -115,8 +130,7 @@ export const taskResolvers = {
       if (!rows[0]) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
       return asRow(rows[0]['task']);
     },
-    leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
-    supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
+    ...responsibilityFields,
     mentions: async (parent: Row, _args: unknown, context: ApiContext) =>
       (await rowsForParent(context, 'api/mentions', parent)).map((row) => asRow(row['entity'])),
     implements: (parent: Row, _args: unknown, context: ApiContext) => links(parent, context, 'implements'),
@@ -125,8 +139,7 @@ export const taskResolvers = {
     source: sourceField,
   },
   LivelihoodProject: {
-    leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
-    supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
+    ...responsibilityFields,
     document: documentField,
   },
 };
