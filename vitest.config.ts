@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests run the whole pipeline over fixture corpora; the
+          // timeout guards against hangs, it is not a speed limit (benchmarks are).
+          testTimeout: 30_000,
         },
       },
       {

@@ -185,6 +185,10 @@ function restorePrefixes(items: readonly RawItem[], names: readonly string[]): s
       // level (`分管市人力资源社会保障局，大数据发展局`); any other opening sets
       // the level, possibly to none (`各民主党派、工商联`).
       if (!isBareDepartment(name)) level = levelOf(name);
+    } else if (!isBareDepartment(name)) {
+      // Inside a group the nearest level written before a bare name is its own
+      // (市公安局梁园分局、区司法局、信访局 → 区信访局); a name without one keeps it.
+      level = levelOf(name) ?? level;
     }
     if (level !== null && isBareDepartment(name)) restored[index] = level + name;
   });

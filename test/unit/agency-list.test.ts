@@ -22,6 +22,12 @@ describe('splitAgencyList', () => {
     ]);
   });
 
+  it('takes a bare name\'s level from the nearest name before it that writes one', () => {
+    expect(names('市公安局梁园分局、区司法局、信访局')).toEqual(['市公安局梁园分局', '区司法局', '区信访局']);
+    // A name without a level of its own (a national body's branch) passes the level on.
+    expect(names('市财政局、国家税务总局柳州市税务局、统计局')).toEqual(['市财政局', '国家税务总局柳州市税务局', '市统计局']);
+  });
+
   it('does not prefix when the list opener has no 市', () => {
     expect(names('各民主党派、工商联')).toEqual(['各民主党派', '工商联']);
     expect(names('卫生健康委、民政局')).toEqual(['卫生健康委', '民政局']);
