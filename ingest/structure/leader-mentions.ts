@@ -65,6 +65,12 @@ export interface LeaderMention {
 /** `党委委员、副镇长`, `市委常委、常务副市长`: offices listed before the title. */
 const OFFICES_BEFORE = '(?:[\\u4e00-\\u9fff]{2,8}、)?';
 
+/**
+ * Offices held beside the title, between it and the name (`副县长、县公安局局长高某某`):
+ * each ends with an office word, so the name after them is never read as part of one.
+ */
+const OFFICES_AFTER = '(?:、[\\u4e00-\\u9fff]{1,12}?(?:长|书记|主任|委员|主席|政委|成员|常委|调研员|巡视员))*';
+
 /** Title first, then the name: `常务副区长黄某文`, `新任副区长陆某刚接手…`. */
 const TITLE_THEN_NAME = new RegExp(
   `^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})[：:]?(${NAME})(?:同志)?(?=${FOLLOWER})`,
@@ -136,7 +142,7 @@ export function readHeadingLine(line: string): { name: string; title: string | n
   const spacedName = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{2,11}';
   const forms: readonly [RegExp, number, readonly number[]][] = [
     [new RegExp(`^(?:(${TITLE_SOURCE})\\s*[：:]?\\s*)?(${spacedName})\\s*同志${bracket.replace('[^（）()]{1,30}', `(${TITLE_SOURCE})`)}${rest}`, 'du'), 2, [1, 3]],
-    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
+    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})${OFFICES_AFTER}\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
     [new RegExp(`^(${NAME})\\s*[：:]?\\s*${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'du'), 1, [2]],
     // `张某某（副市长）：…`
     [new RegExp(`^(${NAME})\\s*[（(]${QUALIFIER}?(${TITLE_SOURCE})[）)]${rest}`, 'du'), 1, [2]],

@@ -23,6 +23,9 @@ describe('leader headings', () => {
     expect(readHeadingLine('党委委员、副镇长：莫某玲')).toMatchObject({ name: '莫某玲', title: '副镇长' });
     expect(readHeadingLine('陆某新　区长')).toMatchObject({ name: '陆某新', title: '区长' });
     expect(readHeadingLine('自治区人民政府秘书长　罗某')).toMatchObject({ name: '罗某', title: '自治区人民政府秘书长' });
+    // Offices beside the title end with an office word: the surname after them is the name's.
+    expect(readHeadingLine('七、副县长、县公安局局长高某某：负责公安工作。')).toMatchObject({ name: '高某某', title: '副县长' });
+    expect(readHeadingLine('副市长、市公安局党委书记、局长　韦某')).toMatchObject({ name: '韦某', title: '副市长' });
     const inline = '梁某川市长：领导市人民政府全面工作。';
     const heading = readHeadingLine(inline);
     expect(heading).toMatchObject({ name: '梁某川', title: '市长' });
