@@ -65,7 +65,7 @@ const DIVISION_TITLE = /分工|分解|任务清单|责任清单|工作清单|任
 /** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
 const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   // 为民办实事, 民生实事, 惠民实事, 民盼实事, 十件实事 …, not 实事求是.
-  [/实事(?!求是)|民生工程项目/u, 'LIVELIHOOD_PLAN'],
+  [/实事(?!求是)|民生工程/u, 'LIVELIHOOD_PLAN'],
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
   [DIVISION_TITLE, 'TASK_DIVISION'],
   [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
@@ -106,7 +106,7 @@ function hasManyMarkers(text: string): boolean {
 }
 
 /** Responsibility markers: labels (`牵头单位：`) and trailing groups (`（A牵头，…）`). */
-const RESPONSIBILITY_LABEL = /(?:牵头|责任|配合|协办|主办|协同)(?:责任)?(?:单位|部门|科室)\s*[:：]|部门分工\s*[:：]/gu;
+const RESPONSIBILITY_LABEL = /(?:牵头|责任|配合|协办|主办|协同)(?:责任)?(?:单位|部门|科室)\s*[:：]|部门分工\s*[:：]|(?<=^|[。；;\s])(?:牵头|配合|协办|主办)[:：]/gmu;
 const LEAD_ANNOTATION = /[（(〔【[][^（）()〔〕【】\n]{0,80}?(?:牵头|负责|配合)[^（）()〔〕【】\n]{0,40}[）)〕】\]]/gu;
 /** `基础教育处牵头，发展规划处、财务处配合。` on a line of its own. */
 const VERB_LINE = /^[^，。；\n（(]{2,40}(?:牵头|主办)[，,][^。\n]{2,80}(?:配合|参与|协办|负责)[。.]?$/gmu;

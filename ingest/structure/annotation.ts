@@ -302,12 +302,15 @@ function findLabelledLines(text: string, from: number, to: number): LeadAnnotati
   return markers;
 }
 
+/** A role word alone as a label (`牵头：A；配合：B`), as short inline lists write it. */
+const BARE_ROLE_LABEL = /^(?:牵头|主办|主责|责任|配合|协办|协同|参与)$/u;
+
 /** Offset in the line where a label or a verb-closed unit list opens, or null. */
 function labelOpening(line: string): number | null {
   for (const match of line.matchAll(LABEL_LINE_START)) {
     const rest = line.slice(match.index + match[0].length);
     const label = /^([\u4e00-\u9fff]{1,10}?)[:：]/u.exec(rest);
-    if (label && LABEL_KEYWORDS.test(label[1] as string) && /单位|部门|领导|分工|时限|时间|期限|科室|处室/u.test(label[1] as string)) {
+    if (label && LABEL_KEYWORDS.test(label[1] as string) && (/单位|部门|领导|分工|时限|时间|期限|科室|处室/u.test(label[1] as string) || BARE_ROLE_LABEL.test(label[1] as string))) {
       return match.index + match[0].length;
     }
   }

@@ -42,6 +42,13 @@ describe('classifyDocument', () => {
     expect(header).toMatchObject({ kind: 'LIVELIHOOD_PLAN', year: 2022, title: '某市人民政府关于印发《2022年市政府为民办实事工作任务分工方案》的通知' });
   });
 
+  it('reads 民生工程 in a title as a livelihood plan, and a titled plan whose items carry bare role labels as a task division', () => {
+    const works = classifyDocument(doc('某市2025年20项民生工程任务分解\n\n一、就业促进工程\n目标任务：城镇新增就业10万人。\n责任部门：市人力资源和社会保障局\n'));
+    expect(works).toMatchObject({ kind: 'LIVELIHOOD_PLAN', year: 2025 });
+    const items = Array.from({ length: 6 }, (_, index) => `${index + 1}. 推进第${index + 1}项工作。牵头：经济发展局；配合：各村（社区）。`).join('\n');
+    expect(classifyDocument(doc(`某镇2024年重点工作安排\n\n一、经济发展\n${items}\n`))).toMatchObject({ kind: 'TASK_DIVISION', year: 2024 });
+  });
+
   it('infers a headless work report and its plan year from the body', () => {
     const header = classifyDocument(
       doc('2021年是极不平凡的一年。\n\n一年来，我们主要做了以下工作：\n\n二、2022年工作安排\n\n今年经济社会发展的主要预期目标是：增长6%。\n'),

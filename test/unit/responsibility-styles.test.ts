@@ -45,6 +45,18 @@ describe('responsibility styles', () => {
     expect(readings[1]?.convention).toBe('labelled-lines');
   });
 
+  it('reads role words alone as labels after the item (牵头：A；配合：B。时间：…)', () => {
+    const readings = read(
+      '一、经济发展\n1. 新引进优质产业项目10个。牵头：经济发展和改革局；配合：招商服务中心、各村（社区）。\n2. 建成第二农贸市场。牵头：市场监管分局；配合：城市管理办公室。时间：10月底前。\n3. 开展背街小巷整治。责任：城市管理办公室；配合：各村（社区）。\n',
+    );
+    expect(readings.map((reading) => [reading.leads, reading.supporting, reading.responsible])).toEqual([
+      [['经济发展和改革局'], ['招商服务中心', '各村（社区）'], []],
+      [['市场监管分局'], ['城市管理办公室'], []],
+      [[], ['各村（社区）'], ['城市管理办公室']],
+    ]);
+    expect(readings[1]?.deadline).toBe('10月底前');
+  });
+
   it('never invents a lead: a plain 负责 names responsible units, 分别负责 joint leads', () => {
     const [plain, joint] = read('1.整治背街小巷。（城管局、环卫所负责）\n2.依法行政。（各街道、各部门分别负责，年内持续推进）\n');
     expect(plain?.leads).toEqual([]);
