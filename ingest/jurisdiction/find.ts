@@ -88,7 +88,9 @@ function titleReading(line: string, text: string, places: PlaceTable): Reading |
   // it is a place: its government, a year, a congress, a family's words.
   const after = title.slice(end);
   const only = tokens.length === 1 ? tokens[0] : undefined;
-  if (only?.known === null && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after) && !speaksAsLevelOf(only.text, text)) return null;
+  // 杭某某区长 is a person and a title, not 杭某某区 followed by something.
+  const speaksForIt = !/^[长委级]/u.test(after) && speaksAsLevelOf(only?.text ?? '', text);
+  if (only?.known === null && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after) && !speaksForIt) return null;
   return { tokens, evidence: 'title' };
 }
 

@@ -17,7 +17,9 @@ const GOVERNMENT = '(?:(?:自治区|省|市|州|区|县|旗|盟|镇|乡)(?:人�
  */
 const TITLE =
   `${GOVERNMENT}(?:副?秘书长|${HEAD_OF}助理|(?:常务)?副?${HEAD_OF}|代${HEAD_OF}|党组(?:成员|副书记))` +
-  `|自治区(?:人民政府)?(?:常务)?副?主席`;
+  `|自治区(?:人民政府)?(?:常务)?副?主席` +
+  // A development zone's or park's committee is led by its 主任; alone, 主任 heads an office.
+  `|(?:管委会|管理委员会)(?:常务)?副?主任`;
 /** Words before a title that say how the post is held: 新任副区长, 挂职副县长. */
 const QUALIFIER = '(?:新任|挂职|挂任|代理)';
 /**
@@ -70,6 +72,9 @@ const OFFICES_BEFORE = '(?:[\\u4e00-\\u9fff]{2,8}、)?';
  * each ends with an office word, so the name after them is never read as part of one.
  */
 const OFFICES_AFTER = '(?:、[\\u4e00-\\u9fff]{1,12}?(?:长|书记|主任|委员|主席|政委|成员|常委|调研员|巡视员))*';
+
+/** How a post is held, in brackets after the title: `副县长（挂职）：黄某`. */
+const HOW_HELD = '(?:\\s*[（(](?:挂职|兼职|代理|兼)[^（）()]{0,20}[）)])?';
 
 /** Title first, then the name: `常务副区长黄某文`, `新任副区长陆某刚接手…`. */
 const TITLE_THEN_NAME = new RegExp(
@@ -142,7 +147,7 @@ export function readHeadingLine(line: string): { name: string; title: string | n
   const spacedName = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{2,11}';
   const forms: readonly [RegExp, number, readonly number[]][] = [
     [new RegExp(`^(?:(${TITLE_SOURCE})\\s*[：:]?\\s*)?(${spacedName})\\s*同志${bracket.replace('[^（）()]{1,30}', `(${TITLE_SOURCE})`)}${rest}`, 'du'), 2, [1, 3]],
-    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})${OFFICES_AFTER}\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
+    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})${OFFICES_AFTER}${HOW_HELD}\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
     [new RegExp(`^(${NAME})\\s*[：:]?\\s*${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'du'), 1, [2]],
     // `张某某（副市长）：…`
     [new RegExp(`^(${NAME})\\s*[（(]${QUALIFIER}?(${TITLE_SOURCE})[）)]${rest}`, 'du'), 1, [2]],

@@ -134,6 +134,8 @@ describe('a document\'s jurisdiction', () => {
     const title = '甲乙县全面推进乡村振兴重点任务责任清单';
     expect(find(`${title}\n现将全县重点任务分解如下。`, title)?.name).toBe('甲乙县');
     expect(find(`${title}\n现将重点任务分解如下。`, title)).toBeNull();
+    // A name glued to its title (杭某某区长) is a person, whatever the text says of 区政府.
+    expect(find('区政府领导分工\n杭某某区长\n主持区政府全面工作。', '杭某某区长')).toBeNull();
   });
 });
 

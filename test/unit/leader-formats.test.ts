@@ -26,6 +26,11 @@ describe('leader headings', () => {
     // Offices beside the title end with an office word: the surname after them is the name's.
     expect(readHeadingLine('七、副县长、县公安局局长高某某：负责公安工作。')).toMatchObject({ name: '高某某', title: '副县长' });
     expect(readHeadingLine('副市长、市公安局党委书记、局长　韦某')).toMatchObject({ name: '韦某', title: '副市长' });
+    expect(readHeadingLine('副县长（挂职）：黄某')).toMatchObject({ name: '黄某', title: '副县长' });
+    // A zone's committee is led by its 主任.
+    expect(readHeadingLine('党工委书记、管委会主任　马某某')).toMatchObject({ name: '马某某', title: '管委会主任' });
+    expect(readHeadingLine('管委会常务副主任　丁某')).toMatchObject({ name: '丁某', title: '管委会常务副主任' });
+    expect(readHeadingLine('办公室主任　李某')).toBeNull();
     const inline = '梁某川市长：领导市人民政府全面工作。';
     const heading = readHeadingLine(inline);
     expect(heading).toMatchObject({ name: '梁某川', title: '市长' });
