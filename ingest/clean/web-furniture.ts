@@ -20,6 +20,9 @@ const FURNITURE_LINE = [
   /^(?:浏览次数|访问量|阅读次数|点击数)[:：]\s*\d*\s*$/u,
   /^(?:相关链接|相关文章|相关阅读|附件下载)[:：]?\s*$/u,
   /^(?:网站标识码|[^\n]{0,12}ICP备\d+|[^\n]{0,12}公网安备)/u,
+  // The site's credits: 主办：X 承办：Y / 技术支持：Z (a lone 主办：X is a label of the document).
+  /^(?:主办(?:单位)?|版权所有)[:：][^\n]{2,40}\s(?:承办|技术支持|维护|运维|协办)(?:单位)?[:：]/u,
+  /^(?:技术支持|网站维护|运维单位)[:：]/u,
 ];
 /** A publication line whose tail is a visit counter: keep the date, drop the counter. */
 const COUNTER_TAIL = /\s*(?:浏览次数|访问量|阅读次数|点击数)[:：]\s*\d*\s*$/u;

@@ -54,7 +54,8 @@ export function structureTaskDivision(text: string): { sections: Section[]; task
         part = marker.title;
         sectionIndex = null;
         groupLeads = headingLeads(text, marker.start, marker.titleSpan.end);
-        if (next !== undefined && next.kind !== 'task' && next.kind !== 'section') pushHeadingTask(text, tasks.length + 1, marker.start, end, null, tasks);
+        // The last item of a list numbered 一、二、 is a task too (nothing follows it).
+        if (next?.kind !== 'task' && next?.kind !== 'section') pushHeadingTask(text, tasks.length + 1, marker.start, end, null, tasks);
         break;
       case 'section': {
         // A section runs until the next section, part or tail.
@@ -148,7 +149,10 @@ function withGroupLeads(text: string, task: Task, leads: readonly AgencyMention[
 }
 
 /** A heading that carries its own responsibility marker becomes a task; one without stays a heading. */
-function pushHeadingTask(text: string, number: number, start: number, end: number, sectionIndex: number | null, tasks: Task[]): void {
+function pushHeadingTask(text: string, number: number, start: number, until: number, sectionIndex: number | null, tasks: Task[]): void {
+  // A table under the heading holds tasks of its own (findTableTasks): the heading's task ends where it starts.
+  const tableRow = text.slice(start, until).search(/\n[^\n]*\t/u);
+  const end = tableRow === -1 ? until : trimEnd(text, start, start + tableRow);
   const numbering = /^[（(]?[一二三四五六七八九十百]+[）)、.．]?/u.exec(text.slice(start, end));
   const bodyStart = start + (numbering?.[0].length ?? 0);
   const task = buildTask(text, number, start, bodyStart, end, sectionIndex);

@@ -57,6 +57,16 @@ describe('responsibility styles', () => {
     expect(readings[1]?.deadline).toBe('10月底前');
   });
 
+  it('reads the last item of a list numbered 一、二、, and never a web page\'s site credits as a label', () => {
+    const readings = read(
+      '一、甲项目。牵头单位：区教育局；责任单位：各街道办事处。\n\n二、丙项目6个。牵头单位：区民政局；责任单位：丰宁街道办事处、红云街道办事处。\n\n主办：某区人民政府办公室　承办：某区融媒体中心\n技术支持：某区大数据中心\n',
+    );
+    expect(readings.map((reading) => [reading.leads, reading.responsible])).toEqual([
+      [['区教育局'], ['各街道办事处']],
+      [['区民政局'], ['丰宁街道办事处', '红云街道办事处']],
+    ]);
+  });
+
   it('never invents a lead: a plain 负责 names responsible units, 分别负责 joint leads', () => {
     const [plain, joint] = read('1.整治背街小巷。（城管局、环卫所负责）\n2.依法行政。（各街道、各部门分别负责，年内持续推进）\n');
     expect(plain?.leads).toEqual([]);
