@@ -39,7 +39,7 @@ const LEADING_NOISE = /^[：:\s]+/u;
  * Endings that close a unit's name for certain; single characters such as 业
  * (工业和信息化局) or 行 are left out, since they also end words inside names.
  */
-const COMPLETE_UNIT_END = /(?:局|委|委员会|办|办公室|厅|中心|院|馆|(?<!社)会|联|协|社|站|所|处|队|公司|集团|银行|署|政府|大学|学院)$/u;
+const COMPLETE_UNIT_END = /(?:局|委|委员会|办|办公室|厅|中心|院|馆|(?<!社)会|联|协|社|站|所|处|队|公司|集团|银行|署|政府|大学|学院|部门|单位)$/u;
 
 const DEPARTMENT_SUFFIXES = [...rules.departmentSuffixes].sort((a, b) => b.length - a.length);
 const ORGANISATION_SUFFIXES = [...rules.organisationSuffixes].sort((a, b) => b.length - a.length);
@@ -260,6 +260,8 @@ export function isAgencyLike(name: string): boolean {
   if (/^(市|各)/u.test(name) && !LEVEL_WORDS.some((word) => name.startsWith(word))) return true;
   // Collective addressees: 相关盟市, 有关县区, 沿线乡镇, 辖区各社区.
   if (/^(?:相关|有关|沿线|辖区|涉及的?)[^，。；]{0,8}(?:盟市|市县|县区|县市区|乡镇|街道|社区|部门|单位|地区|地方|市|县|区|镇)$/u.test(name)) return true;
+  // The Xinjiang Production and Construction Corps and its divisions (兵团, 第六师五家渠市).
+  if (/^(?:新疆生产建设)?兵团|^第[一二三四五六七八九十]{1,3}师/u.test(name)) return true;
   const { core } = withoutTrailingBracket(name);
   return ORGANISATION_SUFFIXES.some((suffix) => core.endsWith(suffix));
 }

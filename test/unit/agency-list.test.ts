@@ -28,6 +28,11 @@ describe('splitAgencyList', () => {
     expect(names('市财政局、国家税务总局柳州市税务局、统计局')).toEqual(['市财政局', '国家税务总局柳州市税务局', '市统计局']);
   });
 
+  it('cuts at 及 after a collective unit (各有关部门及各县区政府) and reads the Corps\' divisions as units', () => {
+    expect(names('市级各有关部门及各县区政府')).toEqual(['市级各有关部门', '各县区政府']);
+    expect(names('第六师五家渠市、第十二师')).toEqual(['第六师五家渠市', '第十二师']);
+  });
+
   it('does not prefix when the list opener has no 市', () => {
     expect(names('各民主党派、工商联')).toEqual(['各民主党派', '工商联']);
     expect(names('卫生健康委、民政局')).toEqual(['卫生健康委', '民政局']);
