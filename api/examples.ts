@@ -1,4 +1,4 @@
-/** Example operations preloaded in GraphiQL (the same questions as the README section "Questions and the queries that answer them"). */
+/** Example operations preloaded in GraphiQL (the same questions as docs/queries.md). */
 export const EXAMPLE_OPERATIONS = `# Questions analysts ask, as GraphQL. Pick an operation with the run button.
 
 # All work led by 市工业和信息化局, per year, under any of its names.

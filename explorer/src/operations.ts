@@ -1,6 +1,6 @@
 /**
- * Every GraphQL operation the explorer sends. The README lists them verbatim
- * (section "The explorer"), and a test runs them there against the corpus.
+ * Every GraphQL operation the explorer sends. docs/queries.md lists them verbatim
+ * (section "The operations the explorer sends"), and a test runs them there against the corpus.
  */
 
 export const SUGGEST = `query ExplorerSuggest($prefix: String!, $first: Int = 16) {
@@ -136,7 +136,7 @@ export const YEARS = `query ExplorerYears {
   documents(first: 100) { totalCount edges { node { year } } }
 }`;
 
-/** All of them, by operation name (for the README check). */
+/** All of them, by operation name (for the docs check). */
 export const EXPLORER_OPERATIONS: Readonly<Record<string, string>> = {
   ExplorerSuggest: SUGGEST,
   ExplorerFullText: FULL_TEXT,
