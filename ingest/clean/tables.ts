@@ -111,17 +111,50 @@ function rebuildFlattenedTables(lines: readonly string[]): string[] {
   let index = 0;
   while (index < lines.length) {
     const header = flattenedHeaderAt(lines, index);
-    if (header === null) {
-      output.push(lines[index] as string);
-      index += 1;
+    if (header !== null) {
+      output.push(header.labels.join('\t'));
+      const { rows, next } = readFlattenedRows(lines, index + header.labels.length, header.types);
+      output.push(...rows);
+      index = next;
       continue;
     }
-    output.push(header.labels.join('\t'));
-    const { rows, next } = readFlattenedRows(lines, index + header.labels.length, header.types);
-    output.push(...rows);
-    index = next;
+    const spaced = blankSeparatedTableAt(lines, index);
+    if (spaced !== null) {
+      output.push(...spaced.rows, '');
+      index = spaced.next;
+      continue;
+    }
+    output.push(lines[index] as string);
+    index += 1;
   }
   return output;
+}
+
+/**
+ * A flattened table whose cells are paragraphs, a blank line after each (a web
+ * page that gave every cell its own <p>): read on its non-blank lines. Nothing
+ * but the numbering ends a row there, so the last row takes no more lines than
+ * the longest row before it.
+ */
+function blankSeparatedTableAt(lines: readonly string[], index: number): { rows: string[]; next: number } | null {
+  if (headerType(lines[index] ?? '') !== 'number' || (lines[index + 1] ?? '').trim().length > 0) return null;
+  const compact: string[] = [];
+  const origin: number[] = [];
+  for (let i = index; i < lines.length; i += 1) {
+    const line = lines[i] as string;
+    if (line.trim().length === 0) {
+      // Two blank lines in a row end the table.
+      if ((lines[i + 1] ?? '').trim().length === 0) break;
+      continue;
+    }
+    compact.push(line);
+    origin.push(i);
+  }
+  const header = flattenedHeaderAt(compact, 0);
+  if (header === null) return null;
+  const { rows, next, lastRowEnd } = readFlattenedRows(compact, header.labels.length, header.types, 'bounded');
+  if (rows.length === 0) return null;
+  return { rows: [header.labels.join('\t'), ...rows], next: next < compact.length ? (origin[next] ?? lines.length) : (origin[lastRowEnd - 1] ?? index) + 1 };
 }
 
 /** A run of ≥ 3 header labels, one a line, opening with 序号. */
@@ -140,10 +173,17 @@ function flattenedHeaderAt(lines: readonly string[], index: number): { labels: s
   return labels.length >= 3 && hasUnits && ROW_NUMBER.test(lines[index + labels.length] ?? '') ? { labels, types } : null;
 }
 
-function readFlattenedRows(lines: readonly string[], start: number, types: readonly ColumnType[]): { rows: string[]; next: number } {
+/** `bounded`: no blank line ends a row, so a row (the last) never runs longer than the longest before it. */
+function readFlattenedRows(
+  lines: readonly string[],
+  start: number,
+  types: readonly ColumnType[],
+  rowEnds: 'at-blank-line' | 'bounded' = 'at-blank-line',
+): { rows: string[]; next: number; lastRowEnd: number } {
   const rows: string[] = [];
   let index = start;
   let expected = 1;
+  let longest = types.length - 1;
   while (index < lines.length) {
     const number = ROW_NUMBER.exec(lines[index] ?? '');
     if (number === null || Number(number[1]) !== expected) break;
@@ -154,17 +194,38 @@ function readFlattenedRows(lines: readonly string[], start: number, types: reado
       if ((next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number') break;
       end += 1;
     }
+    const closedByNumber = Number(ROW_NUMBER.exec(lines[end] ?? '')?.[1]) === expected + 1;
+    // Only a row the numbering closed tells how long rows may be; the last one takes no more.
+    if (closedByNumber) longest = Math.max(longest, end - index - 1);
+    else if (rowEnds === 'bounded') {
+      // The last row ends at its first line that fits no column (the text after the table).
+      const overflow = columnsOf(lines.slice(index + 1, end).map((line) => line.trim()), types).findIndex((column) => column < 0);
+      end = Math.min(overflow === -1 ? end : index + 1 + overflow, index + 1 + longest);
+    }
     rows.push(assignCells(number[1] as string, lines.slice(index + 1, end).map((line) => line.trim()), types).join('\t'));
     expected += 1;
     index = end;
   }
-  return { rows, next: index };
+  return { rows, next: index, lastRowEnd: index };
 }
 
 /** Gives a row's lines to its columns in order, by what each line looks like. */
 function assignCells(number: string, rowLines: readonly string[], types: readonly ColumnType[]): string[] {
   const cells: string[][] = types.map(() => []);
   cells[0]?.push(number);
+  const placed = columnsOf(rowLines, types);
+  rowLines.forEach((line, index) => cells[Math.abs(placed[index] ?? 1)]?.push(line));
+  return cells.map((parts, index) => parts.join(types[index] === 'units' || types[index] === 'lead-units' ? '、' : ''));
+}
+
+/**
+ * The column each line of a row goes to; negative (minus the column it is left
+ * in) for a line that fits no column from where the row stands: it can only
+ * continue the current cell, or be the text after the table.
+ */
+function columnsOf(rowLines: readonly string[], types: readonly ColumnType[]): number[] {
+  const filled = types.map(() => false);
+  const placed: number[] = [];
   let column = 1;
   const accepts = (type: ColumnType | undefined, kind: CellKind): boolean => {
     switch (type) {
@@ -188,16 +249,21 @@ function assignCells(number: string, rowLines: readonly string[], types: readonl
   for (const line of rowLines) {
     const kind = kindOfCell(line);
     const current = types[column];
-    const filled = (cells[column]?.length ?? 0) > 0;
-    if ((!filled && accepts(current, kind)) || (filled && continues(current, kind))) {
-      cells[column]?.push(line);
+    if ((!filled[column] && accepts(current, kind)) || (filled[column] === true && continues(current, kind))) {
+      filled[column] = true;
+      placed.push(column);
       continue;
     }
     let target = column + 1;
     while (target < types.length && !accepts(types[target], kind)) target += 1;
     // Nowhere further to go: the line continues the current cell.
-    if (target < types.length) column = target;
-    cells[column]?.push(line);
+    if (target < types.length) {
+      column = target;
+      filled[column] = true;
+      placed.push(column);
+    } else {
+      placed.push(-column);
+    }
   }
-  return cells.map((parts, index) => parts.join(types[index] === 'units' || types[index] === 'lead-units' ? '、' : ''));
+  return placed;
 }

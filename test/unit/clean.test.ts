@@ -227,3 +227,19 @@ describe('cleanText properties', () => {
     );
   });
 });
+
+describe('cleanText: tables flattened to one paragraph per cell', () => {
+  it('rebuilds their rows, and ends the last row where the text after the table starts', () => {
+    const source = [
+      '附件', '', '民生实事目标任务分解表', '', '序号', '', '民生实事', '', '责任单位', '', '完成时限', '',
+      '1', '', '建成综合管廊一期。', '', '县住建局', '', '县城投公司', '', '12月底前', '',
+      '2', '', '新建公共厕所10座。', '', '县城管局', '', '9月底前', '',
+      '', '县人民政府办公室', '',
+    ].join('\n');
+    const lines = cleanText({ path: 'spaced.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+    expect(lines).toContain('序号\t民生实事\t责任单位\t完成时限');
+    expect(lines).toContain('1\t建成综合管廊一期。\t县住建局、县城投公司\t12月底前');
+    expect(lines).toContain('2\t新建公共厕所10座。\t县城管局\t9月底前');
+    expect(lines).toContain('县人民政府办公室');
+  });
+});
