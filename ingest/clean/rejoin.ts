@@ -17,6 +17,9 @@ const SENTENCE_INSIDE = /[。！？；]/u;
 /** Names and cover lines are spaced out (张 壮, 柳州 市 人 民): such a line is not prose. */
 const SPACED_IDEOGRAPHS = /[\u3400-\u9fff] [\u3400-\u9fff]/u;
 const PROSE_LENGTH = 20;
+const NEWS_DATELINE = /^(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚|晚间)?[，,]|本报讯|本网讯|[\u4e00-\u9fff]{2,6}(?:社|网|报)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)/u;
+/** A page's publication line (发布日期：… 来源：…) opens a line of its own, never continues a headline. */
+const PUBLICATION_LINE = /^(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|责任编辑|日期|时间)\s*[:：]/u;
 const OPENING = '（(〔【《“‘[';
 const CLOSING = '）)〕】》”’]';
 
@@ -79,11 +82,13 @@ function continuesLine(previous: string, next: string, context: JoinContext): bo
   if (shortPlain(previous) && previous.includes('关于') && !TITLE_END.test(previous) && shortPlain(next) && TITLE_END.test(next)) {
     return !BLOCK_START.test(next) || /^\d{4}年(?!\d{1,2}月)/u.test(next);
   }
-  if (BLOCK_START.test(next)) return false;
+  if (BLOCK_START.test(next) || PUBLICATION_LINE.test(next)) return false;
   if (shortPlain(previous) && TITLE_END.test(previous)) return false;
   if (next.length < PROSE_LENGTH && SPACED_IDEOGRAPHS.test(next)) return false;
 
   if (hasUnclosedBracket(previous) || ENDS_MID_SENTENCE.test(previous)) return true;
+  // A news body opens with its dateline (1月9日，… / 本报讯): the line above is its headline.
+  if (!context.adjacent && NEWS_DATELINE.test(next)) return false;
   if (SPACED_IDEOGRAPHS.test(previous)) return false;
   // `联系单位：A、B` followed by a blank line: a labelled list is complete; what
   // comes after the gap (the next leader, a closing remark) is not part of it.

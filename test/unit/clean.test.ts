@@ -243,3 +243,13 @@ describe('cleanText: tables flattened to one paragraph per cell', () => {
     expect(lines).toContain('县人民政府办公室');
   });
 });
+
+describe('cleanText: a news page\'s headline', () => {
+  it('stays a line of its own before the publication line and before the dateline that opens the body', () => {
+    const source = '某某市第十六届人民代表大会第三次会议隆重开幕\n\n发布日期:2024-01-18 09:20　来源:某某市融媒体中心\n\n1月17日上午，某某市第十六届人民代表大会第三次会议开幕。\n\n某某市政府工作报告提出2024年主要预期目标\n\n1月9日，市长代表市人民政府作政府工作报告。\n';
+    const lines = cleanText({ path: 'news.txt', text: source }, NO_CLEAN_RULES).text.split('\n').filter((line) => line.length > 0);
+    expect(lines[0]).toBe('某某市第十六届人民代表大会第三次会议隆重开幕');
+    expect(lines[1]?.startsWith('发布日期')).toBe(true);
+    expect(lines).toContain('某某市政府工作报告提出2024年主要预期目标');
+  });
+});
