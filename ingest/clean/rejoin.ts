@@ -17,6 +17,10 @@ const SENTENCE_INSIDE = /[。！？；]/u;
 /** Names and cover lines are spaced out (张 壮, 柳州 市 人 民): such a line is not prose. */
 const SPACED_IDEOGRAPHS = /[\u3400-\u9fff] [\u3400-\u9fff]/u;
 const PROSE_LENGTH = 20;
+const LINE_CANNOT_START = /^[，。；：、！？）)%％]/u;
+/** What follows a number inside its sentence: a unit, a measure word, 左右 / 以上 / 以内. */
+const UNIT_AFTER_NUMBER = /^(?:亿|万|千|百|元|年|月|日|个|人|户|所|公里|千米|平方|立方|吨|辆|家|项|座|斤|亩|倍|次|名|套|台|张|条|份|间|处|米|度|天|小时|左右|以上|以内|以下|多|余)/u;
+const BARE_NUMBER = /^-?\d+(?:\.\d+)?\s*[%％]?$/u;
 const NEWS_DATELINE = /^(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚|晚间)?[，,]|本报讯|本网讯|[\u4e00-\u9fff]{2,6}(?:社|网|报)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)/u;
 /** A page's publication line (发布日期：… 来源：…) opens a line of its own, never continues a headline. */
 const PUBLICATION_LINE = /^(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|责任编辑|日期|时间)\s*[:：]/u;
@@ -70,6 +74,14 @@ function pairIsCommon(before: string, after: string, context: JoinContext, minim
 /** Decides whether `next` continues `previous` across a blank line, header or page number. */
 function continuesLine(previous: string, next: string, context: JoinContext): boolean {
   if (previous.includes('\t') || next.includes('\t') || previous.startsWith('#')) return false;
+  // A PDF extract that gave each number a line of its own (完成 / 186.5 / 亿元，增长 / 5.2% / ；):
+  // no line opens with closing punctuation, and a bare number sits inside its sentence.
+  if (context.adjacent && !context.acrossPageBreak) {
+    if (LINE_CANNOT_START.test(next) && !TERMINAL_END.test(previous)) return true;
+    if (BARE_NUMBER.test(next) && /[\u3400-\u9fff]$/u.test(previous) && !BLOCK_START.test(previous + next)) return true;
+    if (BARE_NUMBER.test(previous) && /^[\u3400-\u9fff]/u.test(next) && !BLOCK_START.test(next)) return true;
+    if (/[\u3400-\u9fff]-?\d+(?:\.\d+)?[%％]?$/u.test(previous) && UNIT_AFTER_NUMBER.test(next)) return true;
+  }
   // A task-division clause and its lead annotation belong together, and the
   // text after an annotation continues the same task, whatever cut them apart.
   if (!context.adjacent && !isHeading(previous)) {

@@ -253,3 +253,12 @@ describe('cleanText: a news page\'s headline', () => {
     expect(lines).toContain('某某市政府工作报告提出2024年主要预期目标');
   });
 });
+
+describe('cleanText: a PDF extract that gave each number a line of its own', () => {
+  it('joins the numbers back into their sentences, and no line opens with closing punctuation', () => {
+    const source = '一、工作回顾\n全年完成地区生产总值\n186.5\n亿元，同比增长\n5.2%\n；一般公共预算收入完成\n8.76\n亿元，增长\n11.3%\n。\n联系电话：4221530\n县人民政府办公室\n';
+    const lines = cleanText({ path: 'pdf.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+    expect(lines).toContain('全年完成地区生产总值186.5亿元，同比增长5.2%；一般公共预算收入完成8.76亿元，增长11.3%。');
+    expect(lines).toContain('县人民政府办公室');
+  });
+});
