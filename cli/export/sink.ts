@@ -33,6 +33,8 @@ function writeFailed(target: string, error: unknown): KgError {
   return new KgError('OUTPUT_WRITE_FAILED', `cannot write ${target}: ${reason}; check the path, its permissions and the free space`, { cause: error });
 }
 
+const closedStream = (): Error => Object.assign(new Error('the stream was closed'), { code: 'ERR_STREAM_DESTROYED' });
+
 interface StreamSinkOptions {
   /** Named in error messages. */
   readonly target: string;
@@ -51,30 +53,32 @@ export function streamSink(stream: Writable, options: StreamSinkOptions): TextSi
   stream.on('error', onError);
   let pending = '';
 
+  /** Until the stream's buffer has room again, or it fails or closes; listeners are removed either way. */
+  function drained(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const settle = (error: unknown): void => {
+        stream.off('drain', onDrain);
+        stream.off('error', onFailure);
+        stream.off('close', onClosed);
+        if (error === null) resolve();
+        else reject(writeFailed(options.target, error));
+      };
+      const onDrain = (): void => settle(null);
+      const onFailure = (error: unknown): void => settle(error);
+      const onClosed = (): void => settle(failure ?? closedStream());
+      stream.on('drain', onDrain);
+      stream.on('error', onFailure);
+      stream.on('close', onClosed);
+    });
+  }
+
   async function flush(): Promise<void> {
     if (failure !== null) throw writeFailed(options.target, failure);
     if (pending.length === 0) return;
     const chunk = pending;
     pending = '';
-    if (stream.destroyed) throw writeFailed(options.target, failure ?? Object.assign(new Error('stream destroyed'), { code: 'ERR_STREAM_DESTROYED' }));
-    if (!stream.write(chunk)) {
-      const drained = once(stream, 'drain').then(() => undefined);
-      const failed = once(stream, 'error').then(([error]: unknown[]) => {
-        throw error;
-      });
-      const closed = once(stream, 'close').then(() => {
-        throw failure ?? Object.assign(new Error('stream closed'), { code: 'ERR_STREAM_DESTROYED' });
-      });
-      try {
-        await Promise.race([drained, failed, closed]);
-      } catch (error) {
-        throw writeFailed(options.target, error);
-      } finally {
-        // The losers of the race must not reject unobserved.
-        failed.catch(() => undefined);
-        closed.catch(() => undefined);
-      }
-    }
+    if (stream.destroyed) throw writeFailed(options.target, failure ?? closedStream());
+    if (!stream.write(chunk)) await drained();
     if (failure !== null) throw writeFailed(options.target, failure);
   }
 

@@ -20,6 +20,6 @@ WHERE ($documentIds IS NULL OR CASE
   END)
 UNWIND keys(n) AS key
 WITH n, key
-WHERE key <> 'id' AND ( OR NOT (key = 'text' AND n:Document))
+WHERE key <> 'id' AND ($withText OR NOT (key = 'text' AND n:Document))
 RETURN key, collect(DISTINCT valueType(n[key])) AS types
 ORDER BY key
