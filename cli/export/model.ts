@@ -63,11 +63,19 @@ export function valueText(value: ExportValue): string {
   return JSON.stringify(value);
 }
 
-/** What Gephi shows on a node: its name, title or metric, else its id. */
+/** Characters of a clause's or passage's text shown as its label: enough to recognise it, short enough to draw. */
+const LABEL_TEXT_LENGTH = 24;
+
+/** What Gephi shows on a node: its name, title or metric, else the start of its text, else its id. */
 export function displayLabel(node: ExportNode): string {
   for (const key of ['name', 'title', 'metric']) {
     const value = node.properties[key];
     if (typeof value === 'string' && value.length > 0) return value;
+  }
+  const text = node.properties['text'];
+  if (typeof text === 'string' && text.length > 0) {
+    const characters = [...text];
+    return characters.length > LABEL_TEXT_LENGTH ? `${characters.slice(0, LABEL_TEXT_LENGTH).join('')}…` : text;
   }
   return node.id;
 }

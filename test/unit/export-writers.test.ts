@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_BOM, csvField, csvRow, nodeCsvHeader, nodeCsvRow } from '../../cli/export/csv.ts';
 import { graphmlEdge, graphmlHeader, graphmlKeys, graphmlNode, GRAPHML_FOOTER } from '../../cli/export/graphml.ts';
 import { jsonlNode, jsonlRelationship } from '../../cli/export/jsonl.ts';
-import { valueKindOf, type ExportNode, type ExportRelationship, type ExportSchema, type GraphSource } from '../../cli/export/model.ts';
+import { displayLabel, valueKindOf, type ExportNode, type ExportRelationship, type ExportSchema, type GraphSource } from '../../cli/export/model.ts';
 import type { TextSink } from '../../cli/export/sink.ts';
 import { writeGraph } from '../../cli/export/write-graph.ts';
 import { escapeXml, xmlSafeText } from '../../cli/export/xml-text.ts';
@@ -206,5 +206,14 @@ describe('a whole export', () => {
     await expect(writeGraph(failing, 'graphml', sinks.open)).rejects.toThrow('Neo4j went away');
     expect(sinks.discarded).toEqual(['graph']);
     expect(sinks.files.size).toBe(0);
+  });
+});
+
+describe('the label Gephi shows', () => {
+  it('is the name, title or metric, else the start of the text, else the id', () => {
+    expect(displayLabel(agency)).toBe(agency.properties['name']);
+    expect(displayLabel({ id: 'p', labels: ['Passage'], properties: { text: '一二三四五六七八九十一二三四五六七八九十一二三四五六' } })).toBe('一二三四五六七八九十一二三四五六七八九十一二三四…');
+    expect(displayLabel({ id: 'p', labels: ['Passage'], properties: { text: '短' } })).toBe('短');
+    expect(displayLabel(clause)).toBe(clause.id);
   });
 });
