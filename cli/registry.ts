@@ -38,6 +38,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/audit.ts'),
   },
   {
+    name: 'export',
+    summary: 'Export the graph, or the part reached from some years or places, as GraphML, JSON Lines or CSV',
+    load: () => import('./commands/export.ts'),
+  },
+  {
     name: 'neo4j',
     summary: 'Install, start, stop or check the local Neo4j server (used when NEO4J_URI is not set)',
     load: () => import('./commands/neo4j.ts'),

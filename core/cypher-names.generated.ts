@@ -58,6 +58,13 @@ export type CypherName =
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
+  | 'export/documents'
+  | 'export/jurisdiction-by-id'
+  | 'export/known-years'
+  | 'export/node-keys'
+  | 'export/nodes-page'
+  | 'export/relationship-keys'
+  | 'export/relationships-page'
   | 'graph/counts-by-label'
   | 'graph/counts-by-type'
   | 'graph/version'
@@ -158,6 +165,13 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',
+  'export/documents',
+  'export/jurisdiction-by-id',
+  'export/known-years',
+  'export/node-keys',
+  'export/nodes-page',
+  'export/relationship-keys',
+  'export/relationships-page',
   'graph/counts-by-label',
   'graph/counts-by-type',
   'graph/version',

@@ -47,6 +47,8 @@ export type KgErrorCode =
   | 'API_SCHEMA_MISMATCH'
   /** The API reached, but it failed on its side (a masked error, HTTP 5xx, no data). */
   | 'API_SERVER_ERROR'
+  /** An export (`kg export`) could not be written: the path, its permissions, the free space. */
+  | 'OUTPUT_WRITE_FAILED'
   /** A bug: an error nobody raised on purpose. */
   | 'INTERNAL';
 
