@@ -114,7 +114,8 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
       !isReviewTitle(partTitle, planYear);
     const listed = openList !== null && isListItem(paragraphText) ? openList : null;
     if (listed === null) openList = null;
-    const reviewParagraph = reviews.length === 0 && REVIEW_CUE.test(paragraphText);
+    // A news summary names the year it reviews (报告指出，2023年全市…) as often as it says 过去一年.
+    const reviewParagraph = reviews.length === 0 && (REVIEW_CUE.test(paragraphText) || paragraphText.includes(`${planYear - 1}年`));
     let continuingTargets = false;
 
     for (const span of sentenceSpans(text, paragraph.span)) {

@@ -144,4 +144,12 @@ describe('news summaries of a report', () => {
       'TARGET 2025 粮食产量=1280',
     ]);
   });
+
+  it('reads a paragraph that names the year before (报告指出，2024年全市…) as its results', () => {
+    const dated = ['某市人大会议开幕', '', '　　报告指出，2024年全市地区生产总值完成118亿元，增长7.2%。', '', '　　报告提出，2025年主要预期目标是：地区生产总值增长6.5%左右。'].join('\n');
+    const statements = structureWorkReport(dated, 2025).figures.flatMap((figure) =>
+      extractFigureStatements(figure, metrics).map((statement) => `${statement.kind} ${statement.year} ${statement.metric}=${statement.value ?? '—'}`),
+    );
+    expect(statements).toEqual(['ACTUAL 2024 地区生产总值=118', 'ACTUAL 2024 地区生产总值=7.2', 'TARGET 2025 地区生产总值=6.5']);
+  });
 });
