@@ -40,16 +40,26 @@ describe('kg eval on the family fixtures', () => {
     expect(f1('year')).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('holds the held-out fixtures (16 other provinces, written blind) to their floors', async () => {
-    const { evaluation, rejected } = await runEvaluation({
-      root: path.join(PROJECT_ROOT, 'test', 'fixtures', 'families-holdout'),
-      cleanRules: await loadCleanRules(),
-      metrics: await loadMetricRules(),
+  // Both held-out sets were written blind, then used for error analysis; their floors
+  // sit a little under today's figures, so a change that loses ground on them fails.
+  for (const [folder, description] of [
+    ['families-holdout', '16 other provinces'],
+    ['families-holdout-2', '24 provinces, the second blind set'],
+  ] as const) {
+    it(`holds the held-out fixtures of ${folder} (${description}) to their floors`, async () => {
+      const { evaluation, rejected } = await runEvaluation({
+        root: path.join(PROJECT_ROOT, 'test', 'fixtures', folder),
+        cleanRules: await loadCleanRules(),
+        metrics: await loadMetricRules(),
+      });
+      expect(rejected).toEqual([]);
+      expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
+      expect(combinedScore(evaluation, ['lead', 'supporting', 'responsible', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting']).f1).toBeGreaterThanOrEqual(0.93);
+      expect(evaluation.byRole.get('leader')?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
+      expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
+      expect(evaluation.byRole.get('actual')?.recall ?? 0).toBeGreaterThanOrEqual(0.9);
+      expect(evaluation.byRole.get('kind')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
+      expect(evaluation.byRole.get('jurisdiction')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
     });
-    expect(rejected).toEqual([]);
-    expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
-    expect(combinedScore(evaluation, ['lead', 'supporting', 'responsible', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting']).f1).toBeGreaterThanOrEqual(0.88);
-    expect(evaluation.byRole.get('leader')?.recall ?? 0).toBeGreaterThanOrEqual(0.78);
-    expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(0.9);
-  });
+  }
 });
