@@ -1,5 +1,5 @@
 /**
- * Every Cypher statement the product runs lives in `cypher/` (`api/`, `load/`,
+ * Every Cypher statement the product runs lives in `cypher/` (`api/`, `load/`, `export/`,
  * `graph/`, `schema.cypher`) and is looked up by name here. Statements take
  * parameters; nothing is ever spliced into their text, except the label or
  * relationship type of a template, and only from the constant lists of
