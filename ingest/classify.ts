@@ -31,7 +31,7 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
 
   const numberLine = head.map((line) => DOC_NUMBER_LINE.exec(line)).find((match) => match !== null);
   const docNo = numberLine?.[2] ?? null;
-  const issuedOn = findIssueDate(head, lines.slice(-FOOTER_LINES), numberLine?.[1], [...lines.slice(0, PUBLICATION_LINES), ...furniture]);
+  const issuedOn = findIssueDate(head, lines.slice(-FOOTER_LINES), numberLine?.[1] ?? numberLine?.[3], [...lines.slice(0, PUBLICATION_LINES), ...furniture]);
 
   const firstLine = head[0] ?? '';
   const ownTitle = isTitleLine(firstLine) ? normaliseTitle(firstLine) : null;

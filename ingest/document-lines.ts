@@ -4,7 +4,7 @@
  */
 
 /** `柳政发〔2024〕3号`, alone or after the issue date: `2024年2月8日 柳政发〔2024〕3号`. */
-export const DOC_NUMBER_LINE = /^(?:(\d{4}年\d{1,2}月\d{1,2}日)\s*)?([\u3400-\u9fff]{1,12}〔\d{4}〕\d{1,5}号)$/u;
+export const DOC_NUMBER_LINE = /^(?:(\d{4}年\d{1,2}月\d{1,2}日)\s*)?([\u3400-\u9fff]{1,12}〔\d{4}〕\d{1,5}号)(?:\s*(\d{4}年\d{1,2}月\d{1,2}日))?$/u;
 /** An issue date alone on its line. */
 export const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
 /** Words a document title ends with (…的通知, …的意见, 政府工作报告). */

@@ -34,9 +34,29 @@ export function normaliseLine(line: string): string {
     .replace(/\u2015/gu, '\u2014')
     .replace(/ {2,}/g, ' ');
   text = trimSpaces(text);
+  text = text.replace(CHINESE_NUMERAL_DATE, arabicDate);
   text = text.replace(DOC_NUMBER_BRACKETS, '〔$1〕$2号');
   text = widenPunctuation(text);
   return text.replace(SPACE_BY_FULL_WIDTH, '').replace(SPACE_BETWEEN_LATIN_AND_IDEOGRAPH, '');
+}
+
+/**
+ * A date written in Chinese numerals, as official documents signed before 2012 are
+ * (二〇一二年三月十五日): a full date only, so 到二〇三五年 stays as written.
+ */
+const CHINESE_NUMERAL_DATE = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/gu;
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+function arabicDate(_match: string, year: string, month: string, day: string): string {
+  const digits = [...year].map((character) => (character === '○' || character === '零' ? 0 : CHINESE_DIGITS.indexOf(character))).join('');
+  return `${digits}年${smallNumber(month)}月${smallNumber(day)}日`;
+}
+
+/** 十 → 10, 十五 → 15, 二十 → 20, 三十一 → 31, 九 → 9. */
+function smallNumber(written: string): number {
+  const [tens, ones] = written.includes('十') ? written.split('十') : ['', written];
+  const digit = (text: string | undefined): number => (text === undefined || text === '' ? 0 : CHINESE_DIGITS.indexOf(text));
+  return written.includes('十') ? (tens === '' ? 1 : digit(tens)) * 10 + digit(ones) : digit(ones);
 }
 
 /** Trims spaces but keeps tabs, which separate table columns (also empty leading ones). */

@@ -2,7 +2,7 @@
  * Step 6 of clean: lines a page break cut (inside a sentence, an annotation or
  * a word) are joined back.
  */
-import { TITLE_END } from '../document-lines.ts';
+import { DATE_LINE, DOC_NUMBER_LINE, TITLE_END } from '../document-lines.ts';
 import { IDEOGRAPH, isIdeograph } from './characters.ts';
 import { BLOCK_START, PAGE_BREAK, type LineOrBreak } from './line-kinds.ts';
 import { PairCounts } from './pair-counts.ts';
@@ -95,6 +95,8 @@ function continuesLine(previous: string, next: string, context: JoinContext): bo
     return !BLOCK_START.test(next) || /^\d{4}年(?!\d{1,2}月)/u.test(next);
   }
   if (BLOCK_START.test(next) || PUBLICATION_LINE.test(next)) return false;
+  // A document number or a date line (its header, its signature) is complete.
+  if (DOC_NUMBER_LINE.test(previous) || DATE_LINE.test(previous)) return false;
   if (shortPlain(previous) && TITLE_END.test(previous)) return false;
   if (next.length < PROSE_LENGTH && SPACED_IDEOGRAPHS.test(next)) return false;
 

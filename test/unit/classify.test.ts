@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../ingest/classify.ts';
+import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
 import type { DocumentText } from '../../ingest/model.ts';
 
 const doc = (text: string, contentsTitle?: string): DocumentText => ({
@@ -21,6 +22,13 @@ describe('classifyDocument', () => {
       docNo: '某政发〔2024〕3号',
       issuedOn: '2024-02-08',
     });
+  });
+
+  it('reads a docNo followed by its date written in Chinese numerals, as documents signed before 2012 write it', () => {
+    const text = cleanText({ path: 'old.txt', text: '某省人民政府\n关于落实《政府工作报告》重点工作部门分工的意见\n\n某府发〔2012〕8号　二○一二年三月十五日\n\n省政府各部门：\n\n正文。\n' }, NO_CLEAN_RULES).text;
+    expect(classifyDocument(doc(text))).toMatchObject({ kind: 'TASK_DIVISION', year: 2012, docNo: '某府发〔2012〕8号', issuedOn: '2012-03-15' });
+    // Only a full date is rewritten: 到二〇三五年 stays as written.
+    expect(cleanText({ path: 'plan.txt', text: '到二〇三五年基本实现现代化。\n二〇二〇年十二月三十一日\n' }, NO_CLEAN_RULES).text).toBe('到二〇三五年基本实现现代化。\n2020年12月31日\n');
   });
 
   it('reads a date and docNo on separate lines', () => {
