@@ -2,19 +2,8 @@
 import type { ApiContext } from '../context.ts';
 import { nameVariants, normaliseName } from '../agency-names.ts';
 import { checkRange, checkText } from '../input.ts';
+import { SUGGEST_TYPE_LABELS, type SuggestType } from '../../shared/suggest-types.ts';
 import { asRow, idOf, type Row } from './support.ts';
-
-export const SUGGEST_TYPE_LABELS = {
-  AGENCY: 'Agency',
-  COMPANY: 'Company',
-  PARK: 'Park',
-  PROJECT: 'Project',
-  LEADER: 'Leader',
-  INDICATOR: 'Indicator',
-  TERM: 'Term',
-} as const;
-
-type SuggestType = keyof typeof SUGGEST_TYPE_LABELS;
 
 const DEFAULT_SUGGESTIONS = 10;
 
