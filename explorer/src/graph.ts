@@ -17,7 +17,15 @@ import type { DrawTiming, GraphEdge, GraphNode, Properties, Subgraph } from './t
 
 cytoscape.use(fcose);
 
-export const CJK_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
+/**
+ * The machine's own CJK fonts first (nothing to download where there is one),
+ * then Noto Sans SC shipped with the bundle (main.ts, from
+ * @fontsource-variable/noto-sans-sc, served by this server), whose subsets the
+ * browser fetches only for the characters it draws; keep in step with
+ * styles.css.
+ */
+export const CJK_FONT =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Droid Sans Fallback", "Noto Sans SC Variable", sans-serif';
 
 
 /** What the details panel needs to know about a drawn element. */
@@ -239,6 +247,8 @@ export class GraphView {
       h('div', { class: 'legend', 'aria-hidden': 'true' }),
     );
     this.renderLegend();
+    // Canvas labels drawn before a shipped font subset arrived keep the fallback glyphs until their style is recomputed.
+    document.fonts.addEventListener('loadingdone', () => this.instance?.style().update());
   }
 
   /**

@@ -48,6 +48,9 @@ export function radialTreeLayout(rootId: string, nodes: readonly LayoutNode[], e
     neighbours[a]?.push(b);
     neighbours[b]?.push(a);
   }
+  // Who reaches a node first decides its wedge: neighbours in id order, so the drawing does not depend on the order the API listed things in.
+  const ids = nodes.map((node) => node.id);
+  for (const list of neighbours) list.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : 0));
   const root = index.get(rootId) ?? 0;
   const depth = new Int32Array(count).fill(-1);
   const children: number[][] = nodes.map(() => []);
@@ -77,7 +80,7 @@ export function radialTreeLayout(rootId: string, nodes: readonly LayoutNode[], e
   const byLabel = (a: number, b: number) => {
     const left = nodes[a] as LayoutNode;
     const right = nodes[b] as LayoutNode;
-    return (depth[a] ?? 0) - (depth[b] ?? 0) || left.label.localeCompare(right.label) || left.id.localeCompare(right.id);
+    return (depth[a] ?? 0) - (depth[b] ?? 0) || (left.label < right.label ? -1 : left.label > right.label ? 1 : 0) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
   };
   for (const list of children) list.sort(byLabel);
   // A subtree's share of its parent's sector: its number of leaves.
@@ -118,6 +121,7 @@ export function radialTreeLayout(rootId: string, nodes: readonly LayoutNode[], e
   const y = new Float64Array(count);
   for (let i = 0; i < count; i += 1) {
     const r = radius[depth[i] ?? 0] ?? 0;
+    if (r === 0) continue;
     x[i] = r * Math.cos(angle[i] ?? 0);
     y[i] = r * Math.sin(angle[i] ?? 0);
   }
