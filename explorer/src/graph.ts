@@ -1,6 +1,7 @@
 /**
- * The graph view: a node's neighbourhood drawn with cytoscape.js and the fcose
- * force layout. Double-click (or Enter) expands a node, collapse removes what
+ * The graph view: a node's neighbourhood drawn with cytoscape.js, laid out
+ * with the fcose force layout, or radially around the centre when it has more
+ * than LARGE_DRAWING nodes (radial-layout.ts: fcose costs too much there). Double-click (or Enter) expands a node, collapse removes what
  * its expansion added, pinned nodes keep their place, filters hide nodes by
  * year and label and edges by type. The drawing follows the URL state: the
  * centre node, the expanded nodes, the filters and the selection.
@@ -104,13 +105,14 @@ function graphStyle(): StylesheetJson {
     { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#111827', 'border-style': 'dashed' } },
     { selector: 'node.pinned', style: { 'border-width': 4, 'border-color': '#111827', 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'overlay-color': '#f59e0b', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
-    // Large drawings: straight edges without arrows or captions…
-    { selector: 'edge', style: { width: 1, 'line-color': 'data(color)', 'line-style': 'data(line)' as never, 'curve-style': 'haystack', 'haystack-radius': 0 } },
-    // …small ones: curved, with arrows and captions.
+    // Large drawings: straight solid edges (dashes cost a stroke pattern each) without arrows or captions…
+    { selector: 'edge', style: { width: 1, 'line-color': 'data(color)', 'curve-style': 'haystack', 'haystack-radius': 0 } },
+    // …small ones: curved, dashed by type, with arrows and captions.
     {
       selector: 'edge.detailed',
       style: {
         width: 1.5,
+        'line-style': 'data(line)' as never,
         'target-arrow-color': 'data(color)',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
