@@ -63,6 +63,14 @@ export default tseslint.config(
   layer('ingest', ['api', 'app', 'cli', 'infra', 'audit'], 'The pipeline knows nothing of the API, the process or the command line'),
   layer('api', ['ingest', 'app', 'cli', 'infra', 'audit'], 'The GraphQL layer reads the graph, never the pipeline'),
   layer('audit', ['ingest', 'app', 'cli', 'infra'], 'The audit is a client of the GraphQL API'),
+  // shared/ runs both in the API process and in the browser bundle: it imports nothing.
+  layer('shared', ['core', 'ingest', 'api', 'app', 'cli', 'infra', 'audit', 'explorer'], 'shared/ holds plain modules the API and the explorer both import'),
+  // The explorer is a browser client of /graphql: of the server's code it may import shared/ only.
+  layer('explorer', ['core', 'ingest', 'api', 'app', 'cli', 'infra', 'audit'], 'The explorer talks to the API over /graphql'),
+  {
+    files: ['shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '*', '!./*'], message: 'shared/ modules import nothing but each other (they are bundled for the browser too).' }] }] },
+  },
   {
     files: ['**/*.ts'],
     ignores: ['core/config.ts', 'test/**', 'bench/**', 'scripts/**', 'infra/neo4j/local-server.ts'],

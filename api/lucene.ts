@@ -20,3 +20,13 @@ export function snippet(text: string, needle: string, radius = 60): string {
   const to = Math.min(text.length, index + compactNeedle.length + radius);
   return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
+
+/**
+ * A wildcard query for terms that contain `text` (`*text*`), every character
+ * Lucene's query syntax gives a meaning escaped, white space included, so the
+ * text stays one term. Meant for untokenised (keyword-analysed) fields, where
+ * a term is a whole name.
+ */
+export function containsQuery(text: string): string {
+  return `*${text.replace(/[\\+\-!():^[\]"{}~*?|&/\s]/g, (character) => `\\${character}`)}*`;
+}

@@ -28,4 +28,10 @@ CREATE INDEX passage_year IF NOT EXISTS FOR (n:Passage) ON (n.year);
 // Full-text search over prose with Lucene's CJK analyzer (overlapping
 // bigrams): see docs/search.md for why it beats indexing jieba-segmented text.
 CREATE FULLTEXT INDEX prose_text IF NOT EXISTS FOR (n:Passage|Assignment|LivelihoodProject|Task|Term) ON EACH [n.text] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+// Type-ahead (cypher/api/suggest.cypher): every name, metric and alias of the
+// suggestable entities as one untokenised term (keyword analyzer), so a
+// wildcard *text* finds any name containing the text, Chinese or not, by
+// walking the dictionary of distinct names rather than every node. Keep the
+// labels in step with shared/suggest-types.ts.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Agency|Company|Park|Project|Leader|Indicator|Term) ON EACH [n.name, n.metric, n.aliases] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } };
 CALL db.awaitIndexes(300);

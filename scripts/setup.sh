@@ -32,9 +32,10 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt
   touch "$stamp"
 fi
 
-# The explorer (explorer/ → dist/explorer/), rebuilt only when its sources,
-# its build configuration or the locked dependencies changed.
-explorer_hash=$( (find explorer -type f -not -path '*/node_modules/*' -print0 | sort -z | xargs -0 sha256sum; sha256sum package-lock.json) | sha256sum | cut -d' ' -f1)
+# The explorer (explorer/ → dist/explorer/), rebuilt only when its sources
+# (its own and the shared/ modules it imports), its build configuration or the
+# locked dependencies changed.
+explorer_hash=$( (find explorer shared -type f -not -path '*/node_modules/*' -print0 | sort -z | xargs -0 sha256sum; sha256sum package-lock.json) | sha256sum | cut -d' ' -f1)
 if [ ! -f dist/explorer/index.html ] || [ "$(cat dist/explorer/.source-hash 2>/dev/null || true)" != "$explorer_hash" ]; then
   echo "setup: building the explorer (vite) …"
   npx vite build --config explorer/vite.config.ts || fail "the explorer did not build; see the vite output above."

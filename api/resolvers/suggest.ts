@@ -2,19 +2,9 @@
 import type { ApiContext } from '../context.ts';
 import { nameVariants, normaliseName } from '../agency-names.ts';
 import { checkRange, checkText } from '../input.ts';
+import { containsQuery } from '../lucene.ts';
+import { SUGGEST_TYPE_LABELS, type SuggestType } from '../../shared/suggest-types.ts';
 import { asRow, idOf, type Row } from './support.ts';
-
-export const SUGGEST_TYPE_LABELS = {
-  AGENCY: 'Agency',
-  COMPANY: 'Company',
-  PARK: 'Park',
-  PROJECT: 'Project',
-  LEADER: 'Leader',
-  INDICATOR: 'Indicator',
-  TERM: 'Term',
-} as const;
-
-type SuggestType = keyof typeof SUGGEST_TYPE_LABELS;
 
 const DEFAULT_SUGGESTIONS = 10;
 
@@ -48,7 +38,8 @@ export const suggestResolvers = {
       const terms = suggestTerms(checkText('prefix', args.prefix));
       const first = checkRange('first', args.first ?? DEFAULT_SUGGESTIONS, 1, context.limits.maxPageSize);
       const labels = args.types && args.types.length > 0 ? args.types.map((type) => SUGGEST_TYPE_LABELS[type]) : Object.values(SUGGEST_TYPE_LABELS);
-      const rows = await context.database.read('api/suggest', { ...terms, labels, first });
+      // Whatever contains the prefix contains its stem (a suffix of it): the index is asked for the stem.
+      const rows = await context.database.read('api/suggest', { ...terms, query: containsQuery(terms.stem), labels, first });
       return rows.flatMap((row) => {
         const node = asRow(row['node']);
         const type = suggestTypeOf(node);

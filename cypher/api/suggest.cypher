@@ -1,26 +1,18 @@
 // Type-ahead over the names and aliases of the entities whose label is in
-// $labels. A name or alias matches when it contains $prefix or its stem
-// ($stem: $prefix without a city prefix such as 柳州市); exact matches
-// (any of $variants) first, then those starting with it, then the rest; a
+// $labels, through the full-text index entity_names (cypher/schema.cypher):
+// $query is the Lucene wildcard *stem* over whole names (keyword analyzer),
+// built by api/resolvers/suggest.ts, so Lucene walks the index's dictionary
+// of distinct names instead of Cypher reading every entity. $stem is the
+// typed $prefix without a city prefix such as 柳州市, a suffix of $prefix, so
+// whatever contains $prefix contains $stem. Ranking: exact matches (any of
+// $variants) first, then those starting with the text, then the rest; a
 // name before an alias; within a rank the types take turns, shorter names
 // first. At most $first.
-CALL () {
-  MATCH (n:Agency) WHERE 'Agency' IN $labels RETURN n, 'Agency' AS label
-  UNION ALL
-  MATCH (n:Company) WHERE 'Company' IN $labels RETURN n, 'Company' AS label
-  UNION ALL
-  MATCH (n:Park) WHERE 'Park' IN $labels RETURN n, 'Park' AS label
-  UNION ALL
-  MATCH (n:Project) WHERE 'Project' IN $labels RETURN n, 'Project' AS label
-  UNION ALL
-  MATCH (n:Leader) WHERE 'Leader' IN $labels RETURN n, 'Leader' AS label
-  UNION ALL
-  MATCH (n:Indicator) WHERE 'Indicator' IN $labels RETURN n, 'Indicator' AS label
-  UNION ALL
-  MATCH (n:Term) WHERE 'Term' IN $labels RETURN n, 'Term' AS label
-}
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS n
+WITH n, [label IN labels(n) WHERE label IN $labels][0] AS label
+WHERE label IS NOT NULL
 WITH n, label, coalesce(n.name, n.metric) AS name
-WITH n, label, name, [written IN [name] + coalesce(n.aliases, []) WHERE written CONTAINS $prefix OR written CONTAINS $stem] AS hits
+WITH n, label, name, [written IN [name] + coalesce(n.aliases, []) WHERE written CONTAINS $stem] AS hits
 WHERE size(hits) > 0
 WITH n, label, name, [written IN hits | {
        written: written,

@@ -1,5 +1,6 @@
 /** How each node label and relationship type is named, coloured and drawn (Chinese UI). */
 import type cytoscape from 'cytoscape';
+import { SUGGEST_TYPE_LABELS } from '../../shared/suggest-types.ts';
 
 export interface LabelStyle {
   readonly name: string;
@@ -128,16 +129,8 @@ export const DOCUMENT_KINDS: Readonly<Record<string, string>> = {
 /** Labels that have an entity page of their own. */
 export const ENTITY_LABELS: ReadonlySet<string> = new Set(['Agency', 'Leader', 'Company', 'Park', 'Project', 'Term', 'Indicator', 'Document']);
 
-/** The type-ahead groups, in display order: suggest types first, then full-text types. */
-export const SUGGEST_TYPES: Readonly<Record<string, string>> = {
-  AGENCY: 'Agency',
-  COMPANY: 'Company',
-  PARK: 'Park',
-  PROJECT: 'Project',
-  LEADER: 'Leader',
-  INDICATOR: 'Indicator',
-  TERM: 'Term',
-};
+/** The type-ahead groups, in display order: suggest types first (the API's own list), then full-text types. */
+export const SUGGEST_TYPES: Readonly<Record<string, string>> = SUGGEST_TYPE_LABELS;
 
 export const SEARCH_TYPES: Readonly<Record<string, string>> = {
   ASSIGNMENT: 'Assignment',

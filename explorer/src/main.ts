@@ -2,6 +2,8 @@
  * The graph explorer: a single page served by the API process at /explorer,
  * talking only to /graphql. The URL holds what is shown (see state.ts).
  */
+// Noto Sans SC in unicode-range subsets, bundled by vite: readable Chinese on machines without a CJK font, offline.
+import '@fontsource-variable/noto-sans-sc';
 import './styles.css';
 import { destroyCharts } from './charts.ts';
 import { DetailsPanel } from './details.ts';

@@ -14,11 +14,14 @@ import { openBrowser, screenshot, serveCorpus, type Served, type Watched } from 
 // Chromium, while this file is type-checked for Node (no DOM library).
 declare const window: {
   readonly location: { readonly href: string };
-  readonly __kgExplorer?: { readonly graph: { pagePosition(id: string): { x: number; y: number } | null } };
+  readonly __kgExplorer?: {
+    readonly graph: { pagePosition(id: string): { x: number; y: number } | null; lastDraw: { nodes: number; layoutMs: number } | null };
+  };
 };
 declare const document: {
-  getElementById(id: string): { readonly dataset: Record<string, string | undefined>; readonly width?: number } | null;
+  getElementById(id: string): { readonly dataset: Record<string, string | undefined>; readonly width?: number; getBoundingClientRect(): { left: number; top: number; right: number; bottom: number } } | null;
   readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
+  readonly fonts: { load(font: string, text: string): Promise<{ readonly family: string; readonly status: string }[]> };
 };
 
 const AGENCY_NAME = '市工业和信息化局';
@@ -208,6 +211,52 @@ describe('the explorer in Chromium', () => {
     await graphReady();
     expect(url().searchParams.get('view')).toBeNull();
     expect(url().searchParams.get('node')).toContain('/clause/');
+  });
+
+  it('draws a large neighbourhood in full, laid out around its centre and fitted into the window', async () => {
+    const large = (await served.query<{ neighborhood: Subgraph & { nodes: { id: string }[] } }>('query ($id: ID!) { neighborhood(id: $id, depth: 3, limit: 500) { truncated nodes { id } } }', { id: AGENCY })).neighborhood;
+    // Over the explorer's threshold (250 nodes), where it lays out radially instead of with fcose.
+    expect(large.nodes.length).toBeGreaterThan(250);
+    await page.goto(`${served.origin}/explorer?node=${encodeURIComponent(AGENCY)}&depth=3&limit=500`);
+    await graphReady();
+    expect(await drawnCount()).toBe(large.nodes.length);
+    const placed = await page.evaluate((ids) => {
+      const box = document.getElementById('graph-canvas')?.getBoundingClientRect();
+      const graph = window.__kgExplorer?.graph;
+      if (!box || !graph) return null;
+      const points = ids.map((id) => graph.pagePosition(id));
+      const inside = points.filter((point) => point && point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= box.bottom).length;
+      const centre = graph.pagePosition(ids[0] ?? '');
+      return { inside, distinct: new Set(points.map((point) => `${Math.round(point?.x ?? 0)},${Math.round(point?.y ?? 0)}`)).size, centre, box, nodes: graph.lastDraw?.nodes };
+    }, [AGENCY, ...large.nodes.map((node) => node.id).filter((id) => id !== AGENCY)]);
+    expect(placed?.inside).toBe(large.nodes.length);
+    expect(placed?.distinct).toBeGreaterThan(large.nodes.length * 0.9);
+    expect(placed?.nodes).toBe(large.nodes.length);
+    // The centre node sits in the middle of the drawing.
+    const middle = placed ? { x: (placed.box.left + placed.box.right) / 2, y: (placed.box.top + placed.box.bottom) / 2 } : { x: 0, y: 0 };
+    expect(Math.abs((placed?.centre?.x ?? 0) - middle.x)).toBeLessThan(100);
+    expect(Math.abs((placed?.centre?.y ?? 0) - middle.y)).toBeLessThan(100);
+    await screenshot(page, 'explorer-large.png');
+  });
+
+  it('ships its own CJK font: Noto Sans SC loads from this server, only the subsets a text needs', async () => {
+    const fonts: string[] = [];
+    const watch = (request: { url(): string }) => {
+      if (request.url().endsWith('.woff2')) fonts.push(request.url());
+    };
+    page.on('request', watch);
+    try {
+      await page.goto(`${served.origin}/explorer`);
+      // FontFace objects do not cross into Node: their family and status do.
+      const faces = await page.evaluate(async () => (await document.fonts.load('16px "Noto Sans SC Variable"', '市工业和信息化局')).map((face) => ({ family: face.family.replace(/["']/g, ''), status: face.status })));
+      expect(faces.length).toBeGreaterThan(0);
+      expect(faces).toEqual(faces.map(() => ({ family: 'Noto Sans SC Variable', status: 'loaded' })));
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.length).toBeLessThan(20);
+      expect(fonts.every((url) => url.startsWith(`${served.origin}/explorer/assets/`))).toBe(true);
+    } finally {
+      page.off('request', watch);
+    }
   });
 
   it('fits a narrow window without sideways scrolling', async () => {

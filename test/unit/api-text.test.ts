@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameVariants, normaliseName } from '../../api/agency-names.ts';
 import { checkText, checkYear, checkYears } from '../../api/input.ts';
-import { phraseQuery, snippet } from '../../api/lucene.ts';
+import { containsQuery, phraseQuery, snippet } from '../../api/lucene.ts';
 
 describe('phraseQuery', () => {
   it('quotes the text and escapes the only two characters special inside a phrase', () => {
@@ -61,5 +61,13 @@ describe('input checks', () => {
   it('trim text and refuse empty text', () => {
     expect(checkText('name', '  市科技局 ')).toBe('市科技局');
     expect(() => checkText('name', ' \n')).toThrow('name must not be empty');
+  });
+});
+
+describe('containsQuery', () => {
+  it('wraps the text in wildcards and escapes every character the query syntax gives a meaning', () => {
+    expect(containsQuery('工业和信息化局')).toBe('*工业和信息化局*');
+    expect(containsQuery('a+b-c!(d):e^[f]"g"{h}~i*j?k|l&m/n\\o p')).toBe('*a\\+b\\-c\\!\\(d\\)\\:e\\^\\[f\\]\\"g\\"\\{h\\}\\~i\\*j\\?k\\|l\\&m\\/n\\\\o\\ p*');
+    expect(containsQuery('AND')).toBe('*AND*');
   });
 });
