@@ -41,6 +41,8 @@ import { API_OPERATIONS } from './operations.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
+// `--ingest-only`: the ingest section alone (ingest, ceiling, linking time), for working on the load path.
+const ingestOnly = process.argv.includes('--ingest-only');
 // `--sizes 1,10`: a documented smaller run when ×100 takes too long on the machine.
 const sizesArgument = process.argv.indexOf('--sizes');
 const sizes = sizesArgument >= 0 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : null;
@@ -376,6 +378,24 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
   return lines.join('\n');
 }
 
+async function runIngestOnly(uri: string, password: string) {
+  const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
+  try {
+    await database.applySchema();
+    return { ingest: await ingestSizes(database, seedFiles(), uri, password) };
+  } finally {
+    await database.close();
+  }
+}
+
+function ingestMarkdown(ingest: Awaited<ReturnType<typeof ingestSizes>>): string {
+  const lines = ['| corpus | docs | MB | records | seconds | records/s | ceiling records/s | ratio to ceiling | peak RSS MB | re-ingest unchanged s |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const size of ingest.sizes) {
+    lines.push(`| ×${size.factor} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.ceilingRecordsPerSecond} | ${size.ratioToCeiling} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} |`);
+  }
+  return lines.join('\n');
+}
+
 async function runBenchmarks(uri: string, password: string) {
   const seeds = seedFiles();
   log('parse + extract …');
@@ -399,6 +419,15 @@ async function runBenchmarks(uri: string, password: string) {
 async function main(): Promise<void> {
   const lease = await leaseLocalInstance(config, 'bench', log);
   try {
+    if (ingestOnly) {
+      const report = await runIngestOnly(lease.uri, lease.password);
+      const file = path.join(PROJECT_ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.ingest-only.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${JSON.stringify({ settings, ...report }, null, 2)}\n`);
+      console.log(ingestMarkdown(report.ingest));
+      console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
+      return;
+    }
     const report = await runBenchmarks(lease.uri, lease.password);
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
     const date = new Date().toISOString().slice(0, 10);
