@@ -216,9 +216,9 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
     try {
       log(`ingest ×${factor}: ${files.length} files …`);
       await resetGraph(database);
-      const first = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir }));
+      const first = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch }));
       const records = first.result.written.nodes + first.result.written.relationships;
-      const again = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir }));
+      const again = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch }));
       const hashStart = performance.now();
       for (const file of files) createHash('sha256').update(fs.readFileSync(path.join(directory, file.name))).digest('hex');
       const hashSeconds = (performance.now() - hashStart) / 1000;

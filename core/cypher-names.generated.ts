@@ -65,10 +65,12 @@ export type CypherName =
   | 'load/complete-stage'
   | 'load/delete-document'
   | 'load/delete-document-oversight'
+  | 'load/delete-documents'
+  | 'load/delete-documents-oversight'
   | 'load/delete-links'
   | 'load/delete-orphans'
-  | 'load/document'
   | 'load/document-states'
+  | 'load/documents'
   | 'load/documents-by-content-hash'
   | 'load/file-state'
   | 'load/file-states'
@@ -165,10 +167,12 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/complete-stage',
   'load/delete-document',
   'load/delete-document-oversight',
+  'load/delete-documents',
+  'load/delete-documents-oversight',
   'load/delete-links',
   'load/delete-orphans',
-  'load/document',
   'load/document-states',
+  'load/documents',
   'load/documents-by-content-hash',
   'load/file-state',
   'load/file-states',
