@@ -67,6 +67,8 @@ export const PIPELINE_CODE_VERSION = '3';
 
 export type IngestProgress =
   | { readonly stage: 'parsed'; readonly files: number; readonly documents: number }
+  /** Agencies resolved over the run's documents: graphs are built and written next. */
+  | { readonly stage: 'resolved' }
   | { readonly stage: 'document'; readonly index: number; readonly total: number; readonly documentId: string; readonly outcome: 'loaded' | 'skipped' | 'failed' }
   | { readonly stage: GraphStage }
   | { readonly stage: 'done' };
@@ -353,6 +355,7 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
   const documents = sources.flatMap((source) => source.documents);
   progress({ stage: 'parsed', files: files.length, documents: documents.length });
   const context = await createIngestContext(documents, options.rulesDir);
+  progress({ stage: 'resolved' });
 
   states ??= await fileStates(database, labels);
   const existing = await loadedStates(database, documents.map((document) => document.id));
