@@ -30,6 +30,7 @@ import { loadStopwords } from '../ingest/rules.ts';
 import { createTokeniser, memoisedCut } from '../ingest/tokenise.ts';
 import type { DocumentGraph } from '../ingest/graph/records.ts';
 import { ceilingRecords, measureCeiling } from './ceiling.ts';
+import { measureTextStorage, type TextStorageResult } from './text-storage.ts';
 import { cleanText } from '../ingest/clean/index.ts';
 import { decodeSource } from '../ingest/decode.ts';
 import { parseDocuments } from '../ingest/parse.ts';
@@ -207,6 +208,8 @@ interface SizeResult {
   readonly ratioToCeiling: number;
   /** parse (read→structure, change detection), resolve (agency registries), build + write, graph-wide stages (links among them). */
   readonly phases: { parseSeconds: number; resolveSeconds: number; buildAndWriteSeconds: number; stagesSeconds: number; linkSeconds: number };
+  /** The Document records written with their full text, without it, and without it plus a file store (bench/text-storage.ts). */
+  readonly textStorage: TextStorageResult;
   /** ceilingSeconds / buildAndWriteSeconds: the write phase alone against the ceiling. */
   readonly writeRatioToCeiling: number;
   readonly ceilingStatements: number;
@@ -248,7 +251,11 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
       // The ceiling after the ingest, so that its records do not weigh on the ingest's peak RSS.
       log(`ceiling ×${factor} …`);
       await resetGraph(database);
-      const ceiling = await measureCeiling(uri, config.neo4j.user, password, config.neo4j.database, ceilingRecords(await buildGraphs(files)));
+      const graphs = await buildGraphs(files);
+      const ceiling = await measureCeiling(uri, config.neo4j.user, password, config.neo4j.database, ceilingRecords(graphs));
+      log(`text storage ×${factor} …`);
+      const textStorage = await measureTextStorage(uri, config.neo4j.user, password, config.neo4j.database, graphs, () => resetGraph(database));
+      log(`text storage ×${factor}: ${JSON.stringify(textStorage)}`);
       await resetGraph(database);
       const recordsPerSecond = records / first.seconds;
       results.push({
@@ -270,6 +277,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         ceilingRelationshipsPerSecond: Math.round(ceiling.relationshipsPerSecond),
         ratioToCeiling: round(ceiling.seconds / first.seconds, 3),
         phases,
+        textStorage,
         writeRatioToCeiling: round(ceiling.seconds / phases.buildAndWriteSeconds, 3),
         ceilingStatements: ceiling.statements,
         ceilingPlanningSeconds: round(ceiling.planningSeconds, 2),
