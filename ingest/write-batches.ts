@@ -88,7 +88,9 @@ export class BatchWriter {
     const first = batch[0] as Pending;
     const last = batch[batch.length - 1] as Pending;
     this.run.step =
-      batch.length === 1 ? `writing document ${first.graph.document.id}` : `writing documents ${first.graph.document.id} … ${last.graph.document.id} (${batch.length} in one transaction)`;
+      batch.length === 1
+        ? `writing document ${first.graph.document.id}`
+        : `writing document batch ${first.graph.document.id} … ${last.graph.document.id} (${batch.length} documents, one transaction)`;
     try {
       await writeDocumentGraphs(this.database, batch.map((entry) => entry.graph));
       for (const entry of batch) entry.outcome = 'loaded';
