@@ -462,7 +462,7 @@ async function main(): Promise<void> {
   try {
     if (ingestOnly) {
       const report = await runIngestOnly(lease.uri, lease.password);
-      const file = path.join(PROJECT_ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.ingest-only.json`);
+      const file = path.join(PROJECT_ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.ingest-only.tmp.json`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, `${JSON.stringify({ settings, ...report }, null, 2)}\n`);
       console.log(ingestMarkdown(report.ingest));
