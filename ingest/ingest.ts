@@ -1,7 +1,8 @@
 /**
  * `kg ingest` and the start-up ingestion: files → parsed documents → agency
- * registries over all of them (one per jurisdiction) → per-document graphs written one
- * transaction each → cross-document links → orphan clean-up.
+ * registries over all of them (one per jurisdiction) → document graphs written in
+ * batches, one transaction per batch and one per document for a batch that fails
+ * (ingest/write-batches.ts) → cross-document links → orphan clean-up.
  *
  * A file that cannot be read or parsed, or a document whose write fails, is
  * reported and skipped; everything else still goes in. A document that no
