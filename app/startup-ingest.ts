@@ -12,6 +12,7 @@ export async function ingestBundledCorpus(database: Database, config: Config, lo
   log(`Ingesting ${config.corpusDir} …`);
   const summary = await ingestPaths([config.corpusDir], database, {
     rulesDir: config.rulesDir,
+    batch: config.ingestBatch,
     onProgress: progressReporter((text) => log(text.trimEnd()), false),
   });
   log(formatSummary(summary));

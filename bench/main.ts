@@ -23,13 +23,14 @@ import { loadCypherCatalog, type CypherName } from '../core/cypher.ts';
 import { createDatabase, toDriverValue, type Parameters } from '../core/database.ts';
 import { buildDocumentGraph } from '../ingest/graph/build.ts';
 import { createIngestContext } from '../ingest/context.ts';
-import { ingestPaths } from '../ingest/ingest.ts';
+import { ingestPaths, type IngestProgress } from '../ingest/ingest.ts';
 import { readLinkInputs, readLinkVocabulary, resetGraph } from '../ingest/load.ts';
 import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts';
 import { loadStopwords } from '../ingest/rules.ts';
 import { createTokeniser, memoisedCut } from '../ingest/tokenise.ts';
 import type { DocumentGraph } from '../ingest/graph/records.ts';
 import { ceilingRecords, measureCeiling } from './ceiling.ts';
+import { measureTextStorage, type TextStorageResult } from './text-storage.ts';
 import { cleanText } from '../ingest/clean/index.ts';
 import { decodeSource } from '../ingest/decode.ts';
 import { parseDocuments } from '../ingest/parse.ts';
@@ -41,6 +42,8 @@ import { API_OPERATIONS } from './operations.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
+// `--ingest-only`: the ingest section alone (ingest, ceiling, linking time), for working on the load path.
+const ingestOnly = process.argv.includes('--ingest-only');
 // `--sizes 1,10`: a documented smaller run when ×100 takes too long on the machine.
 const sizesArgument = process.argv.indexOf('--sizes');
 const sizes = sizesArgument >= 0 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : null;
@@ -201,22 +204,52 @@ interface SizeResult {
   readonly ceilingRecordsPerSecond: number;
   readonly ceilingNodesPerSecond: number;
   readonly ceilingRelationshipsPerSecond: number;
-  /** recordsPerSecond / ceilingRecordsPerSecond. */
+  /** ceilingSeconds / seconds: the same graph's records written by the ceiling and by the ingest (shared entities once in both). */
   readonly ratioToCeiling: number;
+  /** parse (read→structure, change detection), resolve (agency registries), build + write, graph-wide stages (links among them). */
+  readonly phases: { parseSeconds: number; resolveSeconds: number; buildAndWriteSeconds: number; stagesSeconds: number; linkSeconds: number };
+  /** The Document records written with their full text, without it, and without it plus a file store (bench/text-storage.ts). */
+  readonly textStorage: TextStorageResult;
+  /** ceilingSeconds / buildAndWriteSeconds: the write phase alone against the ceiling. */
+  readonly writeRatioToCeiling: number;
+  readonly ceilingStatements: number;
+  readonly ceilingPlanningSeconds: number;
   readonly linking: Awaited<ReturnType<typeof linkingTime>>;
 }
 
 async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: readonly SyntheticFile[], uri: string, password: string) {
   const results: SizeResult[] = [];
+  // A freshly started server is several times slower until its JIT and plan
+  // cache are warm (measured: the same ×3 ingest took 176 s cold, 48 s warm).
+  // The ceiling runs after the ingest, on a warm server: so the ingest gets an
+  // untimed warm-up run first, or the ratio would measure the JVM's warm-up.
+  log('warming the server up: one untimed ingest of the seeds …');
+  await resetGraph(database);
+  await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, batch: config.ingestBatch });
   for (const factor of settings.sizes) {
     const files = syntheticCorpus(seeds, factor);
     const directory = writeCorpus(files);
     try {
       log(`ingest ×${factor}: ${files.length} files …`);
       await resetGraph(database);
-      const first = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir }));
+      // Where the ingest's time goes: the moment each stage starts, from the progress events.
+      const marks = new Map<string, number>();
+      const started = performance.now();
+      const mark = (event: IngestProgress) => {
+        if (!marks.has(event.stage)) marks.set(event.stage, performance.now() - started);
+        if (event.stage === 'document') marks.set('lastDocument', performance.now() - started);
+      };
+      const first = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, onProgress: mark }));
+      const at = (stage: string, fallback: number) => (marks.get(stage) ?? fallback) / 1000;
+      const phases = {
+        parseSeconds: round(at('parsed', 0), 2),
+        resolveSeconds: round(at('resolved', 0) - at('parsed', 0), 2),
+        buildAndWriteSeconds: round(at('lastDocument', 0) - at('resolved', 0), 2),
+        stagesSeconds: round(first.seconds - at('lastDocument', 0), 2),
+        linkSeconds: round(at('orphans', 0) - at('links', 0), 2),
+      };
       const records = first.result.written.nodes + first.result.written.relationships;
-      const again = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir }));
+      const again = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch }));
       const hashStart = performance.now();
       for (const file of files) createHash('sha256').update(fs.readFileSync(path.join(directory, file.name))).digest('hex');
       const hashSeconds = (performance.now() - hashStart) / 1000;
@@ -225,7 +258,11 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
       // The ceiling after the ingest, so that its records do not weigh on the ingest's peak RSS.
       log(`ceiling ×${factor} …`);
       await resetGraph(database);
-      const ceiling = await measureCeiling(uri, config.neo4j.user, password, config.neo4j.database, ceilingRecords(await buildGraphs(files)));
+      const graphs = await buildGraphs(files);
+      const ceiling = await measureCeiling(uri, config.neo4j.user, password, config.neo4j.database, ceilingRecords(graphs));
+      log(`text storage ×${factor} …`);
+      const textStorage = await measureTextStorage(uri, config.neo4j.user, password, config.neo4j.database, graphs, () => resetGraph(database));
+      log(`text storage ×${factor}: ${JSON.stringify(textStorage)}`);
       await resetGraph(database);
       const recordsPerSecond = records / first.seconds;
       results.push({
@@ -245,10 +282,16 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         ceilingRecordsPerSecond: Math.round(ceiling.recordsPerSecond),
         ceilingNodesPerSecond: Math.round(ceiling.nodesPerSecond),
         ceilingRelationshipsPerSecond: Math.round(ceiling.relationshipsPerSecond),
-        ratioToCeiling: round(recordsPerSecond / ceiling.recordsPerSecond, 3),
+        ratioToCeiling: round(ceiling.seconds / first.seconds, 3),
+        phases,
+        textStorage,
+        writeRatioToCeiling: round(ceiling.seconds / phases.buildAndWriteSeconds, 3),
+        ceilingStatements: ceiling.statements,
+        ceilingPlanningSeconds: round(ceiling.planningSeconds, 2),
         linking,
       });
-      log(`ingest ×${factor}: ${Math.round(recordsPerSecond)} records/s = ${round(recordsPerSecond / ceiling.recordsPerSecond, 3)} of the ceiling (${Math.round(ceiling.recordsPerSecond)} records/s); linking ${linking.seconds} s`);
+      log(`ingest ×${factor} phases: ${JSON.stringify(phases)}`);
+      log(`ingest ×${factor}: ${round(first.seconds)} s, ${Math.round(recordsPerSecond)} records/s; the ceiling writes the same graph in ${round(ceiling.seconds)} s (${Math.round(ceiling.recordsPerSecond)} records/s): ratio ${round(ceiling.seconds / first.seconds, 3)}; peak RSS ${Math.round(first.peakRssMb)} MB; linking ${linking.seconds} s`);
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
@@ -376,6 +419,24 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
   return lines.join('\n');
 }
 
+async function runIngestOnly(uri: string, password: string) {
+  const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
+  try {
+    await database.applySchema();
+    return { ingest: await ingestSizes(database, seedFiles(), uri, password) };
+  } finally {
+    await database.close();
+  }
+}
+
+function ingestMarkdown(ingest: Awaited<ReturnType<typeof ingestSizes>>): string {
+  const lines = ['| corpus | docs | MB | records | seconds | records/s | ceiling records/s | ratio to ceiling | peak RSS MB | re-ingest unchanged s |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const size of ingest.sizes) {
+    lines.push(`| ×${size.factor} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.ceilingRecordsPerSecond} | ${size.ratioToCeiling} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} |`);
+  }
+  return lines.join('\n');
+}
+
 async function runBenchmarks(uri: string, password: string) {
   const seeds = seedFiles();
   log('parse + extract …');
@@ -399,6 +460,15 @@ async function runBenchmarks(uri: string, password: string) {
 async function main(): Promise<void> {
   const lease = await leaseLocalInstance(config, 'bench', log);
   try {
+    if (ingestOnly) {
+      const report = await runIngestOnly(lease.uri, lease.password);
+      const file = path.join(PROJECT_ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.ingest-only.tmp.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${JSON.stringify({ settings, ...report }, null, 2)}\n`);
+      console.log(ingestMarkdown(report.ingest));
+      console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
+      return;
+    }
     const report = await runBenchmarks(lease.uri, lease.password);
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
     const date = new Date().toISOString().slice(0, 10);

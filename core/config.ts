@@ -65,6 +65,8 @@ export interface Config {
   readonly api: ApiConfig;
   readonly corpusDir: string;
   readonly rulesDir: string;
+  /** Documents and records per ingest write transaction (KG_INGEST_BATCH_DOCUMENTS, KG_INGEST_BATCH_RECORDS). */
+  readonly ingestBatch: { readonly documents: number; readonly records: number };
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -184,6 +186,10 @@ export function loadConfig(env: Environment = process.env): Config {
     },
     corpusDir: directory(env, 'KG_CORPUS_DIR', 'data/corpus'),
     rulesDir: directory(env, 'KG_RULES_DIR', 'data/rules'),
+    ingestBatch: {
+      documents: integer(env, 'KG_INGEST_BATCH_DOCUMENTS', 500, 1, 100_000),
+      records: integer(env, 'KG_INGEST_BATCH_RECORDS', 20_000, 1, 10_000_000),
+    },
   };
 }
 

@@ -72,10 +72,12 @@ export type CypherName =
   | 'load/complete-stage'
   | 'load/delete-document'
   | 'load/delete-document-oversight'
+  | 'load/delete-documents'
+  | 'load/delete-documents-oversight'
   | 'load/delete-links'
   | 'load/delete-orphans'
-  | 'load/document'
   | 'load/document-states'
+  | 'load/documents'
   | 'load/documents-by-content-hash'
   | 'load/file-state'
   | 'load/file-states'
@@ -179,10 +181,12 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'load/complete-stage',
   'load/delete-document',
   'load/delete-document-oversight',
+  'load/delete-documents',
+  'load/delete-documents-oversight',
   'load/delete-links',
   'load/delete-orphans',
-  'load/document',
   'load/document-states',
+  'load/documents',
   'load/documents-by-content-hash',
   'load/file-state',
   'load/file-states',

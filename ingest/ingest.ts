@@ -1,7 +1,8 @@
 /**
  * `kg ingest` and the start-up ingestion: files → parsed documents → agency
- * registries over all of them (one per jurisdiction) → per-document graphs written one
- * transaction each → cross-document links → orphan clean-up.
+ * registries over all of them (one per jurisdiction) → document graphs written in
+ * batches, one transaction per batch and one per document for a batch that fails
+ * (ingest/write-batches.ts) → cross-document links → orphan clean-up.
  *
  * A file that cannot be read or parsed, or a document whose write fails, is
  * reported and skipped; everything else still goes in. A document that no
@@ -24,7 +25,8 @@ import type { Database } from '../core/database.ts';
 import { ExtractionWarning, KgError, describeError } from '../core/errors.ts';
 import { buildDocumentGraph } from './graph/build.ts';
 import { createIngestContext, type IngestContext } from './context.ts';
-import { countRecords } from './graph/records.ts';
+import type { DocumentGraph } from './graph/records.ts';
+import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './write-batches.ts';
 import { findInputFiles, hashFiles, labelUnder } from './input-files.ts';
 import {
   GRAPH_STAGES,
@@ -42,7 +44,6 @@ import {
   readLinkInputs,
   readLinkVocabulary,
   resetGraph,
-  writeDocumentGraph,
   writeFileRecords,
   writeLinks,
   writeRenames,
@@ -67,6 +68,8 @@ export const PIPELINE_CODE_VERSION = '3';
 
 export type IngestProgress =
   | { readonly stage: 'parsed'; readonly files: number; readonly documents: number }
+  /** Agencies resolved over the run's documents: graphs are built and written next. */
+  | { readonly stage: 'resolved' }
   | { readonly stage: 'document'; readonly index: number; readonly total: number; readonly documentId: string; readonly outcome: 'loaded' | 'skipped' | 'failed' }
   | { readonly stage: GraphStage }
   | { readonly stage: 'done' };
@@ -80,6 +83,8 @@ export interface IngestOptions {
    * identified) by their path relative to it; default: the project.
    */
   readonly root?: string;
+  /** How many documents one write transaction carries (default: DEFAULT_BATCH_LIMITS). */
+  readonly batch?: BatchLimits;
   readonly onProgress?: (event: IngestProgress) => void;
 }
 
@@ -232,6 +237,10 @@ class Run {
 
   constructor(private readonly started: number) {}
 
+  fail(sourceFile: string, documentId: string, error: unknown): void {
+    this.problems.push(problemOf(sourceFile, documentId, error));
+  }
+
   interrupt(error: unknown): void {
     const done = [
       `${this.loaded.length} document(s) written`,
@@ -247,7 +256,7 @@ class Run {
       `Stopped: Neo4j became unreachable while ${this.step} (${describeError(error)}). ` +
       `Completed: ${done.join(', ')}. ` +
       (owed.length > 0 ? `Not done yet: ${owed.join(', ')}. ` : '') +
-      'Each document is written in one transaction, so none is in the graph in part. ' +
+      'Each document is written whole in one transaction (alone or with others of its batch), so none is in the graph in part. ' +
       'Run the same command again once Neo4j is back: it finishes the rest.';
     this.interrupted = { message, remainingDocuments: [...this.remaining], pendingStages: GRAPH_STAGES.filter((stage) => this.pending.has(stage)) };
   }
@@ -347,6 +356,7 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
   const documents = sources.flatMap((source) => source.documents);
   progress({ stage: 'parsed', files: files.length, documents: documents.length });
   const context = await createIngestContext(documents, options.rulesDir);
+  progress({ stage: 'resolved' });
 
   states ??= await fileStates(database, labels);
   const existing = await loadedStates(database, documents.map((document) => document.id));
@@ -375,30 +385,27 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
   await writeFileRecords(database, sources.flatMap((source) => recordOf(source, pipelineVersion)));
 
   for (const id of toWrite) run.remaining.add(id);
+  const batches = new BatchWriter(run, database, options.batch ?? DEFAULT_BATCH_LIMITS, progress);
   for (const [index, document] of documents.entries()) {
-    let outcome: 'loaded' | 'skipped' | 'failed';
+    const event = { index: index + 1, total: documents.length, documentId: document.id };
     if (!toWrite.has(document.id)) {
       run.skipped.push(document.id);
-      outcome = 'skipped';
-    } else {
-      run.step = `writing document ${document.id}`;
-      try {
-        const graph = buildDocumentGraph(document, context.graphContext, pipelineVersion);
-        await writeDocumentGraph(database, graph);
-        const counted = countRecords(graph);
-        run.written.nodes += counted.nodes;
-        run.written.relationships += counted.relationships;
-        run.loaded.push(document.id);
-        outcome = 'loaded';
-      } catch (error) {
-        if (isConnectionFailure(error)) throw error;
-        run.problems.push(problemOf(document.sourceFile, document.id, error));
-        outcome = 'failed';
-      }
-      run.remaining.delete(document.id);
+      batches.report({ ...event, outcome: 'skipped' });
+      continue;
     }
-    progress({ stage: 'document', index: index + 1, total: documents.length, documentId: document.id, outcome });
+    // Built before any write of its batch: a document that cannot be built is rejected alone.
+    let graph: DocumentGraph;
+    try {
+      graph = buildDocumentGraph(document, context.graphContext, pipelineVersion);
+    } catch (error) {
+      run.problems.push(problemOf(document.sourceFile, document.id, error));
+      run.remaining.delete(document.id);
+      batches.report({ ...event, outcome: 'failed' });
+      continue;
+    }
+    await batches.add(graph, document.sourceFile, event);
   }
+  await batches.flush();
 
   run.step = 'removing documents their files no longer hold';
   for (const documentId of removals) {

@@ -1,11 +1,14 @@
 /**
- * Writes document graphs into Neo4j. Each document is written in ONE write
- * transaction (delete its old subgraph, then batched UNWIND creates), so a
- * failure leaves nothing of that document and the previous version intact.
+ * Writes document graphs into Neo4j. A batch of documents is written in ONE
+ * write transaction (delete their old subgraphs, then one UNWIND statement
+ * per label and relationship type across the whole batch), so a failure
+ * leaves nothing of any of them and their previous versions intact; the
+ * caller falls back to one document per transaction for a batch that fails.
  */
 import type { CypherName } from '../core/cypher.ts';
 import type { Database, WriteTransaction } from '../core/database.ts';
 import { KgError } from '../core/errors.ts';
+import { isNamedShared, mergeGraphs, NAMED_SHARED_LABELS, type NamedSharedLabel } from './graph/merge.ts';
 import {
   OWNED_LABELS,
   RELATIONSHIP_TYPES,
@@ -21,14 +24,7 @@ import {
 /** Rows per UNWIND statement: large enough to amortise round trips, small enough for memory. */
 const BATCH_SIZE = 2_000;
 
-/** Shared entities with a name, a kind and spellings: their aliases accumulate across documents. */
-const NAMED_SHARED_LABELS = ['Agency', 'Company', 'Park', 'Project'] as const satisfies readonly SharedLabel[];
-type NamedSharedLabel = (typeof NAMED_SHARED_LABELS)[number];
 type PlainSharedLabel = Exclude<SharedLabel, NamedSharedLabel>;
-
-function isNamedShared(label: SharedLabel): label is NamedSharedLabel {
-  return (NAMED_SHARED_LABELS as readonly SharedLabel[]).includes(label);
-}
 
 const PLAIN_SHARED_LABELS = SHARED_LABELS.filter((label): label is PlainSharedLabel => !isNamedShared(label));
 
@@ -193,20 +189,34 @@ export async function documentsWithContent(database: Database, contentHashes: re
 }
 
 /**
+ * Replaces the subgraphs of these documents in one transaction: all of them
+ * or none. Documents are ids of distinct documents (the run collects each id
+ * once). Errors are passed on as they are: the caller tells a lost
+ * connection from a batch to retry document by document.
+ */
+export async function writeDocumentGraphs(database: Database, graphs: readonly DocumentGraph[]): Promise<void> {
+  if (graphs.length === 0) return;
+  const batch = mergeGraphs(graphs);
+  await database.write(async (transaction) => {
+    const documentIds = batch.documents.map((document) => document.id);
+    await transaction.run('load/delete-documents-oversight', { documentIds });
+    await transaction.run('load/delete-documents', { documentIds });
+    await runBatched(transaction, 'load/documents', batch.documents);
+    for (const label of OWNED_LABELS) await runBatched(transaction, ownedStatement(label), batch.owned[label]);
+    for (const label of SHARED_LABELS) await runBatched(transaction, sharedStatement(label), batch.shared[label]);
+    for (const type of RELATIONSHIP_TYPES) await runBatched(transaction, relationshipStatement(type), batch.relationships[type]);
+    for (const type of SHARED_RELATIONSHIP_TYPES) await runBatched(transaction, sharedRelationshipStatement(type), batch.sharedRelationships[type]);
+  });
+}
+
+/**
  * Replaces one document's subgraph atomically. A lost connection is passed on
  * as it is (DATABASE_UNAVAILABLE), so the run can stop instead of trying every
  * other document against a server that is gone.
  */
 export async function writeDocumentGraph(database: Database, graph: DocumentGraph): Promise<void> {
   try {
-    await database.write(async (transaction) => {
-      await deleteDocumentIn(transaction, graph.document.id);
-      await transaction.run('load/document', { id: graph.document.id, properties: graph.document.properties });
-      for (const label of OWNED_LABELS) await runBatched(transaction, ownedStatement(label), graph.owned[label]);
-      for (const label of SHARED_LABELS) await runBatched(transaction, sharedStatement(label), graph.shared[label]);
-      for (const type of RELATIONSHIP_TYPES) await runBatched(transaction, relationshipStatement(type), graph.relationships[type]);
-      for (const type of SHARED_RELATIONSHIP_TYPES) await runBatched(transaction, sharedRelationshipStatement(type), graph.sharedRelationships[type]);
-    });
+    await writeDocumentGraphs(database, [graph]);
   } catch (error) {
     if (isConnectionFailure(error)) throw error;
     throw new KgError('LOAD_FAILED', `Could not load document ${graph.document.id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

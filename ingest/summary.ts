@@ -39,6 +39,7 @@ export function progressReporter(write: (text: string) => void, interactive: boo
       case 'orphans':
         write('Removing entities no document refers to …\n');
         break;
+      case 'resolved':
       case 'done':
         break;
     }

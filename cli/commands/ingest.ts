@@ -72,6 +72,7 @@ export const command: Command = {
       }
       const summary = await ingestPaths(paths, database, {
         rulesDir: config.rulesDir,
+        batch: config.ingestBatch,
         reset: values.reset,
         ...(values.root === undefined ? {} : { root: path.resolve(values.root) }),
         onProgress: progressReporter(io.stderr, process.stderr.isTTY === true),

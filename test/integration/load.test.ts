@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocumentGraph, type GraphContext } from '../../ingest/graph/build.ts';
-import { deleteOrphans, writeDocumentGraph } from '../../ingest/load.ts';
+import { deleteOrphans, writeDocumentGraph, writeDocumentGraphs } from '../../ingest/load.ts';
+import { BatchWriter, type BatchRun } from '../../ingest/write-batches.ts';
 import type { TaskDivisionDocument } from '../../ingest/model.ts';
 import { testDatabase, uniqueMarker } from './helpers.ts';
 
@@ -129,6 +130,38 @@ describe('loading document graphs', () => {
       expect(await countOwned(`${marker}/doc`)).toBe(4);
     } finally {
       await cleanUp(marker);
+    }
+  });
+
+  it('writes a batch of documents in one transaction; a batch with a failing document falls back to one transaction each', async () => {
+    const markers = [uniqueMarker('load'), uniqueMarker('load'), uniqueMarker('load')];
+    const [first, bad, last] = markers as [string, string, string];
+    try {
+      await writeDocumentGraphs(database, [first, last].map((marker) => buildDocumentGraph(taskDivision(marker, ['市甲局']), context(marker), 'test')));
+      expect(await countOwned(`${first}/doc`)).toBe(4);
+      expect(await leadsOf(last)).toEqual([`${last}:市甲局`]);
+
+      const good = buildDocumentGraph(taskDivision(bad, ['市乙局']), context(bad), 'test');
+      // The broken document names an agency of the first one under another id: the agency_name constraint fails.
+      const clash = { id: `agency:${bad}:clash`, properties: { name: `${first}:市乙局`, aliases: [], kind: 'department' } };
+      const broken = { ...good, shared: { ...good.shared, Agency: [...good.shared.Agency, clash] } };
+      const failures: string[] = [];
+      const events: string[] = [];
+      const run: BatchRun = { step: '', loaded: [], remaining: new Set(markers.map((marker) => `${marker}/doc`)), written: { nodes: 0, relationships: 0 }, fail: (_file, id) => failures.push(id) };
+      const writer = new BatchWriter(run, database, { documents: 10, records: 100_000 }, (event) => events.push(`${event.documentId}:${event.outcome}`));
+      const graphs = [buildDocumentGraph(taskDivision(first, ['市乙局']), context(first), 'test'), broken, buildDocumentGraph(taskDivision(last, ['市丙局']), context(last), 'test')];
+      for (const [index, graph] of graphs.entries()) await writer.add(graph, 'test.txt', { index: index + 1, total: 3, documentId: graph.document.id });
+      await writer.flush();
+      expect(failures).toEqual([`${bad}/doc`]);
+      expect(run.loaded).toEqual([`${first}/doc`, `${last}/doc`]);
+      expect(run.remaining.size).toBe(0);
+      expect(events).toEqual([`${first}/doc:loaded`, `${bad}/doc:failed`, `${last}/doc:loaded`]);
+      expect(await leadsOf(first)).toEqual([`${first}:市乙局`]);
+      expect(await leadsOf(last)).toEqual([`${last}:市丙局`]);
+      expect(await countOwned(`${bad}/doc`)).toBe(0);
+    } finally {
+      for (const marker of markers) await database.write((transaction) => transaction.run('load/delete-document', { documentId: `${marker}/doc` }));
+      await deleteOrphans(database);
     }
   });
 });
