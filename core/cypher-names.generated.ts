@@ -58,6 +58,7 @@ export type CypherName =
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
+  | 'bulk/node-properties'
   | 'graph/counts-by-label'
   | 'graph/counts-by-type'
   | 'graph/version'
@@ -158,6 +159,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',
+  'bulk/node-properties',
   'graph/counts-by-label',
   'graph/counts-by-type',
   'graph/version',
