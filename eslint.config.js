@@ -65,7 +65,7 @@ export default tseslint.config(
   layer('audit', ['ingest', 'app', 'cli', 'infra'], 'The audit is a client of the GraphQL API'),
   {
     files: ['**/*.ts'],
-    ignores: ['core/config.ts', 'test/**', 'bench/**', 'scripts/**', 'infra/neo4j/local-server.ts'],
+    ignores: ['core/config.ts', 'test/**', 'bench/**', 'scripts/**', 'infra/neo4j/local-server.ts', 'infra/neo4j/import.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in core/config.ts only.' }],
     },

@@ -10,7 +10,7 @@ import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
-import { localBulkBuilder } from '../ingest/bulk/build.ts';
+import { localBulkBuilder } from './bulk-import.ts';
 import { DEFAULT_RESPONSE_CACHE } from '../api/response-cache.ts';
 import { createApi } from '../api/server.ts';
 import { explorerPlugin } from './explorer.ts';

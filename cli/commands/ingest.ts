@@ -7,7 +7,7 @@ import { connectionFor, loadConfig } from '../../core/config.ts';
 import { loadCypherCatalog } from '../../core/cypher.ts';
 import { createDatabase } from '../../core/database.ts';
 import { describeError } from '../../core/errors.ts';
-import { localBulkBuilder } from '../../ingest/bulk/build.ts';
+import { localBulkBuilder } from '../../app/bulk-import.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
 import { isConnectionFailure } from '../../ingest/load.ts';
 import { formatSummary, progressReporter } from '../../ingest/summary.ts';

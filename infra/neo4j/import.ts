@@ -119,10 +119,21 @@ function tailOf(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+/** The importer's own account of a failure: from IMPORT FAILED on, without progress bars and stack frames. */
+export function failureReport(output: string, lines = 20): string {
+  const all = output.split('\n');
+  const failed = all.findIndex((line) => line.startsWith('IMPORT FAILED'));
+  const kept = all
+    .slice(failed >= 0 ? failed : Math.max(0, all.length - 40))
+    .filter((line) => !/^\s+at |^\s+\.\.\. \d+ more|∆|^\s*$/.test(line));
+  return kept.slice(0, lines).join('\n');
+}
+
 async function runImporter(config: LocalNeo4jConfig, instance: string, request: ImportRequest, bulk: BulkPaths, log: Log): Promise<string> {
   fs.rmSync(bulk.data, { recursive: true, force: true });
   fs.rmSync(bulk.report, { force: true });
-  for (const dir of [bulk.conf, bulk.data, bulk.logs]) fs.mkdirSync(dir, { recursive: true });
+  // The admin launcher lists the plugins folder of its home (NEO4J_HOME) and fails without one.
+  for (const dir of [bulk.conf, bulk.data, bulk.logs, path.join(bulk.root, 'plugins')]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(bulk.conf, 'neo4j.conf'), stagingConf(bulk));
   const readBuffer = Math.max(4 << 20, 2 ** Math.ceil(Math.log2(request.longestField + 1024)));
   const args = [
@@ -133,7 +144,11 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
     'database',
     'import',
     'full',
+    // First: the file options take several values each and would swallow a name after them.
+    request.database,
     '--overwrite-destination=true',
+    // Without it a failure says only "Error in input data", not which record and why.
+    '--verbose',
     `--array-delimiter=${request.arrayDelimiter}`,
     '--multiline-fields=true',
     `--read-buffer-size=${readBuffer}`,
@@ -141,7 +156,6 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
     `--max-off-heap-memory=${request.offHeapMemory ?? '1g'}`,
     '--bad-tolerance=0',
     ...request.sources.map((source) => `--${source.kind}=${source.name}=${source.file}`),
-    request.database,
   ];
   log(`Importing ${request.sources.length} CSV file(s) with neo4j-admin database import full …`);
   const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {
@@ -167,7 +181,7 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
     }
     throw importError(
       `neo4j-admin database import failed (exit ${output.code}); the "${request.database}" database was not changed.\n` +
-        `--- importer output ---\n${tailOf(output.text, 25)}` +
+        `--- importer output ---\n${failureReport(output.text)}` +
         (report === '' ? '' : `\n--- import report (${bulk.report}) ---\n${report}`),
     );
   }

@@ -8,20 +8,19 @@
  * IngestState) and the orphan sweep, through the load's own statements.
  *
  * Only for a local instance: the importer writes store files, which a server
- * reached by NEO4J_URI does not expose.
+ * reached by NEO4J_URI does not expose. The pipeline does not run the
+ * importer itself: it is given a `StoreImporter` (app/bulk-import.ts wires in
+ * infra/neo4j/import.ts).
  */
-import path from 'node:path';
-import type { LocalNeo4jConfig } from '../../core/config.ts';
 import type { CypherName } from '../../core/cypher.ts';
 import type { Database } from '../../core/database.ts';
-import { importIntoLocal, bulkPaths } from '../../infra/neo4j/import.ts';
-import { status, type Log } from '../../infra/neo4j/local-server.ts';
+import { KgError } from '../../core/errors.ts';
 import type { IngestContext } from '../context.ts';
 import { buildDocumentGraph } from '../graph/build.ts';
 import { countRecords, type DocumentGraph } from '../graph/records.ts';
 import { deleteOrphans, markStagesPending, writeFileRecords, type FileRecord } from '../load.ts';
 import type { ParsedDocument } from '../model.ts';
-import { ARRAY_DELIMITER_OPTION, writeCsv } from './csv.ts';
+import { ARRAY_DELIMITER_OPTION, writeCsv, type CsvSource } from './csv.ts';
 import { computeLinks } from './links.ts';
 import { constraintConflict, mergeGraphs, withLinks } from './merge.ts';
 
@@ -59,6 +58,19 @@ export interface BulkBuildOutcome {
   readonly timings: BulkTimings;
 }
 
+/** Replaces the whole database with CSV files, keeping the old one until the new one is in place. */
+export interface StoreImporter {
+  /** Where the CSV files go (emptied first). */
+  readonly csvDirectory: string;
+  /** Why the importer cannot be used now (e.g. the server is not this project's), or null. */
+  unavailable(): string | null;
+  replace(request: {
+    readonly sources: readonly CsvSource[];
+    readonly arrayDelimiter: string;
+    readonly longestField: number;
+  }): Promise<{ readonly importSeconds: number; readonly restartSeconds: number; readonly summary: string }>;
+}
+
 export interface BulkBuilder {
   /**
    * Replaces the whole graph with `input`'s; null when this build cannot go
@@ -78,12 +90,28 @@ async function writeBatched(database: Database, statement: CypherName, rows: rea
 
 const seconds = (from: number): number => (performance.now() - from) / 1000;
 
-/** The builder for one local instance (`main`, `test`, `bench`) whose server this process may stop and start. */
-export function localBulkBuilder(config: LocalNeo4jConfig, instance: string, databaseName: string, log: Log): BulkBuilder {
+/** How long a restarted server may take to open the imported database. */
+const ONLINE_TIMEOUT_MS = 180_000;
+
+/** The restarted server opens the database a while after Bolt answers: asks until it does. */
+async function waitUntilOnline(database: Database): Promise<void> {
+  const deadline = Date.now() + ONLINE_TIMEOUT_MS;
+  for (;;) {
+    const probe = await database.probe();
+    if (probe.ok) return;
+    if (Date.now() > deadline) {
+      throw new KgError('BULK_IMPORT_FAILED', `The imported database did not come online within ${ONLINE_TIMEOUT_MS / 1000} s (${probe.cause}); see the server's neo4j.log.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+export function createBulkBuilder(importer: StoreImporter, log: (line: string) => void): BulkBuilder {
   return {
     async build(input, database) {
-      if (status(config, instance).state !== 'running') {
-        log(`Bulk build skipped: the local Neo4j (${instance}) is not running as this project's server; loading through transactions.`);
+      const unavailable = importer.unavailable();
+      if (unavailable !== null) {
+        log(`Bulk build skipped: ${unavailable}; loading through transactions.`);
         return null;
       }
       let mark = performance.now();
@@ -113,19 +141,13 @@ export function localBulkBuilder(config: LocalNeo4jConfig, instance: string, dat
       const graph = withLinks(merged, links);
       const linksSeconds = seconds(mark);
       mark = performance.now();
-      const csv = writeCsv(graph, path.join(bulkPaths(config, instance).root, 'csv'));
+      const csv = writeCsv(graph, importer.csvDirectory);
       const csvSeconds = seconds(mark);
       log(`Wrote ${csv.nodes} nodes and ${csv.relationships} relationships as ${csv.sources.length} CSV file(s) (${Math.round(csv.bytes / 1e6)} MB).`);
-      const imported = await importIntoLocal(
-        config,
-        instance,
-        { database: databaseName, sources: csv.sources, arrayDelimiter: ARRAY_DELIMITER_OPTION, longestField: csv.longestField },
-        log,
-      );
+      const imported = await importer.replace({ sources: csv.sources, arrayDelimiter: ARRAY_DELIMITER_OPTION, longestField: csv.longestField });
       log(imported.summary);
       mark = performance.now();
-      // The restarted server opens the database a moment after Bolt answers; the read retries until it is online.
-      await database.read('graph/version');
+      await waitUntilOnline(database);
       await database.applySchema();
       const schemaSeconds = seconds(mark);
       mark = performance.now();

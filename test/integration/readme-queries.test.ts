@@ -3,35 +3,12 @@
  * bundled corpus. Operations whose README output is an error must still fail
  * with that error code; all others must succeed and return data.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../api/server.ts';
-import { PROJECT_ROOT, loadConfig } from '../../core/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
 import { graphql, testDatabase, testLimits } from './helpers.ts';
-
-interface Example {
-  readonly operation: string;
-  /** The variables the README gives it (a line `Variables: \`{…}\`` right after the block). */
-  readonly variables: Record<string, unknown>;
-  /** The error code the README shows for it, if its output is an error. */
-  readonly expectedError: string | null;
-}
-
-function readmeExamples(): Example[] {
-  const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
-  const examples: Example[] = [];
-  const block = /```graphql\n([\s\S]*?)```([\s\S]*?)(?=```graphql|$)/g;
-  for (const match of readme.matchAll(block)) {
-    const operation = match[1] ?? '';
-    const after = match[2] ?? '';
-    const shownError = /"errors"[\s\S]*?"code":\s*"([A-Z_]+)"/.exec(after.split('\n### ')[0] ?? '');
-    const variables = /^Variables: `(\{.*\})`$/m.exec(after.split('```')[0] ?? '')?.[1];
-    examples.push({ operation, variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : {}, expectedError: shownError?.[1] ?? null });
-  }
-  return examples;
-}
+import { exampleName, readmeExamples } from './readme-examples.ts';
 
 const config = loadConfig();
 const examples = readmeExamples();
@@ -49,7 +26,7 @@ describe('the README operations', () => {
     expect(examples.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(examples.map((example) => [/(?:query|mutation)\s+(\w+)/.exec(example.operation)?.[1] ?? example.operation.slice(0, 40), example]))(
+  it.each(examples.map((example) => [exampleName(example), example]))(
     '%s runs as the README shows',
     async (_name, example) => {
       const result = await graphql(api, example.operation, example.variables);
