@@ -58,6 +58,8 @@ export interface BulkBenchOptions {
   readonly sizes: readonly number[];
   readonly buildGraphs: (files: readonly SyntheticFile[]) => Promise<DocumentGraph[]>;
   readonly log: (line: string) => void;
+  /** Called after each size with the results so far (a long run keeps what it measured). */
+  readonly onSize?: (sizes: readonly BulkSizeResult[]) => void;
 }
 
 export async function bulkSizes(database: Database, options: BulkBenchOptions): Promise<{ sizes: BulkSizeResult[] }> {
@@ -108,7 +110,11 @@ export async function bulkSizes(database: Database, options: BulkBenchOptions): 
         peakRssMb: Math.round(run.peakRssMb),
         steps,
       });
-      log(`bulk ×${factor}: ${Math.round(recordsPerSecond)} records/s = ${round(recordsPerSecond / ceiling.recordsPerSecond, 2)}× the ceiling (${Math.round(ceiling.recordsPerSecond)} records/s); end to end ${round(run.seconds)} s`);
+      log(
+        `bulk ×${factor}: ${Math.round(recordsPerSecond)} records/s = ${round(recordsPerSecond / ceiling.recordsPerSecond, 2)}× the ceiling (${Math.round(ceiling.recordsPerSecond)} records/s); ` +
+          `end to end ${round(run.seconds)} s; steps ${JSON.stringify(steps)}`,
+      );
+      options.onSize?.(sizes);
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }

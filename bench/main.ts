@@ -29,7 +29,7 @@ import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts'
 import { loadStopwords } from '../ingest/rules.ts';
 import { createTokeniser, memoisedCut } from '../ingest/tokenise.ts';
 import type { DocumentGraph } from '../ingest/graph/records.ts';
-import { bulkMarkdown, bulkSizes } from './bulk.ts';
+import { bulkMarkdown, bulkSizes, type BulkSizeResult } from './bulk.ts';
 import { ceilingRecords, measureCeiling } from './ceiling.ts';
 import { cleanText } from '../ingest/clean/index.ts';
 import { decodeSource } from '../ingest/decode.ts';
@@ -380,10 +380,10 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
   return lines.join('\n');
 }
 
-async function runBulk(uri: string, password: string) {
+async function runBulk(uri: string, password: string, onSize: (sizes: readonly BulkSizeResult[]) => void) {
   const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
   try {
-    return await bulkSizes(database, { config, instance: 'bench', uri, password, seeds: seedFiles(), sizes: settings.sizes, buildGraphs, log });
+    return await bulkSizes(database, { config, instance: 'bench', uri, password, seeds: seedFiles(), sizes: settings.sizes, buildGraphs, log, onSize });
   } finally {
     await database.close();
   }
@@ -414,11 +414,13 @@ async function main(): Promise<void> {
   const lease = await leaseLocalInstance(config, 'bench', log);
   try {
     if (onlyBulk) {
-      const bulk = await runBulk(lease.uri, lease.password);
       const date = new Date().toISOString().slice(0, 10);
       const file = path.join(PROJECT_ROOT, 'bench', 'results', `${date}.bulk-import.json`);
-      const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
-      fs.writeFileSync(file, `${JSON.stringify({ date, machine, settings, bulk }, null, 2)}\n`);
+      const save = (sizes: readonly BulkSizeResult[]) => {
+        const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
+        fs.writeFileSync(file, `${JSON.stringify({ date, machine, settings, bulk: { sizes } }, null, 2)}\n`);
+      };
+      const bulk = await runBulk(lease.uri, lease.password, save);
       console.log(bulkMarkdown(bulk).join('\n'));
       console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
       return;
