@@ -73,7 +73,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    ignores: ['core/config.ts', 'test/**', 'bench/**', 'scripts/**', 'infra/neo4j/local-server.ts'],
+    ignores: ['core/config.ts', 'test/**', 'bench/**', 'scripts/**', 'infra/neo4j/local-server.ts', 'infra/neo4j/import.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in core/config.ts only.' }],
     },

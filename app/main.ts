@@ -10,6 +10,7 @@ import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
+import { localBulkBuilder } from './bulk-import.ts';
 import { DEFAULT_RESPONSE_CACHE } from '../api/response-cache.ts';
 import { createApi } from '../api/server.ts';
 import { explorerPlugin } from './explorer.ts';
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
     await database.applySchema();
     const info = await database.serverInfo();
     log(`Connected to ${info.name} ${info.version} (${info.edition}) at ${database.uri}.`);
-    await ingestBundledCorpus(database, config, log);
+    // A first build on the local server goes through the importer; a remote one's store files are out of reach.
+    await ingestBundledCorpus(database, config, log, lease ? localBulkBuilder(config.localNeo4j, 'main', config.neo4j.database, log) : undefined);
   } catch (error) {
     console.error(describeError(error));
     await shutdown('error', 1);

@@ -29,6 +29,7 @@ import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts'
 import { loadStopwords } from '../ingest/rules.ts';
 import { createTokeniser, memoisedCut } from '../ingest/tokenise.ts';
 import type { DocumentGraph } from '../ingest/graph/records.ts';
+import { bulkMarkdown, bulkSizes, type BulkSizeResult } from './bulk.ts';
 import { ceilingRecords, measureCeiling } from './ceiling.ts';
 import { measureTextStorage, type TextStorageResult } from './text-storage.ts';
 import { cleanText } from '../ingest/clean/index.ts';
@@ -44,6 +45,8 @@ import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 const quick = process.argv.includes('--quick');
 // `--ingest-only`: the ingest section alone (ingest, ceiling, linking time), for working on the load path.
 const ingestOnly = process.argv.includes('--ingest-only');
+// `--only bulk`: just the bulk-build section (bench/bulk.ts), written to <date>.bulk-import.json.
+const onlyBulk = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'bulk';
 // `--sizes 1,10`: a documented smaller run when ×100 takes too long on the machine.
 const sizesArgument = process.argv.indexOf('--sizes');
 const sizes = sizesArgument >= 0 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : null;
@@ -415,6 +418,7 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
     lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× | ${result.warm.perSecond} | ${result.warm.p50} / ${result.warm.p99} |`);
   }
   lines.push('', 'Warm: the same operation against the API with its response cache (keyed by the graph version in Neo4j, one shared version read per burst of requests).');
+  lines.push('', ...bulkMarkdown(report.bulk));
   lines.push('', ...explorerMarkdown(report.explorer));
   return lines.join('\n');
 }
@@ -424,6 +428,15 @@ async function runIngestOnly(uri: string, password: string) {
   try {
     await database.applySchema();
     return { ingest: await ingestSizes(database, seedFiles(), uri, password) };
+  } finally {
+    await database.close();
+  }
+}
+
+async function runBulk(uri: string, password: string, onSize: (sizes: readonly BulkSizeResult[]) => void) {
+  const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
+  try {
+    return await bulkSizes(database, { config, instance: 'bench', uri, password, seeds: seedFiles(), sizes: settings.sizes, buildGraphs, log, onSize });
   } finally {
     await database.close();
   }
@@ -445,13 +458,14 @@ async function runBenchmarks(uri: string, password: string) {
   try {
     await database.applySchema();
     const ingest = await ingestSizes(database, seeds, uri, password);
+    const bulk = await bulkSizes(database, { config, instance: 'bench', uri, password, seeds, sizes: settings.sizes, buildGraphs, log });
     log('loading the corpus for the API …');
     await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, reset: true });
     const linking = await linkingScaling(database);
     const api = await apiSection(uri, password);
     log('explorer: a 500-node neighbourhood in headless Chromium …');
     const explorer = await explorerSection(uri, password, quick ? 1 : settings.repeats, process.env['CHROMIUM_PATH']);
-    return { parse, ingest, linking, api, explorer };
+    return { parse, ingest, bulk, linking, api, explorer };
   } finally {
     await database.close();
   }
@@ -466,6 +480,18 @@ async function main(): Promise<void> {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, `${JSON.stringify({ settings, ...report }, null, 2)}\n`);
       console.log(ingestMarkdown(report.ingest));
+      console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
+      return;
+    }
+    if (onlyBulk) {
+      const date = new Date().toISOString().slice(0, 10);
+      const file = path.join(PROJECT_ROOT, 'bench', 'results', `${date}.bulk-import.json`);
+      const save = (sizes: readonly BulkSizeResult[]) => {
+        const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() };
+        fs.writeFileSync(file, `${JSON.stringify({ date, machine, settings, bulk: { sizes } }, null, 2)}\n`);
+      };
+      const bulk = await runBulk(lease.uri, lease.password, save);
+      console.log(bulkMarkdown(bulk).join('\n'));
       console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
       return;
     }

@@ -58,6 +58,7 @@ export type CypherName =
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
+  | 'bulk/node-properties'
   | 'export/documents'
   | 'export/jurisdiction-by-id'
   | 'export/known-years'
@@ -167,6 +168,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',
+  'bulk/node-properties',
   'export/documents',
   'export/jurisdiction-by-id',
   'export/known-years',

@@ -38,6 +38,8 @@ export type KgErrorCode =
   | 'LOAD_FAILED'
   | 'CYPHER_NOT_FOUND'
   | 'NEO4J_PROVISION_FAILED'
+  /** A bulk build (`neo4j-admin database import`) could not replace the database; the previous one is kept. */
+  | 'BULK_IMPORT_FAILED'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | LimitErrorCode

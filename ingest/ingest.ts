@@ -23,6 +23,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../core/config.ts';
 import type { Database } from '../core/database.ts';
 import { ExtractionWarning, KgError, describeError } from '../core/errors.ts';
+import type { BulkBuilder } from './bulk/build.ts';
 import { buildDocumentGraph } from './graph/build.ts';
 import { createIngestContext, type IngestContext } from './context.ts';
 import type { DocumentGraph } from './graph/records.ts';
@@ -86,6 +87,11 @@ export interface IngestOptions {
   /** How many documents one write transaction carries (default: DEFAULT_BATCH_LIMITS). */
   readonly batch?: BatchLimits;
   readonly onProgress?: (event: IngestProgress) => void;
+  /**
+   * With `reset`: build the graph through Neo4j's importer instead of
+   * transactions (ingest/bulk/build.ts); only for a local server.
+   */
+  readonly bulk?: BulkBuilder;
 }
 
 export interface IngestProblem {
@@ -345,6 +351,7 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
   collectDocuments(parsed, sources, run.problems);
   for (const source of sources) run.warnings.push(...source.warnings);
 
+  if (options.reset && options.bulk && (await bulkBuild(run, options.bulk, sources, database, options.rulesDir, pipelineVersion, progress))) return;
   if (options.reset) {
     run.step = 'deleting the graph (--reset)';
     await resetGraph(database);
@@ -417,6 +424,27 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
   run.step = 'counting the graph';
   run.counts = await graphCounts(database);
   progress({ stage: 'done' });
+}
+
+/** A --reset build through the importer; false when it cannot take this run (then the transactional path does). */
+async function bulkBuild(run: Run, bulk: BulkBuilder, sources: readonly SourceFile[], database: Database, rulesDir: string, pipelineVersion: string, progress: (event: IngestProgress) => void): Promise<boolean> {
+  const documents = sources.flatMap((source) => source.documents);
+  run.step = 'building the graph with the Neo4j importer';
+  const context = await createIngestContext(documents, rulesDir);
+  const fileRecords = sources.flatMap((source) => recordOf(source, pipelineVersion));
+  const outcome = await bulk.build({ documents, context, pipelineVersion, fileRecords }, database);
+  if (outcome === null) return false;
+  progress({ stage: 'parsed', files: run.files, documents: documents.length });
+  run.loaded.push(...outcome.loaded);
+  for (const { document, error } of outcome.failed) run.problems.push(problemOf(document.sourceFile, document.id, error));
+  run.written.nodes += outcome.written.nodes;
+  run.written.relationships += outcome.written.relationships;
+  run.links = outcome.links;
+  run.orphansRemoved = outcome.orphansRemoved;
+  run.step = 'counting the graph';
+  run.counts = await graphCounts(database);
+  progress({ stage: 'done' });
+  return true;
 }
 
 /** The graph-wide stages this run or a stopped one owes, each cleared when done. */

@@ -7,6 +7,7 @@ import { connectionFor, loadConfig } from '../../core/config.ts';
 import { loadCypherCatalog } from '../../core/cypher.ts';
 import { createDatabase } from '../../core/database.ts';
 import { describeError } from '../../core/errors.ts';
+import { localBulkBuilder } from '../../app/bulk-import.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
 import { isConnectionFailure } from '../../ingest/load.ts';
 import { formatSummary, progressReporter } from '../../ingest/summary.ts';
@@ -25,7 +26,11 @@ Each run records what it completed, so a run that was stopped (Neo4j or the
 process killed) is finished by running the same command again.
 
 Options:
-  --reset       delete the whole graph first and rebuild it
+  --reset       delete the whole graph first and rebuild it; on the local
+                server (NEO4J_URI unset) the graph is written as CSV and loaded
+                with Neo4j's importer (neo4j-admin database import), which
+                stops and restarts the server; the previous database is kept
+                until the import succeeded
   --root DIR    name files (and documents without a docNo) by their path
                 under DIR (default: the project folder)
   -h, --help    show this help
@@ -70,10 +75,13 @@ export const command: Command = {
         io.stderr(`kg ingest: ${describeError(error)} Nothing was ingested; run the same command again once Neo4j is up.\n`);
         return INGEST_EXIT.interrupted;
       }
+      // The importer writes store files: only a server of this project's own, never one reached by NEO4J_URI.
+      const bulk = values.reset && config.neo4jUri === null ? localBulkBuilder(config.localNeo4j, 'main', config.neo4j.database, (line) => io.stderr(`${line}\n`)) : undefined;
       const summary = await ingestPaths(paths, database, {
         rulesDir: config.rulesDir,
         batch: config.ingestBatch,
         reset: values.reset,
+        ...(bulk === undefined ? {} : { bulk }),
         ...(values.root === undefined ? {} : { root: path.resolve(values.root) }),
         onProgress: progressReporter(io.stderr, process.stderr.isTTY === true),
       });
