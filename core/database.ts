@@ -33,6 +33,13 @@ export interface Database<Name extends string = CypherName> {
   readonly uri: string;
   /** Runs a named statement in a read-only transaction (READ access mode). */
   read(statementName: Name, parameters?: Parameters): Promise<Row[]>;
+  /**
+   * Runs a named statement as one auto-commit read: a single round trip
+   * (`read` takes two: BEGIN+RUN+PULL, then COMMIT) and no retries, for small
+   * reads made very often whose caller has its own answer to a failure (the
+   * response cache's version check).
+   */
+  readOnce(statementName: Name, parameters?: Parameters): Promise<Row[]>;
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
   write<T>(work: (transaction: WriteTransaction<Name>) => Promise<T>): Promise<T>;
   /** Applies `cypher/schema.cypher` (constraints and indexes); safe to repeat. */
@@ -217,10 +224,25 @@ export function createDatabase<Name extends string = CypherName>(
     }
   }
 
+  async function readOnce(statementName: Name | OwnStatement, parameters: Parameters = {}): Promise<Row[]> {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      onStatement(statementName, parameters);
+      const result = await session.run(catalog.statement(statementName), toDriverValue(parameters) as Parameters, { timeout: connection.queryTimeoutMs });
+      return rowsOf(result.records);
+    } catch (error) {
+      throw wrapError(error, connection.uri, statementName);
+    } finally {
+      await session.close();
+    }
+  }
+
   return {
     uri: connection.uri,
 
     read,
+
+    readOnce,
 
     async write(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });

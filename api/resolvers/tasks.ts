@@ -5,6 +5,7 @@ import type { DocumentKind } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
+import { selectsAny, type SelectionInfo } from '../selection.ts';
 import { agencyIdFor, asRow, asRows, documentOf, idOf, jurisdictionIdFor, readPage, rowsForParent, sourceOf, type Row } from './support.ts';
 
 export interface WorkFilter {
@@ -59,15 +60,19 @@ async function filterParameters(filter: WorkFilter, context: ApiContext): Promis
 type FilteredPageArguments = PageArguments & { filter?: WorkFilter | null };
 
 function filteredPage(statementName: CypherName) {
-  return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext) => {
+  return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext, info: SelectionInfo) => {
     const request = pageRequest(args, context.limits.maxPageSize);
     const parameters = await filterParameters(args.filter ?? {}, context);
-    return readPage(context, statementName, request, parameters);
+    return readPage(context, statementName, request, { ...parameters, withLinks: selectsAny(info, ASSIGNMENT_LINK_FIELDS) });
   };
 }
 
+/** The fields of Assignment that page statements can answer inline (`$withLinks`, see cypher/api/assignments-page). */
+export const ASSIGNMENT_LINK_FIELDS: ReadonlySet<string> = new Set(['leads', 'supporters', 'task']);
+
 async function agenciesOf(parent: Row, context: ApiContext, relationship: 'LED_BY' | 'SUPPORTED_BY'): Promise<Row[]> {
-  const rows = await rowsForParent(context, 'api/led-and-supported', parent);
+  // Fetched with the page this clause came from ($withLinks): no round trip.
+  const rows = Array.isArray(parent['_agencies']) ? asRows(parent['_agencies']) : await rowsForParent(context, 'api/led-and-supported', parent);
   return rows.filter((row) => row['relationship'] === relationship).map((row) => asRow(row['agency']));
 }
 
@@ -111,9 +116,10 @@ export const taskResolvers = {
     joint: (parent: Row) => parent['joint'] === true,
     text: (parent: Row) => (typeof parent['text'] === 'string' ? parent['text'] : ''),
     task: async (parent: Row, _args: unknown, context: ApiContext) => {
-      const rows = await rowsForParent(context, 'api/assignment-task', parent);
-      if (!rows[0]) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
-      return asRow(rows[0]['task']);
+      // Fetched with the page this clause came from ($withLinks): no round trip.
+      const task = Array.isArray(parent['_task']) ? parent['_task'][0] : (await rowsForParent(context, 'api/assignment-task', parent))[0]?.['task'];
+      if (task === undefined || task === null) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
+      return asRow(task);
     },
     leads: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'LED_BY'),
     supporters: (parent: Row, _args: unknown, context: ApiContext) => agenciesOf(parent, context, 'SUPPORTED_BY'),
