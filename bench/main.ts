@@ -308,13 +308,14 @@ async function apiSection(uri: string, password: string) {
       const api = await runConcurrently(post, settings.concurrency, settings.requests, settings.seconds);
       // The same statements straight through the driver, all at once (the API
       // runs those of one level concurrently): the floor for this operation.
+      // Auto-commit, as core/database.ts sends reads.
       const direct = await runConcurrently(
         async () => {
           await Promise.all(
             statements.map(async (statement) => {
               const session = driver.session({ database: config.neo4j.database, defaultAccessMode: neo4j.session.READ });
               try {
-                await session.executeRead((transaction) => transaction.run(catalog.statement(statement.name), toDriverValue(statement.parameters) as Parameters));
+                await session.run(catalog.statement(statement.name), toDriverValue(statement.parameters) as Parameters);
               } finally {
                 await session.close();
               }
