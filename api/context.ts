@@ -2,8 +2,11 @@ import type { Database } from '../core/database.ts';
 import type { ApiConfig } from '../core/config.ts';
 import { createBatcher, type Batcher } from './loaders.ts';
 
-/** What resolvers may do with the database: read and probe, never write. */
-export type ReadOnlyDatabase = Pick<Database, 'read' | 'serverInfo' | 'probe'>;
+/**
+ * What resolvers may do with the database: read and probe, never write.
+ * `readOnce` is optional so that test doubles need only `read`.
+ */
+export type ReadOnlyDatabase = Pick<Database, 'read' | 'serverInfo' | 'probe'> & Partial<Pick<Database, 'readOnce'>>;
 
 /** What every resolver receives; built per request, holds no state across requests. */
 export interface ApiContext {

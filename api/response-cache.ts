@@ -90,7 +90,8 @@ export interface ResponseCache {
 
 export function createResponseCache(database: ReadOnlyDatabase, options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE): ResponseCache {
   const cache = new LRUCache<string, Entry>({ maxSize: Math.max(1, options.maxBytes), sizeCalculation: (entry, key) => 2 * (entry.json.length + key.length) });
-  const versions = new SharedVersionReader(async () => versionOf(await database.read('graph/version')));
+  // One auto-commit round trip where the database offers it: this read precedes every cached answer.
+  const versions = new SharedVersionReader(async () => versionOf(await (database.readOnce ? database.readOnce('graph/version') : database.read('graph/version'))));
   const pending = new WeakMap<Request, Pending>();
   const stats = { hits: 0, misses: 0, entries: () => cache.size, bytes: () => cache.calculatedSize };
 

@@ -40,13 +40,17 @@ import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { growthExponent, measured, round, runConcurrently } from './measure.ts';
 import { explorerMarkdown, explorerSection } from './explorer.ts';
 import { API_OPERATIONS } from './operations.ts';
+import { jsonPoster } from './post-json.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
 // `--ingest-only`: the ingest section alone (ingest, ceiling, linking time), for working on the load path.
 const ingestOnly = process.argv.includes('--ingest-only');
-// `--only bulk`: just the bulk-build section (bench/bulk.ts), written to <date>.bulk-import.json.
-const onlyBulk = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'bulk';
+// `--only api` / `--only bulk`: the API section alone (on the corpus), or the bulk-build section (bench/bulk.ts).
+const onlyArgument = process.argv.indexOf('--only');
+const only = onlyArgument >= 0 ? process.argv[onlyArgument + 1] : undefined;
+if (only !== undefined && only !== 'api' && only !== 'bulk') throw new Error(`--only ${only}: only "api" and "bulk" are supported`);
+const onlyBulk = only === 'bulk';
 // `--sizes 1,10`: a documented smaller run when ×100 takes too long on the machine.
 const sizesArgument = process.argv.indexOf('--sizes');
 const sizes = sizesArgument >= 0 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) : null;
@@ -310,6 +314,11 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
   return { sizes: results, growthExponents: exponents, linkingGrowthExponents: linkingExponents };
 }
 
+/** Issue 14's goal for warm (cached) throughput; every warm figure is printed next to it. */
+const WARM_GOAL_PER_SECOND = 2_000;
+/** Issue 14's goal for the API's p50 over the same Cypher. */
+const OVERHEAD_GOAL = 1.3;
+
 async function apiSection(uri: string, password: string) {
   const catalog = loadCypherCatalog();
   let captured: { name: CypherName; parameters: Parameters }[] = [];
@@ -327,13 +336,14 @@ async function apiSection(uri: string, password: string) {
   await new Promise<void>((resolve) => cachedServer.listen(0, '127.0.0.1', resolve));
   const cachedUrl = `http://127.0.0.1:${(cachedServer.address() as AddressInfo).port}/graphql`;
   const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, password), { disableLosslessIntegers: true });
+  const clients = new Map([url, cachedUrl].map((target) => [target, jsonPoster(target, settings.concurrency)]));
   const results = [];
   try {
     for (const operation of API_OPERATIONS) {
+      const request = JSON.stringify({ query: operation.query });
       const postTo = async (url: string) => {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operation.query }) });
-        const body = (await response.json()) as { errors?: unknown[] };
-        if (body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body.errors)}`);
+        const body = (await clients.get(url)?.post(request)) as { errors?: unknown[] } | undefined;
+        if (body === undefined || body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body?.errors)}`);
       };
       const post = () => postTo(url);
       captured = [];
@@ -343,13 +353,14 @@ async function apiSection(uri: string, password: string) {
       const api = await runConcurrently(post, settings.concurrency, settings.requests, settings.seconds);
       // The same statements straight through the driver, all at once (the API
       // runs those of one level concurrently): the floor for this operation.
+      // Auto-commit, as core/database.ts sends reads.
       const direct = await runConcurrently(
         async () => {
           await Promise.all(
             statements.map(async (statement) => {
               const session = driver.session({ database: config.neo4j.database, defaultAccessMode: neo4j.session.READ });
               try {
-                await session.executeRead((transaction) => transaction.run(catalog.statement(statement.name), toDriverValue(statement.parameters) as Parameters));
+                await session.run(catalog.statement(statement.name), toDriverValue(statement.parameters) as Parameters);
               } finally {
                 await session.close();
               }
@@ -368,17 +379,30 @@ async function apiSection(uri: string, password: string) {
         api: { perSecond: round(api.perSecond, 1), p50: round(api.p50), p95: round(api.p95), p99: round(api.p99), requests: api.requests },
         direct: { perSecond: round(direct.perSecond, 1), p50: round(direct.p50), p95: round(direct.p95), p99: round(direct.p99) },
         overhead: round(api.p50 / direct.p50),
-        warm: { perSecond: round(warm.perSecond, 1), p50: round(warm.p50), p95: round(warm.p95), p99: round(warm.p99), requests: warm.requests },
+        warm: { perSecond: round(warm.perSecond, 1), p50: round(warm.p50), p95: round(warm.p95), p99: round(warm.p99), requests: warm.requests, ratioToGoal: round(warm.perSecond / WARM_GOAL_PER_SECOND) },
       });
       log(`api: ${operation.name} done`);
     }
   } finally {
+    for (const client of clients.values()) client.close();
     await driver.close();
     await new Promise((resolve) => server.close(resolve));
     await new Promise((resolve) => cachedServer.close(resolve));
     await database.close();
   }
   return { concurrency: settings.concurrency, results };
+}
+
+function apiMarkdown(api: Awaited<ReturnType<typeof apiSection>>): string[] {
+  const lines: string[] = [];
+  lines.push(`### API at concurrency ${api.concurrency} on loopback vs the same Cypher through neo4j-driver`, '');
+  lines.push(`| operation | round trips | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms | p50 overhead (goal ≤ ${OVERHEAD_GOAL}×) | warm (cached) req/s | warm / ${WARM_GOAL_PER_SECOND} req/s goal | warm p50 / p99 ms |`);
+  lines.push('| --- | ---: | ---: | --- | ---: | --- | ---: | ---: | ---: | --- |');
+  for (const result of api.results) {
+    lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× | ${result.warm.perSecond} | ${result.warm.ratioToGoal}× | ${result.warm.p50} / ${result.warm.p99} |`);
+  }
+  lines.push('', 'Warm: the same operation against the API with its response cache (keyed by the graph version in Neo4j, one shared version read per burst of requests).');
+  return lines;
 }
 
 function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
@@ -411,13 +435,7 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
     lines.push(`| ×${scale.factor} | ${scale.inputs} | ${scale.seconds} | ${scale.tokeniseSeconds} | ${scale.candidateSeconds} | ${scale.implementsLinks} | ${scale.continuesLinks} |`);
   }
   lines.push('', `Growth exponent of linking time ×${settings.linkingScales.join(' → ×')}: ${report.linking.growthExponent} (candidate search and scoring alone: ${report.linking.candidateGrowthExponent}; goal ≤ 1.2).`, '');
-  lines.push(`### API at concurrency ${report.api.concurrency} on loopback vs the same Cypher through neo4j-driver`, '');
-  lines.push('| operation | round trips | API req/s | API p50 / p95 / p99 ms | direct req/s | direct p50 / p95 / p99 ms | p50 overhead | warm (cached) req/s | warm p50 / p99 ms |');
-  lines.push('| --- | ---: | ---: | --- | ---: | --- | ---: | ---: | --- |');
-  for (const result of report.api.results) {
-    lines.push(`| ${result.operation} | ${result.roundTrips} | ${result.api.perSecond} | ${result.api.p50} / ${result.api.p95} / ${result.api.p99} | ${result.direct.perSecond} | ${result.direct.p50} / ${result.direct.p95} / ${result.direct.p99} | ${result.overhead}× | ${result.warm.perSecond} | ${result.warm.p50} / ${result.warm.p99} |`);
-  }
-  lines.push('', 'Warm: the same operation against the API with its response cache (keyed by the graph version in Neo4j, one shared version read per burst of requests).');
+  lines.push(...apiMarkdown(report.api));
   lines.push('', ...bulkMarkdown(report.bulk));
   lines.push('', ...explorerMarkdown(report.explorer));
   return lines.join('\n');
@@ -448,6 +466,18 @@ function ingestMarkdown(ingest: Awaited<ReturnType<typeof ingestSizes>>): string
     lines.push(`| ×${size.factor} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.ceilingRecordsPerSecond} | ${size.ratioToCeiling} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} |`);
   }
   return lines.join('\n');
+}
+
+async function runApiOnly(uri: string, password: string) {
+  const database = createDatabase({ ...config.neo4j, uri, password }, loadCypherCatalog());
+  try {
+    await database.applySchema();
+    log('loading the corpus for the API …');
+    await ingestPaths([config.corpusDir], database, { rulesDir: config.rulesDir, reset: true });
+  } finally {
+    await database.close();
+  }
+  return { api: await apiSection(uri, password) };
 }
 
 async function runBenchmarks(uri: string, password: string) {
@@ -495,9 +525,18 @@ async function main(): Promise<void> {
       console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
       return;
     }
-    const report = await runBenchmarks(lease.uri, lease.password);
     const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
     const date = new Date().toISOString().slice(0, 10);
+    if (only === 'api') {
+      const report = await runApiOnly(lease.uri, lease.password);
+      const file = path.join(PROJECT_ROOT, 'bench', 'results', `${date}${quick ? '.quick' : ''}.api.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${JSON.stringify({ date, quick, only, machine, settings, ...report }, null, 2)}\n`);
+      console.log(apiMarkdown(report.api).join('\n'));
+      console.log(`\nResults: ${path.relative(PROJECT_ROOT, file)}`);
+      return;
+    }
+    const report = await runBenchmarks(lease.uri, lease.password);
     const file = path.join(PROJECT_ROOT, 'bench', 'results', `${date}${quick ? '.quick' : ''}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${JSON.stringify({ date, quick, machine, settings, ...report }, null, 2)}\n`);

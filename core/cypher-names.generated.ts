@@ -46,6 +46,7 @@ export type CypherName =
   | 'api/mentions-by-year'
   | 'api/neighborhood-edges'
   | 'api/neighborhood-expand'
+  | 'api/neighborhood-last-ring'
   | 'api/node-jurisdiction'
   | 'api/nodes-by-id'
   | 'api/overlap-co-lead-pairs'
@@ -156,6 +157,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/mentions-by-year',
   'api/neighborhood-edges',
   'api/neighborhood-expand',
+  'api/neighborhood-last-ring',
   'api/node-jurisdiction',
   'api/nodes-by-id',
   'api/overlap-co-lead-pairs',

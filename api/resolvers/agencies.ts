@@ -3,6 +3,8 @@ import type { CypherName } from '../../core/cypher.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
+import { selectsAny, type SelectionInfo } from '../selection.ts';
+import { ASSIGNMENT_LINK_FIELDS } from './tasks.ts';
 import { jurisdictionField } from './jurisdictions.ts';
 import { asRow, asRows, connectionOf, findAgency, jurisdictionIdFor, readPage, rowsForParent, type Row } from './support.ts';
 
@@ -37,12 +39,13 @@ interface NestedPageArguments extends PageArguments {
   readonly years?: number[] | null;
 }
 
-async function nestedPage(statementName: CypherName, parent: Row, args: NestedPageArguments, context: ApiContext) {
+async function nestedPage(statementName: CypherName, parent: Row, args: NestedPageArguments, context: ApiContext, extra: Row = {}) {
   const request = pageRequest(args, context.limits.maxPageSize);
   const rows = await rowsForParent(context, statementName, parent, {
     relationships: relationshipsFor(args.role),
     years: checkYears('years', args.years),
     ...request,
+    ...extra,
   });
   return connectionOf(rows[0], request);
 }
@@ -109,7 +112,8 @@ export const agencyResolvers = {
       const current = (await renames(parent, context))?.['current'];
       return current ? asRow(current) : parent;
     },
-    assignments: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api/agency-assignments-page', parent, args, context),
+    assignments: (parent: Row, args: NestedPageArguments, context: ApiContext, info: SelectionInfo) =>
+      nestedPage('api/agency-assignments-page', parent, args, context, { withLinks: selectsAny(info, ASSIGNMENT_LINK_FIELDS) }),
     tasks: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api/agency-tasks-page', parent, args, context),
     yearSummary: async (parent: Row, _args: unknown, context: ApiContext) => yearSummaries(await rowsForParent(context, 'api/agency-year-summary', parent)),
     overseenBy: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {

@@ -4,7 +4,7 @@ import { KgError } from '../../core/errors.ts';
 import type { ApiContext } from '../context.ts';
 import { checkRange, checkText } from '../input.ts';
 import { NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../limits.ts';
-import { asRow, idOf, nodeByIdOrFormerId, nodeTypeName, type Row } from './support.ts';
+import { asRow, asRows, idOf, nodeByIdOrFormerId, nodeTypeName, type Row } from './support.ts';
 
 function literalValue(node: ValueNode): unknown {
   switch (node.kind) {
@@ -56,8 +56,8 @@ interface NeighborhoodArguments {
 
 /**
  * Expands ring by ring (one statement per ring, at most three) so that
- * `limit` bounds the work at every step, then fetches the edges among the
- * collected nodes in one statement. A ring before the last may take only half
+ * `limit` bounds the work at every step; the last ring's statement also
+ * returns the edges among all the collected nodes. A ring before the last may take only half
  * of the room left, so that a hub's first ring cannot crowd out the second
  * (an agency's tasks lie two steps away, behind its clauses).
  */
@@ -72,6 +72,7 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
   const nodes = new Map<string, Row>([[startId, start]]);
   let frontier = [startId];
   let truncated = false;
+  let edges: Row[] | undefined;
   for (let ring = 1; ring <= depth && frontier.length > 0; ring += 1) {
     const left = limit - nodes.size;
     if (left <= 0) {
@@ -80,8 +81,16 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
     }
     const room = ring < depth ? Math.ceil(left / 2) : left;
     // One more than there is room for tells whether the ring was cut.
-    const rows = await context.database.read('api/neighborhood-expand', { frontier, seen: [...nodes.keys()], limit: room + 1 });
-    const found = rows.map((row) => asRow(row['node']));
+    const parameters = { frontier, seen: [...nodes.keys()], limit: room + 1 };
+    let found: Row[];
+    if (ring === depth) {
+      // The last ring brings the edges among all nodes along: one round trip fewer.
+      const last = (await context.database.read('api/neighborhood-last-ring', { ...parameters, room }))[0];
+      found = asRows(last?.['found']);
+      edges = asRows(last?.['edges']);
+    } else {
+      found = (await context.database.read('api/neighborhood-expand', parameters)).map((row) => asRow(row['node']));
+    }
     if (found.length > room) truncated = true;
     frontier = [];
     for (const node of found.slice(0, room)) {
@@ -91,7 +100,8 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
       if (nodeTypeName(node) !== 'Jurisdiction') frontier.push(idOf(node));
     }
   }
-  const edges = await context.database.read('api/neighborhood-edges', { ids: [...nodes.keys()] });
+  // A walk that stopped before its last ring asks for the edges on their own.
+  edges ??= await context.database.read('api/neighborhood-edges', { ids: [...nodes.keys()] });
   return { nodes: [...nodes.values()].map(graphNode), edges, truncated };
 }
 

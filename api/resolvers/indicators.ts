@@ -1,10 +1,15 @@
 /** `indicator(metric)`, `indicators`, and target-versus-actual series. */
 import type { ApiContext } from '../context.ts';
 import { checkText } from '../input.ts';
-import { asRow, rowsForParent, type Row } from './support.ts';
+import { selectsAny, type SelectionInfo } from '../selection.ts';
+import { asRow, asRows, rowsForParent, type Row } from './support.ts';
+
+/** The fields of Indicator that api/indicator-by-metric can answer inline (`$withSeries`). */
+const SERIES_FIELDS: ReadonlySet<string> = new Set(['series', 'byYear']);
 
 async function series(parent: Row, context: ApiContext): Promise<Row[]> {
-  const rows = await rowsForParent(context, 'api/indicator-series', parent);
+  // Fetched with the indicator ($withSeries): no round trip.
+  const rows = Array.isArray(parent['_series']) ? asRows(parent['_series']) : await rowsForParent(context, 'api/indicator-series', parent);
   return rows.map((row) => ({ ...asRow(row['statement']), document: asRow(row['document']) }));
 }
 
@@ -23,8 +28,8 @@ export function byYear(values: readonly Row[]): { year: number; targets: Row[]; 
 
 export const indicatorResolvers = {
   Query: {
-    indicator: async (_parent: unknown, args: { metric: string }, context: ApiContext) => {
-      const rows = await context.database.read('api/indicator-by-metric', { metric: checkText('metric', args.metric) });
+    indicator: async (_parent: unknown, args: { metric: string }, context: ApiContext, info: SelectionInfo) => {
+      const rows = await context.database.read('api/indicator-by-metric', { metric: checkText('metric', args.metric), withSeries: selectsAny(info, SERIES_FIELDS) });
       return rows[0] ? asRow(rows[0]['indicator']) : null;
     },
     indicators: async (_parent: unknown, _args: unknown, context: ApiContext) =>

@@ -163,12 +163,19 @@ export async function jurisdictionIdFor(context: ApiContext, argumentName: strin
  * an error listing the candidates when several places have one.
  */
 export async function nodeByIdOrFormerId(context: ApiContext, argumentName: string, id: string): Promise<Row | null> {
+  const name = id.startsWith(FORMER_AGENCY_ID_PREFIX) ? id.slice(FORMER_AGENCY_ID_PREFIX.length) : '';
+  if (name.length === 0 || name.includes(':')) return nodeById(context, id);
+  // Both at once: a former id costs one round trip rather than two in a row. The
+  // agency lookup's failure matters only when the id names no node.
+  const former = context.database.read('api/agency-by-name', { name, variants: [name], jurisdictionId: null }).then(
+    (rows) => ({ rows }),
+    (error: unknown) => ({ error }),
+  );
   const node = await nodeById(context, id);
-  if (node !== null || !id.startsWith(FORMER_AGENCY_ID_PREFIX)) return node;
-  const name = id.slice(FORMER_AGENCY_ID_PREFIX.length);
-  if (name.length === 0 || name.includes(':')) return null;
-  const rows = await context.database.read('api/agency-by-name', { name, variants: [name], jurisdictionId: null });
-  return chooseAgency(argumentName, name, rows.filter((row) => row['rank'] === 0 || row['rank'] === 1));
+  if (node !== null) return node;
+  const lookup = await former;
+  if ('error' in lookup) throw lookup.error;
+  return chooseAgency(argumentName, name, lookup.rows.filter((row) => row['rank'] === 0 || row['rank'] === 1));
 }
 
 const FORMER_AGENCY_ID_PREFIX = 'agency:';

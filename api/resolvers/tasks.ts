@@ -5,6 +5,7 @@ import type { DocumentKind } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
+import { selectsAny, type SelectionInfo } from '../selection.ts';
 import { agencyIdFor, asRow, asRows, documentOf, idOf, jurisdictionIdFor, readPage, rowsForParent, sourceOf, type Row } from './support.ts';
 
 export interface WorkFilter {
@@ -59,21 +60,29 @@ async function filterParameters(filter: WorkFilter, context: ApiContext): Promis
 type FilteredPageArguments = PageArguments & { filter?: WorkFilter | null };
 
 function filteredPage(statementName: CypherName) {
-  return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext) => {
+  return async (_parent: unknown, args: FilteredPageArguments, context: ApiContext, info: SelectionInfo) => {
     const request = pageRequest(args, context.limits.maxPageSize);
     const parameters = await filterParameters(args.filter ?? {}, context);
-    return readPage(context, statementName, request, parameters);
+    return readPage(context, statementName, request, { ...parameters, withLinks: selectsAny(info, ASSIGNMENT_LINK_FIELDS) });
   };
 }
 
+/** The fields of Assignment that page statements can answer inline (`$withLinks`, see cypher/api/assignments-page). */
+export const ASSIGNMENT_LINK_FIELDS: ReadonlySet<string> = new Set(['leads', 'leadsInferred', 'supporters', 'responsible', 'task']);
+
+/** A clause's LED_BY / SUPPORTED_BY rows: fetched with its page ($withLinks), else batched per request. */
+async function responsibilityRows(parent: Row, context: ApiContext): Promise<Row[]> {
+  return Array.isArray(parent['_agencies']) ? asRows(parent['_agencies']) : rowsForParent(context, 'api/led-and-supported', parent);
+}
+
 async function agenciesOf(parent: Row, context: ApiContext, relationship: 'LED_BY' | 'SUPPORTED_BY' | 'RESPONSIBLE'): Promise<Row[]> {
-  const rows = await rowsForParent(context, 'api/led-and-supported', parent);
+  const rows = await responsibilityRows(parent, context);
   const wanted = relationship === 'RESPONSIBLE' ? (row: Row) => row['role'] === 'RESPONSIBLE' : (row: Row) => row['relationship'] === relationship;
   return rows.filter(wanted).map((row) => asRow(row['agency']));
 }
 
 async function leadsInferred(parent: Row, context: ApiContext): Promise<boolean> {
-  const rows = await rowsForParent(context, 'api/led-and-supported', parent);
+  const rows = await responsibilityRows(parent, context);
   const leads = rows.filter((row) => row['relationship'] === 'LED_BY');
   return leads.length > 0 && leads.every((row) => row['inferred'] === true);
 }
@@ -126,9 +135,10 @@ export const taskResolvers = {
     joint: (parent: Row) => parent['joint'] === true,
     text: (parent: Row) => (typeof parent['text'] === 'string' ? parent['text'] : ''),
     task: async (parent: Row, _args: unknown, context: ApiContext) => {
-      const rows = await rowsForParent(context, 'api/assignment-task', parent);
-      if (!rows[0]) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
-      return asRow(rows[0]['task']);
+      // Fetched with the page this clause came from ($withLinks): no round trip.
+      const task = Array.isArray(parent['_task']) ? parent['_task'][0] : (await rowsForParent(context, 'api/assignment-task', parent))[0]?.['task'];
+      if (task === undefined || task === null) throw new KgError('NOT_FOUND', `Assignment ${idOf(parent)} has no task`);
+      return asRow(task);
     },
     ...responsibilityFields,
     mentions: async (parent: Row, _args: unknown, context: ApiContext) =>

@@ -1,5 +1,8 @@
 // One page of task clauses by year and document order, with the total, filtered
 // (by the jurisdiction their document was issued in, among others).
+// $withLinks (when the operation asks for them): each clause of the page also
+// carries its agencies (_agencies, as api/led-and-supported orders them) and its
+// task (_task, as api/assignment-task), saving a round trip per level.
 MATCH (a:Assignment)
 WHERE ($years IS NULL OR a.year IN $years)
   AND ($yearFrom IS NULL OR a.year >= $yearFrom)
@@ -20,4 +23,14 @@ WHERE ($years IS NULL OR a.year IN $years)
   AND (NOT $jointOnly OR COUNT { (a)-[:LED_BY]->(:Agency) } > 1)
 WITH a ORDER BY a.year, a.documentId, a.start, a.id
 WITH collect(a) AS matched
-RETURN size(matched) AS totalCount, matched[$skip..($skip + $first)] AS page
+RETURN size(matched) AS totalCount,
+       [a IN matched[$skip..($skip + $first)] |
+         CASE WHEN $withLinks THEN a {
+           .*,
+           _labels: labels(a),
+           _agencies: COLLECT {
+             MATCH (a)-[link:LED_BY|SUPPORTED_BY]->(agency:Agency)
+             RETURN {relationship: type(link), role: link.role, inferred: coalesce(link.inferred, false), agency: agency} ORDER BY link.start, agency.name
+           },
+           _task: COLLECT { MATCH (task:Task)-[:HAS_ASSIGNMENT]->(a) RETURN task }
+         } ELSE a END] AS page

@@ -53,7 +53,7 @@ describe('resolvers against canned rows', () => {
     const database = fakeDatabase({ 'api/indicator-by-metric': [] });
     const answer = await post(fakeApi(database), 'query ($m: String!) { indicator(metric: $m) { id } }', { m: "GDP'}) DETACH DELETE n //" });
     expect(answer.data).toEqual({ indicator: null });
-    expect(database.statements).toEqual([{ name: 'api/indicator-by-metric', parameters: { metric: "GDP'}) DETACH DELETE n //" } }]);
+    expect(database.statements).toEqual([{ name: 'api/indicator-by-metric', parameters: { metric: "GDP'}) DETACH DELETE n //", withSeries: false } }]);
   });
 });
 

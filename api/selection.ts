@@ -1,0 +1,33 @@
+/**
+ * What an operation asks for below a field, so that a resolver can fetch
+ * nested data in its own statement instead of one more round trip per level.
+ */
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/** The part of a resolver's info that tells what is selected below its field. */
+export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
+/**
+ * Whether any field named in `names` is selected anywhere below the field
+ * being resolved (through fragments too). It may say yes for a field of
+ * another type deeper down; that only fetches a little more than needed.
+ */
+export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boolean {
+  const visitedFragments = new Set<string>();
+  const pending: SelectionSetNode[] = info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+  for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (names.has(selection.name.value)) return true;
+        if (selection.selectionSet) pending.push(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push(selection.selectionSet);
+      } else if (!visitedFragments.has(selection.name.value)) {
+        visitedFragments.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return false;
+}

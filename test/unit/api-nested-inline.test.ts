@@ -1,0 +1,85 @@
+/**
+ * Nested fields answered by their parent's statement (`$withLinks`,
+ * `$withSeries`): one round trip fewer per level when the operation selects
+ * them, and the batched statements as before when a parent row lacks them.
+ */
+import { parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { selectsAny } from '../../api/selection.ts';
+import { fakeApi, fakeDatabase, post } from './helpers/fake-database.ts';
+
+const AGENCY = { id: 'agency:gx/市财政局', name: '市财政局', _labels: ['Node', 'Agency'] };
+const TASK = { id: 'task:1', number: 1, title: '稳增长', _labels: ['Node', 'Task'] };
+const clause = (id: string) => ({ id, year: 2024, text: `条款${id}`, documentId: 'doc:1', _labels: ['Node', 'Assignment'] });
+
+function infoOf(source: string) {
+  const document = parse(source);
+  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
+  const field = operation?.selectionSet.selections[0] as FieldNode;
+  const fragments = Object.fromEntries(
+    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === 'FragmentDefinition').map((fragment) => [fragment.name.value, fragment]),
+  );
+  return { fieldNodes: [field], fragments };
+}
+
+describe('selectsAny', () => {
+  const names = new Set(['leads', 'task']);
+  it('finds a field below the resolved one, through inline and named fragments', () => {
+    expect(selectsAny(infoOf('{ assignments { edges { node { id leads { name } } } } }'), names)).toBe(true);
+    expect(selectsAny(infoOf('{ assignments { edges { node { ... on Assignment { task { id } } } } } }'), names)).toBe(true);
+    expect(selectsAny(infoOf('{ assignments { edges { node { ...F } } } } fragment F on Assignment { task { id } }'), names)).toBe(true);
+  });
+  it('says no when none of them is selected, and the field itself does not count', () => {
+    expect(selectsAny(infoOf('{ assignments { totalCount edges { node { id text } } } }'), names)).toBe(false);
+    expect(selectsAny(infoOf('{ task { id } }'), names)).toBe(false);
+  });
+  it('stops on fragments that spread each other', () => {
+    expect(selectsAny(infoOf('{ a { ...F } } fragment F on A { b { ...G } } fragment G on B { c { ...F } }'), names)).toBe(false);
+  });
+});
+
+describe('nested fields from the parent statement', () => {
+  it('answers leads, supporters and task of a page of clauses in the page statement itself', async () => {
+    const page = [
+      { ...clause('c1'), _agencies: [{ relationship: 'LED_BY', agency: AGENCY }], _task: [TASK] },
+      { ...clause('c2'), _agencies: [{ relationship: 'SUPPORTED_BY', agency: AGENCY }], _task: [TASK] },
+    ];
+    const database = fakeDatabase({ 'api/assignments-page': [{ totalCount: 2, page }] });
+    const answer = await post(fakeApi(database), '{ assignments(first: 2) { totalCount edges { node { id leads { name } supporters { name } task { number } } } } }');
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.['assignments']).toEqual({
+      totalCount: 2,
+      edges: [
+        { node: { id: 'c1', leads: [{ name: '市财政局' }], supporters: [], task: { number: 1 } } },
+        { node: { id: 'c2', leads: [], supporters: [{ name: '市财政局' }], task: { number: 1 } } },
+      ],
+    });
+    expect(database.names()).toEqual(['api/assignments-page']);
+    expect(database.statements[0]?.parameters['withLinks']).toBe(true);
+  });
+
+  it('asks for no links when none is selected, and batches them as before when a row lacks them', async () => {
+    const database = fakeDatabase({
+      'api/assignments-page': [{ totalCount: 1, page: [clause('c1')] }],
+      'api/led-and-supported': (parameters) => (parameters['ids'] as string[]).map((parentId) => ({ parentId, relationship: 'LED_BY', agency: AGENCY })),
+    });
+    const plain = await post(fakeApi(database), '{ assignments(first: 1) { totalCount } }');
+    expect(plain.errors).toBeUndefined();
+    expect(database.statements[0]?.parameters['withLinks']).toBe(false);
+    const linked = await post(fakeApi(database), '{ assignments(first: 1) { edges { node { leads { name } } } } }');
+    expect(linked.data?.['assignments']).toEqual({ edges: [{ node: { leads: [{ name: '市财政局' }] } }] });
+    expect(database.names()).toEqual(['api/assignments-page', 'api/assignments-page', 'api/led-and-supported']);
+  });
+
+  it('answers an indicator with its series in one statement', async () => {
+    const statement = { year: 2024, kind: 'TARGET', value: 5.5, unit: '%', measure: 'growth', qualifier: '左右', text: '增长5.5%左右' };
+    const document = { id: 'doc:1', title: '2024年政府工作报告', year: 2024, _labels: ['Node', 'Document'] };
+    const indicator = { id: 'indicator:gdp', metric: '地区生产总值', _labels: ['Node', 'Indicator'], _series: [{ statement, document }] };
+    const database = fakeDatabase({ 'api/indicator-by-metric': [{ indicator }] });
+    const answer = await post(fakeApi(database), '{ indicator(metric: "地区生产总值") { metric series { year value document { title } } } }');
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.['indicator']).toEqual({ metric: '地区生产总值', series: [{ year: 2024, value: 5.5, document: { title: '2024年政府工作报告' } }] });
+    expect(database.names()).toEqual(['api/indicator-by-metric']);
+    expect(database.statements[0]?.parameters['withSeries']).toBe(true);
+  });
+});
