@@ -125,7 +125,8 @@ export function failureReport(output: string, lines = 20): string {
   const failed = all.findIndex((line) => line.startsWith('IMPORT FAILED'));
   const kept = all
     .slice(failed >= 0 ? failed : Math.max(0, all.length - 40))
-    .filter((line) => !/^\s+at |^\s+\.\.\. \d+ more|∆|^\s*$/.test(line));
+    // The launcher's own echo of the child JVM's command line is thousands of characters of class path.
+    .filter((line) => !/^\s+at |^\s+\.\.\. \d+ more|∆|^\s*$|^Executing command line/.test(line));
   return kept.slice(0, lines).join('\n');
 }
 
