@@ -329,3 +329,9 @@ export async function graphCounts(database: Database): Promise<GraphCounts> {
     types: Object.fromEntries(types.map((row) => [String(row['type']), Number(row['count'])])),
   };
 }
+
+/** Creates relationships of one type between nodes already in the graph (what a bulk build's CSV cannot carry). */
+export async function writeRelationships(database: Database, type: RelationshipType, rows: readonly { from: string; to: string; properties: Record<string, unknown> }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await database.write((transaction) => runBatched(transaction, relationshipStatement(type), rows));
+}

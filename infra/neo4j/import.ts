@@ -125,7 +125,8 @@ export function failureReport(output: string, lines = 20): string {
   const failed = all.findIndex((line) => line.startsWith('IMPORT FAILED'));
   const kept = all
     .slice(failed >= 0 ? failed : Math.max(0, all.length - 40))
-    .filter((line) => !/^\s+at |^\s+\.\.\. \d+ more|∆|^\s*$/.test(line));
+    // The launcher's own echo of the child JVM's command line is thousands of characters of class path.
+    .filter((line) => !/^\s+at |^\s+\.\.\. \d+ more|∆|^\s*$|^Executing command line/.test(line));
   return kept.slice(0, lines).join('\n');
 }
 
@@ -205,6 +206,42 @@ function moveStore(from: { path: string }[], to: { path: string }[]): void {
  */
 export async function importIntoLocal(config: LocalNeo4jConfig, instance: string, request: ImportRequest, log: Log): Promise<ImportResult> {
   const bulk = bulkPaths(config, instance);
+  const release = lockInstance(bulk);
+  try {
+    return await importLocked(config, instance, request, bulk, log);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * One bulk build per instance at a time: two would swap each other's stores
+ * (one store's files next to the other's transaction logs). The lock names
+ * its pid, so a lock left by a process that died is taken over.
+ */
+function lockInstance(bulk: BulkPaths): () => void {
+  const lock = path.join(bulk.root, 'lock');
+  fs.mkdirSync(bulk.root, { recursive: true });
+  try {
+    const holder = Number(fs.readFileSync(lock, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid) {
+      let alive = true;
+      try {
+        process.kill(holder, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) throw importError(`Another bulk build (pid ${holder}) is replacing this instance's database; wait for it to finish and run again.`);
+    }
+  } catch (error) {
+    if (error instanceof KgError) throw error;
+    // No lock file: nobody holds it.
+  }
+  fs.writeFileSync(lock, `${process.pid}\n`);
+  return () => fs.rmSync(lock, { force: true });
+}
+
+async function importLocked(config: LocalNeo4jConfig, instance: string, request: ImportRequest, bulk: BulkPaths, log: Log): Promise<ImportResult> {
   recoverInterruptedSwap(config, instance, request.database, log);
   const importStarted = performance.now();
   const summary = await runImporter(config, instance, request, bulk, log);

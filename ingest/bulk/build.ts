@@ -18,7 +18,7 @@ import { KgError } from '../../core/errors.ts';
 import type { IngestContext } from '../context.ts';
 import { buildDocumentGraph } from '../graph/build.ts';
 import { countRecords, type DocumentGraph } from '../graph/records.ts';
-import { deleteOrphans, markStagesPending, writeFileRecords, type FileRecord } from '../load.ts';
+import { deleteOrphans, markStagesPending, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
 import type { ParsedDocument } from '../model.ts';
 import { ARRAY_DELIMITER_OPTION, writeCsv, type CsvSource } from './csv.ts';
 import { computeLinks } from './links.ts';
@@ -152,7 +152,7 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
       const schemaSeconds = seconds(mark);
       mark = performance.now();
       await writeBatched(database, 'bulk/node-properties', csv.deferred.nodeProperties);
-      for (const [type, rows] of csv.deferred.relationships) await writeBatched(database, `load/relationships:${type}`, rows);
+      for (const [type, rows] of csv.deferred.relationships) await writeRelationships(database, type, rows);
       await writeFileRecords(database, input.fileRecords);
       // Every graph-wide stage is done: the record says none is owed, as a finished transactional run leaves it.
       await markStagesPending(database, []);
