@@ -28,9 +28,9 @@ import {
   type PropertyValue,
   type SharedLabel,
 } from '../graph/records.ts';
+// The labels merged like `load/shared-named-nodes`: one list for both build paths.
+import { isNamedShared } from '../graph/merge.ts';
 
-/** Shared labels merged like `load/shared-named-nodes` (ingest/load.ts names the same four). */
-const NAMED_SHARED: ReadonlySet<SharedLabel> = new Set(['Agency', 'Company', 'Park', 'Project']);
 
 export type BulkLabel = 'Document' | (typeof OWNED_LABELS)[number] | SharedLabel;
 export type BulkType = (typeof RELATIONSHIP_TYPES)[number] | (typeof SHARED_RELATIONSHIP_TYPES)[number] | 'RENAMED_TO' | 'IMPLEMENTS' | 'CONTINUES';
@@ -155,7 +155,7 @@ export function mergeGraphs(graphs: readonly DocumentGraph[], renames: readonly 
     for (const label of OWNED_LABELS) for (const record of document.owned[label]) graph.create(label, record.id, record.properties);
     for (const label of SHARED_LABELS) {
       for (const record of document.shared[label]) {
-        if (NAMED_SHARED.has(label)) graph.mergeNamed(label, record.id, record.properties);
+        if (isNamedShared(label)) graph.mergeNamed(label, record.id, record.properties);
         else graph.mergePlain(label, record.id, record.properties);
       }
     }
