@@ -37,11 +37,20 @@ const HIDDEN_PROPERTIES = new Set(['_labels']);
 const NAME_PROPERTIES = ['name', 'title', 'metric'] as const;
 const DISPLAY_TEXT_LENGTH = 30;
 
+function graphEdge(row: Row): Row {
+  const given = row['properties'];
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) return row;
+  const properties = given as Row;
+  return { ...row, properties: Object.fromEntries(Object.keys(properties).sort().map((key) => [key, properties[key]])) };
+}
+
 function graphNode(row: Row): Row {
   const label = nodeTypeName(row) ?? (Array.isArray(row['_labels']) ? String((row['_labels'] as unknown[]).find((l) => l !== 'Node') ?? 'Node') : 'Node');
   const properties: Row = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (!HIDDEN_PROPERTIES.has(key) && value !== null) properties[key] = value;
+  // Keys in a fixed order: Neo4j gives them in store order, which two builds of one graph need not share.
+  for (const key of Object.keys(row).sort()) {
+    const value = row[key];
+    if (!HIDDEN_PROPERTIES.has(key) && value !== null && value !== undefined) properties[key] = value;
   }
   const named = NAME_PROPERTIES.map((key) => row[key]).find((value) => typeof value === 'string' && value.length > 0);
   const text = typeof row['text'] === 'string' ? row['text'].slice(0, DISPLAY_TEXT_LENGTH) : null;
@@ -102,7 +111,7 @@ async function neighborhood(_parent: unknown, args: NeighborhoodArguments, conte
   }
   // A walk that stopped before its last ring asks for the edges on their own.
   edges ??= await context.database.read('api/neighborhood-edges', { ids: [...nodes.keys()] });
-  return { nodes: [...nodes.values()].map(graphNode), edges, truncated };
+  return { nodes: [...nodes.values()].map(graphNode), edges: edges.map(graphEdge), truncated };
 }
 
 export const graphResolvers = {

@@ -19,7 +19,7 @@ WITH found, $seen + [node IN found[0..$room] | node.id] AS ids
 CALL (ids) {
   MATCH (a:Node)-[r]->(b:Node)
   WHERE a.id IN ids AND b.id IN ids
-  WITH r, a, b ORDER BY type(r), a.id, b.id, elementId(r)
+  WITH r, a, b ORDER BY type(r), a.id, b.id, r.start, r.end, r.documentId, elementId(r)
   RETURN collect({id: elementId(r), type: type(r), source: a.id, target: b.id, properties: properties(r)}) AS edges
 }
 RETURN found, edges
