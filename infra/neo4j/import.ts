@@ -90,13 +90,7 @@ export function recoverInterruptedSwap(config: LocalNeo4jConfig, instance: strin
   if (!fs.existsSync(bulk.previous)) return;
   if (live.some((store) => !fs.existsSync(store.path))) {
     log(`A bulk build stopped while swapping stores: putting the previous "${database}" database back.`);
-    for (const [index, store] of live.entries()) {
-      const kept = previous[index];
-      if (kept === undefined || !fs.existsSync(kept.path)) continue;
-      fs.rmSync(store.path, { recursive: true, force: true });
-      fs.mkdirSync(path.dirname(store.path), { recursive: true });
-      fs.renameSync(kept.path, store.path);
-    }
+    moveStore(previous, live);
   }
   fs.rmSync(bulk.previous, { recursive: true, force: true });
 }
