@@ -82,8 +82,22 @@ interface Pending {
   cacheable: boolean;
 }
 
+/** The parts of a GraphQL request that key an answer. */
+export interface CacheableParams {
+  readonly query?: unknown;
+  readonly operationName?: unknown;
+  readonly variables?: unknown;
+  readonly extensions?: unknown;
+}
+
 export interface ResponseCache {
   readonly plugin: Plugin;
+  /**
+   * The serialised answer kept for these params under the graph's current
+   * version, or null (not kept, not cacheable, or Neo4j unreachable): for a
+   * front door that answers hits before yoga parses the request (api/http-listener.ts).
+   */
+  readonly answer: (params: CacheableParams) => Promise<string | null>;
   /** Answers served from the cache and operations executed with a cacheable key, since start. */
   readonly stats: { hits: number; misses: number; readonly entries: () => number; readonly bytes: () => number };
 }
@@ -95,19 +109,35 @@ export function createResponseCache(database: ReadOnlyDatabase, options: Respons
   const pending = new WeakMap<Request, Pending>();
   const stats = { hits: 0, misses: 0, entries: () => cache.size, bytes: () => cache.calculatedSize };
 
+  /** The key of these params under the current version, with what is kept under it; null when nothing may be cached. */
+  async function lookup(params: CacheableParams): Promise<{ key: string; hit: Entry | undefined } | null> {
+    if (typeof params.query !== 'string') return null;
+    const extensions = params.extensions;
+    if (typeof extensions === 'object' && extensions !== null && (extensions as Record<string, unknown>)['persistedQuery'] !== undefined) return null;
+    let version: string | null;
+    try {
+      version = await versions.current();
+    } catch {
+      // Neo4j unreachable: the operation runs (and reports that) as without a cache.
+      return null;
+    }
+    if (version === null) return null;
+    const key = JSON.stringify([version, params.operationName ?? null, params.query, params.variables ?? null]);
+    return { key, hit: cache.get(key) };
+  }
+
+  const answer = async (params: CacheableParams): Promise<string | null> => {
+    const found = await lookup(params);
+    if (found?.hit === undefined) return null;
+    stats.hits += 1;
+    return found.hit.json;
+  };
+
   const plugin: Plugin = {
     async onParams({ params, request, setResult }) {
-      if (typeof params.query !== 'string' || params.extensions?.['persistedQuery'] !== undefined) return;
-      let version: string | null;
-      try {
-        version = await versions.current();
-      } catch {
-        // Neo4j unreachable: the operation runs (and reports that) as without a cache.
-        return;
-      }
-      if (version === null) return;
-      const key = JSON.stringify([version, params.operationName ?? null, params.query, params.variables ?? null]);
-      const hit = cache.get(key);
+      const found = await lookup(params);
+      if (found === null) return;
+      const { key, hit } = found;
       if (hit !== undefined) {
         stats.hits += 1;
         setResult({ ...hit.result, stringify: () => hit.json } as ExecutionResult);
@@ -134,5 +164,5 @@ export function createResponseCache(database: ReadOnlyDatabase, options: Respons
       cache.set(entry.key, { result: plain, json });
     },
   };
-  return { plugin, stats };
+  return { plugin, answer, stats };
 }

@@ -16,7 +16,7 @@ import { createContext, type ApiContext, type ReadOnlyDatabase } from './context
 import { EXAMPLE_OPERATIONS } from './examples.ts';
 import { graphiqlAssetsPlugin, renderOfflineGraphiQL } from './graphiql.ts';
 import { limitPlugins } from './limits.ts';
-import { createResponseCache, type ResponseCacheOptions } from './response-cache.ts';
+import type { ResponseCache } from './response-cache.ts';
 import { buildSchema } from './schema.ts';
 
 export interface ApiOptions {
@@ -29,8 +29,9 @@ export interface ApiOptions {
   /**
    * Cache answers to read operations under the graph's version (api/response-cache.ts);
    * off unless given. Safe with several processes: the version lives in Neo4j.
+   * The same cache is given to api/http-listener.ts, which answers hits before yoga.
    */
-  readonly responseCache?: ResponseCacheOptions;
+  readonly responseCache?: ResponseCache;
 }
 
 export const READINESS_ENDPOINT = '/readiness';
@@ -107,7 +108,7 @@ export function createApi(options: ApiOptions): YogaServerInstance<Record<string
       readinessPlugin(options.database),
       ...(limits.graphiql ? [graphiqlAssetsPlugin()] : []),
       ...(options.plugins ?? []),
-      ...(options.responseCache ? [createResponseCache(options.database, options.responseCache).plugin] : []),
+      ...(options.responseCache ? [options.responseCache.plugin] : []),
     ],
     // GraphiQL from the package's own assets (api/graphiql.ts), never from a CDN.
     graphiql: limits.graphiql ? { title: 'Liuzhou government-work knowledge graph', defaultQuery: options.graphiqlDefaultQuery ?? EXAMPLE_OPERATIONS } : false,

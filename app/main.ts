@@ -11,7 +11,8 @@ import { createDatabase } from '../core/database.ts';
 import { describeError } from '../core/errors.ts';
 import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { localBulkBuilder } from './bulk-import.ts';
-import { DEFAULT_RESPONSE_CACHE } from '../api/response-cache.ts';
+import { createHttpListener } from '../api/http-listener.ts';
+import { DEFAULT_RESPONSE_CACHE, createResponseCache } from '../api/response-cache.ts';
 import { createApi } from '../api/server.ts';
 import { explorerPlugin } from './explorer.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const yoga = createApi({ database, limits: config.api, plugins: [explorerPlugin()], responseCache: DEFAULT_RESPONSE_CACHE });
-  const server = createServer(yoga);
+  const responseCache = createResponseCache(database, DEFAULT_RESPONSE_CACHE);
+  const yoga = createApi({ database, limits: config.api, plugins: [explorerPlugin()], responseCache });
+  const server = createServer(createHttpListener({ yoga, responseCache, limits: config.api }));
   shutdownSteps.unshift(() => new Promise((resolve) => server.close(resolve)));
   server.once('error', (error: NodeJS.ErrnoException) => {
     const reason =

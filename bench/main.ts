@@ -17,7 +17,8 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import nodejieba from 'nodejieba';
 import { createApi } from '../api/server.ts';
-import { DEFAULT_RESPONSE_CACHE } from '../api/response-cache.ts';
+import { createHttpListener } from '../api/http-listener.ts';
+import { DEFAULT_RESPONSE_CACHE, createResponseCache } from '../api/response-cache.ts';
 import { PROJECT_ROOT, loadConfig } from '../core/config.ts';
 import { loadCypherCatalog, type CypherName } from '../core/cypher.ts';
 import { createDatabase, toDriverValue, type Parameters } from '../core/database.ts';
@@ -40,7 +41,7 @@ import { leaseLocalInstance } from '../infra/neo4j/instances.ts';
 import { growthExponent, measured, round, runConcurrently } from './measure.ts';
 import { explorerMarkdown, explorerSection } from './explorer.ts';
 import { API_OPERATIONS } from './operations.ts';
-import { jsonPoster } from './post-json.ts';
+import { startLoadClient } from './load-client.ts';
 import { syntheticCorpus, type SyntheticFile } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
@@ -330,27 +331,31 @@ async function apiSection(uri: string, password: string) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/graphql`;
-  // The same API with its response cache (as npm start serves it): the warm figure.
-  const cachedYoga = createApi({ database, limits: config.api, responseCache: DEFAULT_RESPONSE_CACHE });
-  const cachedServer = createServer(cachedYoga);
+  // The same API with its response cache, served as npm start serves it: the warm figure.
+  const responseCache = createResponseCache(database, DEFAULT_RESPONSE_CACHE);
+  const cachedYoga = createApi({ database, limits: config.api, responseCache });
+  const cachedServer = createServer(createHttpListener({ yoga: cachedYoga, responseCache, limits: config.api }));
   await new Promise<void>((resolve) => cachedServer.listen(0, '127.0.0.1', resolve));
   const cachedUrl = `http://127.0.0.1:${(cachedServer.address() as AddressInfo).port}/graphql`;
   const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, password), { disableLosslessIntegers: true });
-  const clients = new Map([url, cachedUrl].map((target) => [target, jsonPoster(target, settings.concurrency)]));
+  // The HTTP load comes from another process, so the API's process does only the API's work.
+  const client = startLoadClient();
+  const load = async (operation: string, target: string, body: string, requests = settings.requests, concurrency = settings.concurrency) => {
+    try {
+      return await client.run({ url: target, body, concurrency, requests, seconds: settings.seconds });
+    } catch (error) {
+      throw new Error(`${operation}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  };
   const results = [];
   try {
     for (const operation of API_OPERATIONS) {
       const request = JSON.stringify({ query: operation.query });
-      const postTo = async (url: string) => {
-        const body = (await clients.get(url)?.post(request)) as { errors?: unknown[] } | undefined;
-        if (body === undefined || body.errors) throw new Error(`${operation.name}: ${JSON.stringify(body?.errors)}`);
-      };
-      const post = () => postTo(url);
       captured = [];
-      await post();
+      await load(operation.name, url, request, 1, 1);
       // A copy: the load runs below keep appending to `captured`.
       const statements = [...captured];
-      const api = await runConcurrently(post, settings.concurrency, settings.requests, settings.seconds);
+      const api = await load(operation.name, url, request);
       // The same statements straight through the driver, all at once (the API
       // runs those of one level concurrently): the floor for this operation.
       // Auto-commit, as core/database.ts sends reads.
@@ -371,8 +376,9 @@ async function apiSection(uri: string, password: string) {
         settings.requests,
         settings.seconds,
       );
-      await postTo(cachedUrl);
-      const warm = await runConcurrently(() => postTo(cachedUrl), settings.concurrency, settings.requests, settings.seconds);
+      // The first request fills the cache; the run measures hits.
+      await load(operation.name, cachedUrl, request, 1, 1);
+      const warm = await load(operation.name, cachedUrl, request);
       results.push({
         operation: operation.name,
         roundTrips: statements.length,
@@ -384,7 +390,7 @@ async function apiSection(uri: string, password: string) {
       log(`api: ${operation.name} done`);
     }
   } finally {
-    for (const client of clients.values()) client.close();
+    client.close();
     await driver.close();
     await new Promise((resolve) => server.close(resolve));
     await new Promise((resolve) => cachedServer.close(resolve));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SharedVersionReader, versionOf } from '../../api/response-cache.ts';
+import { SharedVersionReader, createResponseCache, versionOf } from '../../api/response-cache.ts';
 import { createApi } from '../../api/server.ts';
 import { apiConfig, fakeDatabase, post } from './helpers/fake-database.ts';
 
@@ -13,7 +13,7 @@ function cachedApi(version: () => string | null, metrics: () => string[], maxByt
     },
     'api/indicators': () => metrics().map((metric) => ({ indicator: { metric } })),
   });
-  return { database, api: createApi({ database, limits: apiConfig(), responseCache: { maxBytes } }) };
+  return { database, api: createApi({ database, limits: apiConfig(), responseCache: createResponseCache(database, { maxBytes }) }) };
 }
 
 const executions = (names: string[]) => names.filter((name) => name === 'api/indicators').length;
