@@ -4,16 +4,8 @@ import { checkText, checkYears } from '../input.ts';
 import { phraseQuery, snippet } from '../lucene.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
 import { asRow, idOf, nodeTypeName, readPage, type Row } from './support.ts';
+import { SEARCH_TYPE_LABELS, type SearchType } from '../../shared/search-types.ts';
 
-export const SEARCH_TYPE_LABELS = {
-  PASSAGE: 'Passage',
-  ASSIGNMENT: 'Assignment',
-  LIVELIHOOD_PROJECT: 'LivelihoodProject',
-  TASK: 'Task',
-  TERM: 'Term',
-} as const;
-
-type SearchType = keyof typeof SEARCH_TYPE_LABELS;
 
 function searchTypeOf(node: Row): SearchType | null {
   const label = nodeTypeName(node);

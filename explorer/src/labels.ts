@@ -1,5 +1,6 @@
 /** How each node label and relationship type is named, coloured and drawn (Chinese UI). */
 import type cytoscape from 'cytoscape';
+import { SEARCH_TYPE_LABELS } from '../../shared/search-types.ts';
 import { SUGGEST_TYPE_LABELS } from '../../shared/suggest-types.ts';
 
 export interface LabelStyle {
@@ -132,12 +133,9 @@ export const ENTITY_LABELS: ReadonlySet<string> = new Set(['Agency', 'Leader', '
 /** The type-ahead groups, in display order: suggest types first (the API's own list), then full-text types. */
 export const SUGGEST_TYPES: Readonly<Record<string, string>> = SUGGEST_TYPE_LABELS;
 
-export const SEARCH_TYPES: Readonly<Record<string, string>> = {
-  ASSIGNMENT: 'Assignment',
-  PASSAGE: 'Passage',
-  TASK: 'Task',
-  LIVELIHOOD_PROJECT: 'LivelihoodProject',
-};
+/** Full-text hit types the type-ahead lists after the suggestions: those suggest does not already cover (Term). */
+const SUGGESTED_LABELS: ReadonlySet<string> = new Set(Object.values(SUGGEST_TYPE_LABELS));
+export const SEARCH_TYPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SEARCH_TYPE_LABELS).filter(([, label]) => !SUGGESTED_LABELS.has(label)));
 
 /** Chinese names of an agency's `kind`. */
 export const AGENCY_KINDS: Readonly<Record<string, string>> = {
