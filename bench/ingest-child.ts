@@ -24,6 +24,8 @@ export interface IngestChildResult {
   readonly marks: Readonly<Record<string, number>>;
   /** process.resourceUsage().maxRSS, in MB: the high-water mark of the whole process. */
   readonly peakRssMb: number;
+  /** The highest RSS sampled (every 100 ms) while each stage was the latest reported, in MB: where the peak is. */
+  readonly rssByStageMb: Readonly<Record<string, number>>;
 }
 
 async function main(): Promise<void> {
@@ -34,15 +36,24 @@ async function main(): Promise<void> {
   if (uri === null) throw new Error('bench/ingest-child.ts: NEO4J_URI must be set');
   const database = createDatabase({ ...config.neo4j, uri }, loadCypherCatalog());
   const marks: Record<string, number> = {};
+  const rssByStage: Record<string, number> = {};
+  let stage = 'start';
+  const sample = () => {
+    rssByStage[stage] = Math.max(rssByStage[stage] ?? 0, Math.round(process.memoryUsage().rss / 2 ** 20));
+  };
+  const sampler = setInterval(sample, 100);
   try {
     const started = performance.now();
     const mark = (event: IngestProgress) => {
       const at = (performance.now() - started) / 1000;
+      sample();
+      stage = event.stage;
       if (!(event.stage in marks)) marks[event.stage] = at;
       if (event.stage === 'document') marks['lastDocument'] = at;
     };
     const summary = await ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, onProgress: mark });
     const seconds = (performance.now() - started) / 1000;
+    sample();
     const result: IngestChildResult = {
       seconds,
       loaded: summary.loaded.length,
@@ -53,9 +64,11 @@ async function main(): Promise<void> {
       marks,
       // maxRSS is in kilobytes.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      rssByStageMb: rssByStage,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
+    clearInterval(sampler);
     await database.close();
   }
 }

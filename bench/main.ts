@@ -204,6 +204,8 @@ interface SizeResult {
   readonly seconds: number;
   readonly recordsPerSecond: number;
   readonly peakRssMb: number;
+  /** The highest RSS sampled while each stage was the latest reported (bench/ingest-child.ts): where the peak is. */
+  readonly rssByStageMb: Readonly<Record<string, number>>;
   readonly reingestUnchangedSeconds: number;
   readonly hashSeconds: number;
   readonly problems: number;
@@ -305,6 +307,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         seconds: round(first.seconds),
         recordsPerSecond: Math.round(records / first.seconds),
         peakRssMb: Math.round(first.peakRssMb),
+        rssByStageMb: first.rssByStageMb,
         reingestUnchangedSeconds: round(again.seconds, 3),
         hashSeconds: round(hashSeconds, 4),
         problems: first.problems,
@@ -321,7 +324,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         ceilingPlanningSeconds: round(ceiling.planningSeconds, 2),
         linking,
       });
-      log(`ingest ×${factor} phases: ${JSON.stringify(phases)}`);
+      log(`ingest ×${factor} phases: ${JSON.stringify(phases)}; RSS by stage (MB): ${JSON.stringify(first.rssByStageMb)}`);
       log(`ingest ×${factor}: ${round(first.seconds)} s, ${Math.round(recordsPerSecond)} records/s; the ceiling writes the same graph in ${round(ceiling.seconds)} s (${Math.round(ceiling.recordsPerSecond)} records/s): ratio ${round(ceiling.seconds / first.seconds, 3)}; peak RSS ${Math.round(first.peakRssMb)} MB; linking ${linking.seconds} s`);
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
