@@ -60,7 +60,7 @@ import type { PlaceTable } from './jurisdiction/index.ts';
 import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
-import { createTokeniser, memoisedCut } from './tokenise.ts';
+import { createTokeniser, memoisedCut, preloadTokeniser } from './tokenise.ts';
 
 /**
  * Bumped when extraction code changes what it produces, so unchanged files
@@ -235,7 +235,11 @@ function duplicateProblem(label: string, documentId: string, kept: { id: string;
 async function relink(database: Database, stopwords: ReadonlySet<string>): Promise<{ implements: number; continues: number }> {
   // Links are a function of the whole graph, not of this batch: vocabulary
   // and inputs come from the database, so any ingest order gives the same links.
-  const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
+  const reading = readLinkInputs(database);
+  const vocabulary = await readLinkVocabulary(database);
+  // The dictionaries load while Neo4j reads the clauses and paragraphs (sent above, answered meanwhile).
+  preloadTokeniser();
+  const inputs = await reading;
   const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
   const tokenize = memoisedCut(tokeniser);
   const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
