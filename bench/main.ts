@@ -272,6 +272,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
       // In a process of its own, so that its peak RSS is the ingest's (bench/ingest-child.ts).
       const first = await ingestInChild(directory, uri, password);
       if (first.interrupted !== null) throw new Error(`ingest ×${factor} was interrupted: ${first.interrupted}`);
+      log(`ingest ×${factor} (own process): ${JSON.stringify(first)}`);
       // Where the ingest's time goes: the moment each stage starts, from the progress events.
       const at = (stage: string, fallback: number) => first.marks[stage] ?? fallback;
       const phases = {
