@@ -60,7 +60,7 @@ import type { PlaceTable } from './jurisdiction/index.ts';
 import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
-import { createTokeniser, memoisedCut, preloadTokeniser } from './tokenise.ts';
+import { createTokeniser, memoisedCut } from './tokenise.ts';
 
 /**
  * Bumped when extraction code changes what it produces, so unchanged files
@@ -94,6 +94,12 @@ export interface IngestOptions {
    * transactions (ingest/bulk/build.ts); only for a local server.
    */
   readonly bulk?: BulkBuilder;
+  /**
+   * Characters of document text kept parsed between the run's two passes
+   * (default HELD_CHARACTERS); the files after them are parsed again when
+   * their graphs are built. 0: every file is parsed twice (tests).
+   */
+  readonly heldCharacters?: number;
 }
 
 export interface IngestProblem {
@@ -147,7 +153,7 @@ function problemOf(pathLabel: string, documentId: string | null, error: unknown)
 
 /**
  * A document of this run between parsing and writing. The run does not keep
- * parsed documents: it keeps their ids and hashes, and what resolving agencies
+ * every parsed document: it keeps their ids and hashes, and what resolving agencies
  * needs (until the context is made), and parses each file again when it builds
  * that file's graphs — so memory holds one file's documents and two batches of
  * graphs, not the corpus. Measured at ×100 of the bench corpus (2,290
@@ -155,17 +161,27 @@ function problemOf(pathLabel: string, documentId: string | null, error: unknown)
  * inputs are the text's size (≈50 MB, released before linking), and the second
  * parse costs ≈20 s of CPU that runs while Neo4j writes the batch before.
  * A bulk build keeps the parsed documents: it needs them all at once.
+ *
+ * The second parse is CPU that hides behind Neo4j's writes only when a core is
+ * free; on a machine where both cores are busy it adds its full cost (the ×10
+ * bench: about +13 s of a 125 s run under a load average of 11). So the first
+ * `HELD_CHARACTERS` of text are kept parsed (≈8 bytes of heap per character)
+ * and only the files after them are parsed again: a corpus of that size is
+ * parsed once, a larger one holds a bounded amount.
  */
 interface RunDocument {
   readonly id: string;
   readonly contentHash: string;
   /** The label of its file. */
   readonly sourceFile: string;
-  /** Kept only for a bulk build (and the transactional fallback of one). */
+  /** Kept for a bulk build, and for the first HELD_CHARACTERS of text of a transactional run; released once built. */
   parsed: ParsedDocument | null;
   /** Dropped once the run's context is made. */
   resolution: ResolutionInput | null;
 }
+
+/** Characters of documents kept parsed between the two passes: ≈32 MB of heap, the ×10 bench corpus (2.4 M) whole. */
+const HELD_CHARACTERS = 4_000_000;
 
 /** One source file in this run: what was parsed from it and what of it can be used. */
 interface SourceFile {
@@ -185,10 +201,14 @@ interface SourceFile {
 class DocumentCollector {
   private readonly byId = new Map<string, string>();
   private readonly byText = new Map<string, { id: string; label: string }>();
+  /** Characters of documents kept parsed so far. */
+  private held = 0;
 
+  /** `keepAll`: keep every parsed document (a bulk build); else the first `heldCharacters`' worth, whole files. */
   constructor(
     private readonly problems: IngestProblem[],
-    private readonly keepParsed: boolean,
+    private readonly keepAll: boolean,
+    private readonly heldCharacters: number,
   ) {}
 
   add(file: ParsedFile, source: SourceFile): void {
@@ -203,6 +223,9 @@ class DocumentCollector {
     source.unusable += file.problems.length;
     source.keepLoaded = file.problems.length > 0;
     for (const warning of file.warnings) source.warnings.push(problemOf(label, null, warning));
+    const characters = file.documents.reduce((sum, document) => sum + document.text.length, 0);
+    const keep = this.keepAll || this.held + characters <= this.heldCharacters;
+    if (keep) this.held += characters;
     for (const document of file.documents) {
       const sameId = this.byId.get(document.id);
       const sameText = this.byText.get(document.contentHash);
@@ -217,7 +240,7 @@ class DocumentCollector {
         id: document.id,
         contentHash: document.contentHash,
         sourceFile: label,
-        parsed: this.keepParsed ? { ...document, sourceFile: label } : null,
+        parsed: keep ? { ...document, sourceFile: label } : null,
         resolution: resolutionInputOf(document),
       });
     }
@@ -233,13 +256,12 @@ function duplicateProblem(label: string, documentId: string, kept: { id: string;
 
 /** Recomputes every IMPLEMENTS and CONTINUES link from the graph as it now is. */
 async function relink(database: Database, stopwords: ReadonlySet<string>): Promise<{ implements: number; continues: number }> {
+  // The dictionaries load (seconds of native work that block the thread) only
+  // once the reads are done: loading them while a read is open kept its
+  // transaction open past the query time limit on a loaded machine.
   // Links are a function of the whole graph, not of this batch: vocabulary
   // and inputs come from the database, so any ingest order gives the same links.
-  const reading = readLinkInputs(database);
-  const vocabulary = await readLinkVocabulary(database);
-  // The dictionaries load while Neo4j reads the clauses and paragraphs (sent above, answered meanwhile).
-  preloadTokeniser();
-  const inputs = await reading;
+  const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
   const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
   const tokenize = memoisedCut(tokeniser);
   const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
@@ -389,7 +411,7 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
     warnings: [],
   }));
   // One file at a time: only its text and documents are alive while it is parsed.
-  const collector = new DocumentCollector(run.problems, Boolean(options.reset && options.bulk));
+  const collector = new DocumentCollector(run.problems, Boolean(options.reset && options.bulk), options.heldCharacters ?? HELD_CHARACTERS);
   for (const source of sources) collector.add(await parseFile(source.file, rules, places, source.label), source);
   for (const source of sources) run.warnings.push(...source.warnings);
 
@@ -474,8 +496,9 @@ async function writeDocuments(run: Run, database: Database, options: IngestOptio
   const batches = new BatchWriter(run, database, options.batch ?? DEFAULT_BATCH_LIMITS, progress);
   let index = 0;
   for (const source of sources) {
-    // Parsed again only when one of its documents is written; then released with its graphs.
-    const parsed = source.documents.some((document) => toWrite.has(document.id)) ? documentsToBuild(source, await parseFile(source.file, rules, places, source.label)) : new Map<string, ParsedDocument>();
+    // Parsed again only when one of its documents is written and was not kept; then released with its graphs.
+    const reparse = source.documents.some((document) => toWrite.has(document.id) && document.parsed === null);
+    const parsed = documentsToBuild(source, reparse ? await parseFile(source.file, rules, places, source.label) : null);
     for (const document of source.documents) {
       index += 1;
       const event = { index, total: documents.length, documentId: document.id };
@@ -565,14 +588,14 @@ async function contextOf(documents: RunDocument[], rulesDir: string): Promise<In
 
 /**
  * The parsed documents of a file, by id, for building: those kept from the
- * first parse, else those of `reparsed`. A document whose text is no longer
+ * first parse, and those of `reparsed` (null when every one was kept). A document whose text is no longer
  * what was parsed first (the file changed during the run) is left out, and
  * `builtFrom` reports it: the file's record was written from the first parse.
  */
-function documentsToBuild(source: SourceFile, reparsed: ParsedFile): Map<string, ParsedDocument> {
+function documentsToBuild(source: SourceFile, reparsed: ParsedFile | null): Map<string, ParsedDocument> {
   const byId = new Map<string, ParsedDocument>();
   for (const document of source.documents) if (document.parsed) byId.set(document.id, document.parsed);
-  if (byId.size === source.documents.length || !reparsed.ok) return byId;
+  if (reparsed === null || !reparsed.ok) return byId;
   for (const document of reparsed.documents) if (!byId.has(document.id)) byId.set(document.id, { ...document, sourceFile: source.label });
   return byId;
 }

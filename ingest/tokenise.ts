@@ -60,15 +60,6 @@ function activate(key: string, words: readonly string[]): void {
 }
 
 /**
- * Loads jieba's bundled dictionaries now, when none is loaded (about a second
- * of native work that blocks the thread), so that a `createTokeniser` after it
- * only inserts its words: linking calls it while Neo4j answers its reads.
- */
-export function preloadTokeniser(): void {
-  if (active === null) activate('', []);
-}
-
-/**
  * A tokeniser that keeps every word of `userWords` (agency names, companies,
  * parks …) as one token. Words with whitespace are skipped: jieba cannot hold them.
  */
