@@ -8,6 +8,7 @@
  * Runs against the local `bench` Neo4j instance (its own empty database),
  * started here if needed and stopped afterwards if it was started here.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,7 +25,8 @@ import { loadCypherCatalog, type CypherName } from '../core/cypher.ts';
 import { createDatabase, toDriverValue, type Parameters } from '../core/database.ts';
 import { buildDocumentGraph } from '../ingest/graph/build.ts';
 import { createIngestContext } from '../ingest/context.ts';
-import { ingestPaths, type IngestProgress } from '../ingest/ingest.ts';
+import { ingestPaths } from '../ingest/ingest.ts';
+import type { IngestChildResult } from './ingest-child.ts';
 import { readLinkInputs, readLinkVocabulary, resetGraph } from '../ingest/load.ts';
 import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts';
 import { loadStopwords } from '../ingest/rules.ts';
@@ -203,6 +205,8 @@ interface SizeResult {
   readonly seconds: number;
   readonly recordsPerSecond: number;
   readonly peakRssMb: number;
+  /** The highest RSS sampled while each stage was the latest reported (bench/ingest-child.ts): where the peak is. */
+  readonly rssByStageMb: Readonly<Record<string, number>>;
   readonly reingestUnchangedSeconds: number;
   readonly hashSeconds: number;
   readonly problems: number;
@@ -225,6 +229,32 @@ interface SizeResult {
   readonly linking: Awaited<ReturnType<typeof linkingTime>>;
 }
 
+/**
+ * One ingest of `directory` in a child process (bench/ingest-child.ts): its
+ * time, counts, phases and its own peak RSS. BENCH_CHILD_NODE_OPTIONS adds
+ * node flags to the child (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ */
+async function ingestInChild(directory: string, uri: string, password: string): Promise<IngestChildResult> {
+  const flags = (process.env['BENCH_CHILD_NODE_OPTIONS'] ?? '').split(' ').filter((flag) => flag !== '');
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'ingest-child.ts'), directory], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  const line = output.trim().split('\n').pop() ?? '';
+  if (code !== 0 || line === '') throw new Error(`bench/ingest-child.ts exited with ${code}: ${output.slice(-2000)}`);
+  return JSON.parse(line) as IngestChildResult;
+}
+
 async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: readonly SyntheticFile[], uri: string, password: string) {
   const results: SizeResult[] = [];
   // A freshly started server is several times slower until its JIT and plan
@@ -240,15 +270,12 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
     try {
       log(`ingest ×${factor}: ${files.length} files …`);
       await resetGraph(database);
+      // In a process of its own, so that its peak RSS is the ingest's (bench/ingest-child.ts).
+      const first = await ingestInChild(directory, uri, password);
+      if (first.interrupted !== null) throw new Error(`ingest ×${factor} was interrupted: ${first.interrupted}`);
+      log(`ingest ×${factor} (own process): ${JSON.stringify(first)}`);
       // Where the ingest's time goes: the moment each stage starts, from the progress events.
-      const marks = new Map<string, number>();
-      const started = performance.now();
-      const mark = (event: IngestProgress) => {
-        if (!marks.has(event.stage)) marks.set(event.stage, performance.now() - started);
-        if (event.stage === 'document') marks.set('lastDocument', performance.now() - started);
-      };
-      const first = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, onProgress: mark }));
-      const at = (stage: string, fallback: number) => (marks.get(stage) ?? fallback) / 1000;
+      const at = (stage: string, fallback: number) => first.marks[stage] ?? fallback;
       const phases = {
         parseSeconds: round(at('parsed', 0), 2),
         resolveSeconds: round(at('resolved', 0) - at('parsed', 0), 2),
@@ -256,7 +283,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         stagesSeconds: round(first.seconds - at('lastDocument', 0), 2),
         linkSeconds: round(at('orphans', 0) - at('links', 0), 2),
       };
-      const records = first.result.written.nodes + first.result.written.relationships;
+      const records = first.nodes + first.relationships;
       const again = await measured(() => ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch }));
       const hashStart = performance.now();
       for (const file of files) createHash('sha256').update(fs.readFileSync(path.join(directory, file.name))).digest('hex');
@@ -276,15 +303,16 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
       results.push({
         factor,
         files: files.length,
-        documents: first.result.loaded.length,
+        documents: first.loaded,
         megabytes: round(files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0) / 1e6),
         records,
         seconds: round(first.seconds),
         recordsPerSecond: Math.round(records / first.seconds),
         peakRssMb: Math.round(first.peakRssMb),
+        rssByStageMb: first.rssByStageMb,
         reingestUnchangedSeconds: round(again.seconds, 3),
         hashSeconds: round(hashSeconds, 4),
-        problems: first.result.problems.length,
+        problems: first.problems,
         ceilingRecords: ceiling.records,
         ceilingSeconds: round(ceiling.seconds),
         ceilingRecordsPerSecond: Math.round(ceiling.recordsPerSecond),
@@ -298,7 +326,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         ceilingPlanningSeconds: round(ceiling.planningSeconds, 2),
         linking,
       });
-      log(`ingest ×${factor} phases: ${JSON.stringify(phases)}`);
+      log(`ingest ×${factor} phases: ${JSON.stringify(phases)}; RSS by stage (MB): ${JSON.stringify(first.rssByStageMb)}`);
       log(`ingest ×${factor}: ${round(first.seconds)} s, ${Math.round(recordsPerSecond)} records/s; the ceiling writes the same graph in ${round(ceiling.seconds)} s (${Math.round(ceiling.recordsPerSecond)} records/s): ratio ${round(ceiling.seconds / first.seconds, 3)}; peak RSS ${Math.round(first.peakRssMb)} MB; linking ${linking.seconds} s`);
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
@@ -312,7 +340,12 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
     const previous = results[index];
     return previous ? round(growthExponent(previous.linking.inputs, previous.linking.seconds, result.linking.inputs, result.linking.seconds)) : Number.NaN;
   });
-  return { sizes: results, growthExponents: exponents, linkingGrowthExponents: linkingExponents };
+  // Issue 14: the ingest's memory must not grow with the corpus (peak RSS ×100 / ×10 ≤ 1.3).
+  const peakRssRatios = results.slice(1).map((result, index) => {
+    const previous = results[index] as SizeResult;
+    return { from: previous.factor, to: result.factor, ratio: round(result.peakRssMb / previous.peakRssMb, 3) };
+  });
+  return { sizes: results, growthExponents: exponents, linkingGrowthExponents: linkingExponents, peakRssRatios };
 }
 
 /** Issue 14's goal for warm (cached) throughput; every warm figure is printed next to it. */
@@ -436,6 +469,7 @@ function markdown(report: Awaited<ReturnType<typeof runBenchmarks>>): string {
     lines.push(`| ×${size.factor} | ${size.files} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.ceilingRecordsPerSecond} | ${size.ratioToCeiling} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} | ${size.hashSeconds} |`);
   }
   lines.push('', `Growth exponent of time vs records between sizes: ${report.ingest.growthExponents.join(', ')} (1.0 = linear).`, '');
+  for (const growth of report.ingest.peakRssRatios) lines.push(`Peak RSS of the ingest's own process ×${growth.to} / ×${growth.from}: ${growth.ratio}.`, '');
   lines.push('Ceiling: the same records (same labels, types and property sizes, shared entities once) written by plain `UNWIND $rows … CREATE` batches of 2,000 on the same server in the same run (bench/ceiling.ts).', '');
   lines.push('### Linking (IMPLEMENTS / CONTINUES): tokenising and blocked candidate search, no database', '');
   lines.push('| corpus | clauses | paragraphs | seconds | tokenise s | candidates + scoring s | IMPLEMENTS | CONTINUES |');
@@ -481,6 +515,8 @@ function ingestMarkdown(ingest: Awaited<ReturnType<typeof ingestSizes>>): string
   for (const size of ingest.sizes) {
     lines.push(`| ×${size.factor} | ${size.documents} | ${size.megabytes} | ${size.records} | ${size.seconds} | ${size.recordsPerSecond} | ${size.ceilingRecordsPerSecond} | ${size.ratioToCeiling} | ${size.peakRssMb} | ${size.reingestUnchangedSeconds} |`);
   }
+  for (const growth of ingest.peakRssRatios) lines.push('', `Peak RSS ×${growth.to} / ×${growth.from}: ${growth.ratio}.`);
+  for (const size of ingest.sizes) lines.push('', `Phases ×${size.factor} (s): ${JSON.stringify(size.phases)}.`);
   return lines.join('\n');
 }
 

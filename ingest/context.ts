@@ -7,7 +7,7 @@
 import type { GraphContext, IndicatorFact, Mention, ResolvedAgency } from './graph/build.ts';
 import { agencyId, jurisdictionId } from './jurisdiction/index.ts';
 import type { Jurisdiction, ParsedDocument } from './model.ts';
-import { withGlossaryTerms } from './extract/gazetteer.ts';
+import { withTermNames } from './extract/gazetteer.ts';
 import { compileMatcher } from './extract/mentions.ts';
 import { documentAgencyMentions } from './extract/dictionary.ts';
 import { extractFigureStatements } from './extract/qualitative-targets.ts';
@@ -25,7 +25,38 @@ export interface IngestContext {
   readonly stopwords: ReadonlySet<string>;
 }
 
+/**
+ * What resolution needs of one document, and nothing else: the agency names
+ * of its annotations, tables and leader lists, its glossary terms, and its
+ * paragraphs (agencies named only in prose). A run keeps these for every
+ * document instead of the parsed documents (a few times smaller: no clauses,
+ * tasks, figures or spans of other kinds), and parses each file again when it
+ * builds its graphs (ingest/ingest.ts).
+ */
+export interface ResolutionInput {
+  readonly year: number | null;
+  readonly jurisdiction: Jurisdiction | null;
+  readonly agencies: readonly { readonly name: string; readonly written: string }[];
+  readonly glossary: readonly string[];
+  readonly paragraphs: readonly { readonly text: string; readonly start: number }[];
+}
+
+export function resolutionInputOf(document: ParsedDocument): ResolutionInput {
+  return {
+    year: document.year,
+    jurisdiction: document.jurisdiction,
+    agencies: documentAgencyMentions(document).map((mention) => ({ name: mention.name, written: mention.written })),
+    glossary: document.kind === 'WORK_REPORT' ? document.glossary.map((term) => term.name) : [],
+    paragraphs: document.paragraphs.map((paragraph) => ({ text: paragraph.text, start: paragraph.span.start })),
+  };
+}
+
 export async function createIngestContext(documents: readonly ParsedDocument[], rulesDir: string): Promise<IngestContext> {
+  return createIngestContextFrom(documents.map(resolutionInputOf), rulesDir);
+}
+
+/** The context of a run from its documents' resolution inputs, in document order (the order names are resolved in). */
+export async function createIngestContextFrom(documents: readonly ResolutionInput[], rulesDir: string): Promise<IngestContext> {
   const [facts, metricRules, stopwords, baseGazetteer, places] = await Promise.all([
     loadAgencyFacts(rulesDir),
     loadMetricRules(rulesDir),
@@ -33,9 +64,9 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
     loadGazetteer(rulesDir),
     loadPlaceTable(rulesDir),
   ]);
-  const gazetteer = withGlossaryTerms(baseGazetteer, documents);
+  const gazetteer = withTermNames(baseGazetteer, documents.flatMap((document) => document.glossary));
   const structured = documents.flatMap((document) =>
-    documentAgencyMentions(document).map((mention) => ({ name: mention.name, written: mention.written, year: document.year, in: document.jurisdiction })),
+    document.agencies.map((mention) => ({ name: mention.name, written: mention.written, year: document.year, in: document.jurisdiction })),
   );
   // Agencies named only in prose (found by the agency pattern) go through the
   // same resolution as those of annotations, tables and leader lists, so the
@@ -44,7 +75,7 @@ export async function createIngestContext(documents: readonly ParsedDocument[], 
   const inProse = documents.flatMap((document) =>
     document.paragraphs.flatMap((paragraph) =>
       firstMatcher
-        .find(paragraph.text, paragraph.span.start)
+        .find(paragraph.text, paragraph.start)
         .filter((mention) => mention.type === 'Agency')
         .map((mention) => ({ name: mention.name, written: mention.written, year: document.year, in: document.jurisdiction })),
     ),

@@ -22,10 +22,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../core/config.ts';
 import type { Database } from '../core/database.ts';
-import { ExtractionWarning, KgError, describeError } from '../core/errors.ts';
+import { ExtractionWarning, InputError, KgError, describeError } from '../core/errors.ts';
 import type { BulkBuilder } from './bulk/build.ts';
 import { buildDocumentGraph } from './graph/build.ts';
-import { createIngestContext, type IngestContext } from './context.ts';
+import { createIngestContextFrom, resolutionInputOf, type IngestContext, type ResolutionInput } from './context.ts';
 import type { DocumentGraph } from './graph/records.ts';
 import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './write-batches.ts';
 import { findInputFiles, hashFiles, labelUnder } from './input-files.ts';
@@ -54,7 +54,9 @@ import {
   type GraphStage,
 } from './load.ts';
 import type { ParsedDocument, ParsedFile } from './model.ts';
-import { parseFiles } from './parse.ts';
+import { parseFile } from './parse.ts';
+import type { CleanRules } from './clean/index.ts';
+import type { PlaceTable } from './jurisdiction/index.ts';
 import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
 import { linkContinues, linkImplements } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
@@ -92,6 +94,12 @@ export interface IngestOptions {
    * transactions (ingest/bulk/build.ts); only for a local server.
    */
   readonly bulk?: BulkBuilder;
+  /**
+   * Characters of document text kept parsed between the run's two passes
+   * (default HELD_CHARACTERS); the files after them are parsed again when
+   * their graphs are built. 0: every file is parsed twice (tests).
+   */
+  readonly heldCharacters?: number;
 }
 
 export interface IngestProblem {
@@ -143,13 +151,45 @@ function problemOf(pathLabel: string, documentId: string | null, error: unknown)
   };
 }
 
+/**
+ * A document of this run between parsing and writing. The run does not keep
+ * every parsed document: it keeps their ids and hashes, and what resolving agencies
+ * needs (until the context is made), and parses each file again when it builds
+ * that file's graphs — so memory holds one file's documents and two batches of
+ * graphs, not the corpus. Measured at ×100 of the bench corpus (2,290
+ * documents): holding every ParsedDocument is ≈190 MB of heap, the resolution
+ * inputs are the text's size (≈50 MB, released before linking), and the second
+ * parse costs ≈20 s of CPU that runs while Neo4j writes the batch before.
+ * A bulk build keeps the parsed documents: it needs them all at once.
+ *
+ * The second parse is CPU that hides behind Neo4j's writes only when a core is
+ * free; on a machine where both cores are busy it adds its full cost (the ×10
+ * bench: about +13 s of a 125 s run under a load average of 11). So the first
+ * `HELD_CHARACTERS` of text are kept parsed (≈8 bytes of heap per character)
+ * and only the files after them are parsed again: a corpus of that size is
+ * parsed once, a larger one holds a bounded amount.
+ */
+interface RunDocument {
+  readonly id: string;
+  readonly contentHash: string;
+  /** The label of its file. */
+  readonly sourceFile: string;
+  /** Kept for a bulk build, and for the first HELD_CHARACTERS of text of a transactional run; released once built. */
+  parsed: ParsedDocument | null;
+  /** Dropped once the run's context is made. */
+  resolution: ResolutionInput | null;
+}
+
+/** Characters of documents kept parsed between the two passes: ≈32 MB of heap, the ×10 bench corpus (2.4 M) whole. */
+const HELD_CHARACTERS = 4_000_000;
+
 /** One source file in this run: what was parsed from it and what of it can be used. */
 interface SourceFile {
   readonly file: string;
   readonly label: string;
   readonly hash: string | undefined;
   /** Its documents that go into the graph, in file order. */
-  documents: ParsedDocument[];
+  documents: RunDocument[];
   /** Parts that could not be used (a document that does not parse, a duplicate): the file stays incomplete. */
   unusable: number;
   /** When part of the file does not parse, the documents it held stay as loaded (their ids are unknown). */
@@ -158,35 +198,53 @@ interface SourceFile {
 }
 
 /** The documents of the parsed files, each id and each text once; unusable files and duplicates become problems. */
-function collectDocuments(parsed: readonly ParsedFile[], sources: readonly SourceFile[], problems: IngestProblem[]): void {
-  const byId = new Map<string, string>();
-  const byText = new Map<string, { id: string; label: string }>();
-  parsed.forEach((file, index) => {
-    const source = sources[index] as SourceFile;
+class DocumentCollector {
+  private readonly byId = new Map<string, string>();
+  private readonly byText = new Map<string, { id: string; label: string }>();
+  /** Characters of documents kept parsed so far. */
+  private held = 0;
+
+  /** `keepAll`: keep every parsed document (a bulk build); else the first `heldCharacters`' worth, whole files. */
+  constructor(
+    private readonly problems: IngestProblem[],
+    private readonly keepAll: boolean,
+    private readonly heldCharacters: number,
+  ) {}
+
+  add(file: ParsedFile, source: SourceFile): void {
     const { label } = source;
     if (!file.ok) {
-      problems.push(problemOf(label, null, file.error));
+      this.problems.push(problemOf(label, null, file.error));
       source.unusable += 1;
       source.keepLoaded = true;
       return;
     }
-    for (const problem of file.problems) problems.push(problemOf(label, null, problem));
+    for (const problem of file.problems) this.problems.push(problemOf(label, null, problem));
     source.unusable += file.problems.length;
     source.keepLoaded = file.problems.length > 0;
     for (const warning of file.warnings) source.warnings.push(problemOf(label, null, warning));
+    const characters = file.documents.reduce((sum, document) => sum + document.text.length, 0);
+    const keep = this.keepAll || this.held + characters <= this.heldCharacters;
+    if (keep) this.held += characters;
     for (const document of file.documents) {
-      const sameId = byId.get(document.id);
-      const sameText = byText.get(document.contentHash);
+      const sameId = this.byId.get(document.id);
+      const sameText = this.byText.get(document.contentHash);
       if (sameId !== undefined || sameText !== undefined) {
-        problems.push(duplicateProblem(label, document.id, sameId !== undefined ? { id: document.id, label: sameId } : (sameText as { id: string; label: string }), sameId === undefined));
+        this.problems.push(duplicateProblem(label, document.id, sameId !== undefined ? { id: document.id, label: sameId } : (sameText as { id: string; label: string }), sameId === undefined));
         source.unusable += 1;
         continue;
       }
-      byId.set(document.id, label);
-      byText.set(document.contentHash, { id: document.id, label });
-      source.documents.push({ ...document, sourceFile: label });
+      this.byId.set(document.id, label);
+      this.byText.set(document.contentHash, { id: document.id, label });
+      source.documents.push({
+        id: document.id,
+        contentHash: document.contentHash,
+        sourceFile: label,
+        parsed: keep ? { ...document, sourceFile: label } : null,
+        resolution: resolutionInputOf(document),
+      });
     }
-  });
+  }
 }
 
 function duplicateProblem(label: string, documentId: string, kept: { id: string; label: string }, sameText: boolean): IngestProblem {
@@ -198,6 +256,9 @@ function duplicateProblem(label: string, documentId: string, kept: { id: string;
 
 /** Recomputes every IMPLEMENTS and CONTINUES link from the graph as it now is. */
 async function relink(database: Database, stopwords: ReadonlySet<string>): Promise<{ implements: number; continues: number }> {
+  // The dictionaries load (seconds of native work that block the thread) only
+  // once the reads are done: loading them while a read is open kept its
+  // transaction open past the query time limit on a loaded machine.
   // Links are a function of the whole graph, not of this batch: vocabulary
   // and inputs come from the database, so any ingest order gives the same links.
   const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
@@ -338,7 +399,8 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
     }
   }
 
-  const parsed = await parseFiles(files, await loadCleanRules(options.rulesDir), await loadPlaceTable(options.rulesDir), labelOf);
+  const rules = await loadCleanRules(options.rulesDir);
+  const places = await loadPlaceTable(options.rulesDir);
   const sources: SourceFile[] = files.map((file, index) => ({
     file,
     label: labels[index] as string,
@@ -348,7 +410,9 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
     keepLoaded: false,
     warnings: [],
   }));
-  collectDocuments(parsed, sources, run.problems);
+  // One file at a time: only its text and documents are alive while it is parsed.
+  const collector = new DocumentCollector(run.problems, Boolean(options.reset && options.bulk), options.heldCharacters ?? HELD_CHARACTERS);
+  for (const source of sources) collector.add(await parseFile(source.file, rules, places, source.label), source);
   for (const source of sources) run.warnings.push(...source.warnings);
 
   if (options.reset && options.bulk && (await bulkBuild(run, options.bulk, sources, database, options.rulesDir, pipelineVersion, progress))) return;
@@ -358,11 +422,48 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
     run.pending.clear();
     states = new Map();
   }
+  // In a function of its own: the context, the parsed files and the graphs are garbage once it returns, before linking loads the tokeniser.
+  const finishing = await writeDocuments(run, database, options, { sources, labels, states, root, rules, places, pipelineVersion, progress });
+  run.step = 'removing documents their files no longer hold';
+  for (const documentId of finishing.removals) {
+    await deleteDocuments(database, [documentId]);
+    run.removed.push(documentId);
+  }
+
+  await finishStages(run, database, finishing, progress);
+  run.step = 'counting the graph';
+  run.counts = await graphCounts(database);
+  progress({ stage: 'done' });
+}
+
+interface DocumentPass {
+  readonly sources: readonly SourceFile[];
+  readonly labels: readonly string[];
+  readonly states: Map<string, FileState> | null;
+  readonly root: string;
+  readonly rules: CleanRules;
+  readonly places: PlaceTable;
+  readonly pipelineVersion: string;
+  readonly progress: (event: IngestProgress) => void;
+}
+
+/** What the graph-wide stages need of the run's context. */
+interface Finishing {
+  readonly renames: IngestContext['renames'];
+  readonly stopwords: IngestContext['stopwords'];
+  /** Documents to delete: their files no longer hold them, or they moved. */
+  readonly removals: readonly string[];
+}
+
+/** Resolves the run's agencies, then builds and writes the documents that changed, file by file. */
+async function writeDocuments(run: Run, database: Database, options: IngestOptions, pass: DocumentPass): Promise<Finishing> {
+  const { sources, labels, root, rules, places, pipelineVersion, progress } = pass;
+  let states = pass.states;
   run.step = 'reading what the graph holds';
   const replaced = await dropLoadedElsewhere(database, sources, root, run.problems);
   const documents = sources.flatMap((source) => source.documents);
-  progress({ stage: 'parsed', files: files.length, documents: documents.length });
-  const context = await createIngestContext(documents, options.rulesDir);
+  progress({ stage: 'parsed', files: sources.length, documents: documents.length });
+  const context = await contextOf(documents, options.rulesDir);
   progress({ stage: 'resolved' });
 
   states ??= await fileStates(database, labels);
@@ -393,44 +494,43 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
 
   for (const id of toWrite) run.remaining.add(id);
   const batches = new BatchWriter(run, database, options.batch ?? DEFAULT_BATCH_LIMITS, progress);
-  for (const [index, document] of documents.entries()) {
-    const event = { index: index + 1, total: documents.length, documentId: document.id };
-    if (!toWrite.has(document.id)) {
-      run.skipped.push(document.id);
-      batches.report({ ...event, outcome: 'skipped' });
-      continue;
+  let index = 0;
+  for (const source of sources) {
+    // Parsed again only when one of its documents is written and was not kept; then released with its graphs.
+    const reparse = source.documents.some((document) => toWrite.has(document.id) && document.parsed === null);
+    const parsed = documentsToBuild(source, reparse ? await parseFile(source.file, rules, places, source.label) : null);
+    for (const document of source.documents) {
+      index += 1;
+      const event = { index, total: documents.length, documentId: document.id };
+      if (!toWrite.has(document.id)) {
+        run.skipped.push(document.id);
+        batches.report({ ...event, outcome: 'skipped' });
+        continue;
+      }
+      // Built before any write of its batch: a document that cannot be built is rejected alone.
+      let graph: DocumentGraph;
+      try {
+        graph = buildDocumentGraph(builtFrom(document, parsed), context.graphContext, pipelineVersion);
+      } catch (error) {
+        run.problems.push(problemOf(document.sourceFile, document.id, error));
+        run.remaining.delete(document.id);
+        batches.report({ ...event, outcome: 'failed' });
+        continue;
+      }
+      document.parsed = null;
+      await batches.add(graph, document.sourceFile, event);
     }
-    // Built before any write of its batch: a document that cannot be built is rejected alone.
-    let graph: DocumentGraph;
-    try {
-      graph = buildDocumentGraph(document, context.graphContext, pipelineVersion);
-    } catch (error) {
-      run.problems.push(problemOf(document.sourceFile, document.id, error));
-      run.remaining.delete(document.id);
-      batches.report({ ...event, outcome: 'failed' });
-      continue;
-    }
-    await batches.add(graph, document.sourceFile, event);
   }
   await batches.flush();
 
-  run.step = 'removing documents their files no longer hold';
-  for (const documentId of removals) {
-    await deleteDocuments(database, [documentId]);
-    run.removed.push(documentId);
-  }
-
-  await finishStages(run, database, context, progress);
-  run.step = 'counting the graph';
-  run.counts = await graphCounts(database);
-  progress({ stage: 'done' });
+  return { renames: context.renames, stopwords: context.stopwords, removals };
 }
 
 /** A --reset build through the importer; false when it cannot take this run (then the transactional path does). */
 async function bulkBuild(run: Run, bulk: BulkBuilder, sources: readonly SourceFile[], database: Database, rulesDir: string, pipelineVersion: string, progress: (event: IngestProgress) => void): Promise<boolean> {
-  const documents = sources.flatMap((source) => source.documents);
+  const documents = sources.flatMap((source) => source.documents.flatMap((document) => (document.parsed ? [document.parsed] : [])));
   run.step = 'building the graph with the Neo4j importer';
-  const context = await createIngestContext(documents, rulesDir);
+  const context = await createIngestContextFrom(sources.flatMap((source) => source.documents.map(resolutionOf)), rulesDir);
   const fileRecords = sources.flatMap((source) => recordOf(source, pipelineVersion));
   const outcome = await bulk.build({ documents, context, pipelineVersion, fileRecords }, database);
   if (outcome === null) return false;
@@ -448,7 +548,7 @@ async function bulkBuild(run: Run, bulk: BulkBuilder, sources: readonly SourceFi
 }
 
 /** The graph-wide stages this run or a stopped one owes, each cleared when done. */
-async function finishStages(run: Run, database: Database, context: IngestContext, progress: (event: IngestProgress) => void): Promise<void> {
+async function finishStages(run: Run, database: Database, context: Omit<Finishing, 'removals'>, progress: (event: IngestProgress) => void): Promise<void> {
   for (const stage of GRAPH_STAGES) {
     if (!run.pending.has(stage)) continue;
     progress({ stage });
@@ -471,6 +571,41 @@ async function finishStages(run: Run, database: Database, context: IngestContext
     run.pending.delete(stage);
     run.stagesDone.push(stage);
   }
+}
+
+function resolutionOf(document: RunDocument): ResolutionInput {
+  if (document.resolution) return document.resolution;
+  if (document.parsed) return resolutionInputOf(document.parsed);
+  throw new Error(`document ${document.id}: its resolution inputs were released before the context was made`);
+}
+
+/** The run's context; then the resolution inputs are dropped (the paragraphs' texts): the context holds what it needs. */
+async function contextOf(documents: RunDocument[], rulesDir: string): Promise<IngestContext> {
+  const context = await createIngestContextFrom(documents.map(resolutionOf), rulesDir);
+  for (const document of documents) document.resolution = null;
+  return context;
+}
+
+/**
+ * The parsed documents of a file, by id, for building: those kept from the
+ * first parse, and those of `reparsed` (null when every one was kept). A document whose text is no longer
+ * what was parsed first (the file changed during the run) is left out, and
+ * `builtFrom` reports it: the file's record was written from the first parse.
+ */
+function documentsToBuild(source: SourceFile, reparsed: ParsedFile | null): Map<string, ParsedDocument> {
+  const byId = new Map<string, ParsedDocument>();
+  for (const document of source.documents) if (document.parsed) byId.set(document.id, document.parsed);
+  if (reparsed === null || !reparsed.ok) return byId;
+  for (const document of reparsed.documents) if (!byId.has(document.id)) byId.set(document.id, { ...document, sourceFile: source.label });
+  return byId;
+}
+
+function builtFrom(document: RunDocument, parsed: ReadonlyMap<string, ParsedDocument>): ParsedDocument {
+  const found = document.parsed ?? parsed.get(document.id);
+  if (found === undefined || found.contentHash !== document.contentHash) {
+    throw new InputError('INPUT_CHANGED', document.sourceFile, `changed while it was being ingested (document ${document.id} is not what was read first); it keeps the version loaded — run the ingest again`);
+  }
+  return found;
 }
 
 function recordOf(source: SourceFile, pipelineVersion: string): FileRecord[] {

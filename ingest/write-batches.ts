@@ -8,7 +8,16 @@
  * one document per transaction, so the documents that can go in do, and the
  * one that cannot leaves nothing. Progress events are reported in document
  * order, each once its document's fate is known.
+ *
+ * One batch is written while the next is built: the caller's building (and
+ * parsing) is CPU in this process, the write is waiting on Neo4j, so the two
+ * overlap. At most one write is in flight — the server works on one
+ * transaction of ours at a time, as before, and at most two batches of graphs
+ * are alive. A lost server is thrown from the next `add` or `flush` after it
+ * happened, before any other write starts, so the run still stops at the
+ * first failure with the failed batch's documents remaining.
  */
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Database } from '../core/database.ts';
 import { countRecords, type DocumentGraph } from './graph/records.ts';
 import { isConnectionFailure, writeDocumentGraph, writeDocumentGraphs } from './load.ts';
@@ -51,13 +60,20 @@ interface Pending {
   readonly sourceFile: string;
   readonly event: Omit<DocumentEvent, 'outcome'>;
   outcome: DocumentOutcome;
+  /** True once its batch is written (or given up): its event can be reported. */
+  settled: boolean;
 }
 
 export class BatchWriter {
+  /** The open batch: built, not yet sent. */
   private pending: Pending[] = [];
   private records = 0;
-  /** Events of documents after the open batch's first one, held to keep document order. */
-  private held: (Pending | DocumentEvent)[] = [];
+  /** Documents whose events are not reported yet, in document order (a settled one waits behind one that is not). */
+  private queue: (Pending | DocumentEvent)[] = [];
+  /** The batch being written, if any. */
+  private inFlight: Promise<void> | null = null;
+  /** What stopped the write in flight (a lost server, or a bug), thrown at the next add or flush. */
+  private failure: { readonly error: unknown } | null = null;
 
   constructor(
     private readonly run: BatchRun,
@@ -68,23 +84,50 @@ export class BatchWriter {
 
   /** A document that is not written (skipped, or failed before writing). */
   report(event: DocumentEvent): void {
-    if (this.pending.length === 0) this.progress({ stage: 'document', ...event });
-    else this.held.push(event);
+    this.queue.push(event);
+    this.drain();
   }
 
   async add(graph: DocumentGraph, sourceFile: string, event: Omit<DocumentEvent, 'outcome'>): Promise<void> {
-    const entry: Pending = { graph, sourceFile, event, outcome: 'failed' };
+    if (this.failure) throw this.failure.error;
+    const entry: Pending = { graph, sourceFile, event, outcome: 'failed', settled: false };
     this.pending.push(entry);
-    this.held.push(entry);
+    this.queue.push(entry);
     const counted = countRecords(graph);
     this.records += counted.nodes + counted.relationships;
-    if (this.pending.length >= this.limits.documents || this.records >= this.limits.records) await this.flush();
+    if (this.pending.length >= this.limits.documents || this.records >= this.limits.records) await this.send();
+    // Building is synchronous: between two documents the write in flight gets its responses and sends its next statement.
+    else if (this.inFlight) await yieldToIo();
   }
 
-  /** Writes the open batch. A lost server is thrown; the batch's documents stay remaining. */
+  /** Writes the open batch and waits for every write. A lost server is thrown; the documents not written stay remaining. */
   async flush(): Promise<void> {
+    await this.send();
+    await this.settle();
+  }
+
+  /** Starts writing the open batch, once the write before it is done. */
+  private async send(): Promise<void> {
+    await this.settle();
     const batch = this.pending;
     if (batch.length === 0) return;
+    this.pending = [];
+    this.records = 0;
+    // The handler is attached at once: a failure while the next batch is built is kept, not an unhandled rejection.
+    this.inFlight = this.write(batch).catch((error: unknown) => {
+      this.failure = { error };
+    });
+  }
+
+  private async settle(): Promise<void> {
+    if (this.inFlight) {
+      await this.inFlight;
+      this.inFlight = null;
+    }
+    if (this.failure) throw this.failure.error;
+  }
+
+  private async write(batch: readonly Pending[]): Promise<void> {
     const first = batch[0] as Pending;
     const last = batch[batch.length - 1] as Pending;
     this.run.step =
@@ -108,9 +151,8 @@ export class BatchWriter {
         }
       }
     }
-    this.pending = [];
-    this.records = 0;
     for (const entry of batch) {
+      entry.settled = true;
       this.run.remaining.delete(entry.graph.document.id);
       if (entry.outcome !== 'loaded') continue;
       const counted = countRecords(entry.graph);
@@ -118,11 +160,19 @@ export class BatchWriter {
       this.run.written.relationships += counted.relationships;
       this.run.loaded.push(entry.graph.document.id);
     }
-    const held = this.held;
-    this.held = [];
-    for (const item of held) {
-      if ('graph' in item) this.progress({ stage: 'document', ...item.event, outcome: item.outcome });
-      else this.progress({ stage: 'document', ...item });
+    this.drain();
+  }
+
+  /** Reports the events known so far, in document order. */
+  private drain(): void {
+    let reported = 0;
+    for (const item of this.queue) {
+      if ('graph' in item) {
+        if (!item.settled) break;
+        this.progress({ stage: 'document', ...item.event, outcome: item.outcome });
+      } else this.progress({ stage: 'document', ...item });
+      reported += 1;
     }
+    this.queue.splice(0, reported);
   }
 }

@@ -192,21 +192,32 @@ export function parseEntityPatterns(text: string, source: string): EntityPattern
 
 /** The glossary terms (附注) of the documents, one entry per distinct name. */
 export function glossaryTerms(documents: readonly ParsedDocument[]): GazetteerEntry[] {
-  const names = new Set<string>();
-  for (const document of documents) {
-    if (document.kind !== 'WORK_REPORT') continue;
-    for (const term of document.glossary) {
-      const name = term.name.trim();
-      if (name !== '') names.add(name);
-    }
+  return termEntries(documents.flatMap((document) => (document.kind === 'WORK_REPORT' ? document.glossary.map((term) => term.name) : [])));
+}
+
+/** One entry per distinct trimmed, non-empty name, in order of first appearance. */
+function termEntries(names: readonly string[]): GazetteerEntry[] {
+  const distinct = new Set<string>();
+  for (const raw of names) {
+    const name = raw.trim();
+    if (name !== '') distinct.add(name);
   }
-  return [...names].map((name) => ({ name, aliases: [] }));
+  return [...distinct].map((name) => ({ name, aliases: [] }));
 }
 
 /** A gazetteer that also knows the documents' glossary terms (existing terms kept). */
 export function withGlossaryTerms(gazetteer: Gazetteer, documents: readonly ParsedDocument[]): Gazetteer {
+  return withTerms(gazetteer, glossaryTerms(documents));
+}
+
+/** A gazetteer that also knows these glossary term names, in document order (what `withGlossaryTerms` adds, from the names alone). */
+export function withTermNames(gazetteer: Gazetteer, names: readonly string[]): Gazetteer {
+  return withTerms(gazetteer, termEntries(names));
+}
+
+function withTerms(gazetteer: Gazetteer, terms: readonly GazetteerEntry[]): Gazetteer {
   const known = new Set(gazetteer.terms.map((term) => term.name));
-  const added = glossaryTerms(documents).filter((term) => !known.has(term.name));
+  const added = terms.filter((term) => !known.has(term.name));
   return { ...gazetteer, terms: [...gazetteer.terms, ...added] };
 }
 

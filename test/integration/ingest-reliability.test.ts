@@ -106,6 +106,25 @@ describe('ingest runs that stop, files that collide, odd input', () => {
     });
   });
 
+  describe('files parsed twice (a corpus larger than what a run keeps parsed)', () => {
+    it('builds each file from its second parse, and skips the unchanged one next time', async () => {
+      const root = folder({
+        'twice/a.txt': notice(71, '一、做好第七十一项测试工作。（测试市发展改革委牵头）'),
+        'twice/b.txt': notice(72, '一、做好第七十二项测试工作。（测试市财政局牵头）'),
+      });
+      const first = await ingest([root], { root, heldCharacters: 0 });
+      expect(first.problems).toEqual([]);
+      expect(first.interrupted).toBeNull();
+      expect(first.loaded).toHaveLength(2);
+      for (const id of first.loaded) expect(await has(id)).toBe(true);
+      fs.writeFileSync(path.join(root, 'twice/b.txt'), notice(72, '一、做好第七十二项测试工作，按期完成。（测试市财政局牵头）'));
+      const second = await ingest([root], { root, heldCharacters: 0 });
+      expect(second.problems).toEqual([]);
+      expect(second.loaded).toHaveLength(1);
+      expect(second.skipped).toHaveLength(1);
+    });
+  });
+
   describe('document ids never come from a base name alone (item 2)', () => {
     const files = {
       '2026/分工意见.txt': division(2096, ['推进测试港口扩能改造，吞吐量达到一千万吨。（市测试交通局牵头，12月底前完成）']),

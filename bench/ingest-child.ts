@@ -1,0 +1,79 @@
+/**
+ * One incremental ingest (`ingestPaths` without `bulk`) in a process of its
+ * own, for the bench: `node --import tsx bench/ingest-child.ts <corpus dir>`
+ * with NEO4J_URI and NEO4J_PASSWORD in the environment. Prints one JSON line
+ * on stdout (`IngestChildResult`).
+ *
+ * Its own process so that the peak RSS is the ingest's alone: the bench
+ * process also holds the synthetic corpus as strings (×100 ≈ 140 MB of V8
+ * strings) and the ceiling's graphs, which no real ingest holds.
+ */
+import { loadConfig } from '../core/config.ts';
+import { loadCypherCatalog } from '../core/cypher.ts';
+import { createDatabase } from '../core/database.ts';
+import { ingestPaths, type IngestProgress } from '../ingest/ingest.ts';
+
+export interface IngestChildResult {
+  readonly seconds: number;
+  readonly loaded: number;
+  readonly nodes: number;
+  readonly relationships: number;
+  readonly problems: number;
+  readonly interrupted: string | null;
+  /** When each stage was first reported, seconds after the start ('lastDocument': the last document event). */
+  readonly marks: Readonly<Record<string, number>>;
+  /** process.resourceUsage().maxRSS, in MB: the high-water mark of the whole process. */
+  readonly peakRssMb: number;
+  /** The highest RSS sampled (every 100 ms) while each stage was the latest reported, in MB: where the peak is. */
+  readonly rssByStageMb: Readonly<Record<string, number>>;
+}
+
+async function main(): Promise<void> {
+  const directory = process.argv[2];
+  if (directory === undefined) throw new Error('usage: bench/ingest-child.ts <corpus directory>');
+  const config = loadConfig();
+  const uri = config.neo4jUri;
+  if (uri === null) throw new Error('bench/ingest-child.ts: NEO4J_URI must be set');
+  const database = createDatabase({ ...config.neo4j, uri }, loadCypherCatalog());
+  const marks: Record<string, number> = {};
+  const rssByStage: Record<string, number> = {};
+  let stage = 'start';
+  const sample = () => {
+    rssByStage[stage] = Math.max(rssByStage[stage] ?? 0, Math.round(process.memoryUsage().rss / 2 ** 20));
+  };
+  const sampler = setInterval(sample, 100);
+  try {
+    const started = performance.now();
+    const mark = (event: IngestProgress) => {
+      const at = (performance.now() - started) / 1000;
+      sample();
+      stage = event.stage;
+      if (!(event.stage in marks)) marks[event.stage] = at;
+      if (event.stage === 'document') marks['lastDocument'] = at;
+    };
+    const summary = await ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, onProgress: mark });
+    const seconds = (performance.now() - started) / 1000;
+    sample();
+    const result: IngestChildResult = {
+      seconds,
+      loaded: summary.loaded.length,
+      nodes: summary.written.nodes,
+      relationships: summary.written.relationships,
+      problems: summary.problems.length,
+      interrupted: summary.interrupted?.message ?? null,
+      marks,
+      // maxRSS is in kilobytes.
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      rssByStageMb: rssByStage,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    clearInterval(sampler);
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
