@@ -19,7 +19,14 @@ import type { LocalNeo4jConfig } from '../../core/config.ts';
 import { KgError, describeError } from '../../core/errors.ts';
 import { instancePaths, start, status, stop, type Log } from './local-server.ts';
 
-const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminBoot';
+/**
+ * The admin tool itself, not its launcher (`Neo4jAdminBoot`): the launcher only
+ * works out a command line and starts a second JVM with this class, a few
+ * seconds of start-up (more on a loaded machine) that the import pays for
+ * nothing. The launcher's command line for it is the class path with the
+ * configuration folder first and `-Dfile.encoding=UTF-8`; the same is given here.
+ */
+const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
 /** The store of one database lives in these two folders under the data directory. */
 const STORE_FOLDERS = ['databases', 'transactions'] as const;
 
@@ -28,6 +35,8 @@ export interface ImportSource {
   /** Labels joined by `:` for nodes (`Node:Task`), the type for relationships. */
   readonly name: string;
   readonly file: string;
+  /** Some field holds a line break: the importer reads such a file in one piece (the others it splits between its threads). */
+  readonly multiline?: boolean;
 }
 
 export interface ImportRequest {
@@ -40,6 +49,19 @@ export interface ImportRequest {
   readonly longestField: number;
   /** Memory for the importer's own structures (`--max-off-heap-memory`). */
   readonly offHeapMemory?: string;
+}
+
+/**
+ * `--multiline-fields`: format v2 names the files whose fields may hold line
+ * breaks, so the others are read in parallel chunks, where `true` (v1) makes
+ * every file be read as one sequential stream. A file name holding a comma
+ * (the list's separator) falls back to v1.
+ */
+export function multilineOptions(sources: readonly ImportSource[]): string[] {
+  const files = sources.filter((source) => source.multiline === true).map((source) => source.file);
+  if (files.length === 0) return ['--multiline-fields=false'];
+  if (files.some((file) => file.includes(','))) return ['--multiline-fields=true'];
+  return ['--multiline-fields-format=v2', `--multiline-fields=${files.join(',')}`];
 }
 
 export interface ImportResult {
@@ -132,10 +154,11 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   fs.writeFileSync(path.join(bulk.conf, 'neo4j.conf'), stagingConf(bulk));
   const readBuffer = Math.max(4 << 20, 2 ** Math.ceil(Math.log2(request.longestField + 1024)));
   const args = [
-    '-Xmx1g',
+    // No -Xmx: the launcher gives the tool's JVM none either (the importer's caches are off the heap, --max-off-heap-memory).
+    '-Dfile.encoding=UTF-8',
     '-cp',
-    `${instancePaths(config, instance).lib}/*`,
-    ADMIN_ENTRY_POINT,
+    `${bulk.conf}/*${path.delimiter}${instancePaths(config, instance).lib}/*`,
+    ADMIN_TOOL,
     'database',
     'import',
     'full',
@@ -145,7 +168,7 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
     // Without it a failure says only "Error in input data", not which record and why.
     '--verbose',
     `--array-delimiter=${request.arrayDelimiter}`,
-    '--multiline-fields=true',
+    ...multilineOptions(request.sources),
     `--read-buffer-size=${readBuffer}`,
     `--report-file=${bulk.report}`,
     `--max-off-heap-memory=${request.offHeapMemory ?? '1g'}`,
@@ -167,6 +190,8 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   }).catch((error: unknown) => {
     throw importError(`Could not run the Neo4j importer (${javaExecutable(config)}): ${describeError(error)}. The database was not changed.`, error);
   });
+  // Kept whole next to the store: the summary holds only the last lines, the stages' times are above them.
+  fs.writeFileSync(path.join(bulk.logs, 'import.log'), output.text);
   if (output.code !== 0 || !/IMPORT DONE/.test(output.text)) {
     let report = '';
     try {
