@@ -152,8 +152,31 @@ function neo4jConf(config: LocalNeo4jConfig, paths: InstancePaths): string {
   ].join('\n');
 }
 
+/**
+ * Class-data sharing (AppCDS): the JVM maps the classes it parsed and
+ * verified at an earlier run from an archive instead of loading them from the
+ * jars again, the larger part of a start-up spent before any database opens
+ * (a bulk build restarts the server, so it pays this too). The first start
+ * records the classes it used into a scratch file, written as the JVM exits;
+ * only a stop that saw the process end by itself makes it the archive (a
+ * killed JVM may leave half a file). An archive of other jars or another JVM
+ * is refused by the JVM, which then starts as without one.
+ */
+function archivePaths(paths: InstancePaths): { archive: string; recording: string } {
+  const archive = path.join(paths.root, `server-classes-${NEO4J_VERSION}.jsa`);
+  return { archive, recording: `${archive}.recording` };
+}
+
+function classDataSharing(paths: InstancePaths): string[] {
+  const { archive, recording } = archivePaths(paths);
+  if (fs.existsSync(archive)) return [`-XX:SharedArchiveFile=${archive}`];
+  fs.rmSync(recording, { force: true });
+  return [`-XX:ArchiveClassesAtExit=${recording}`];
+}
+
 function jvmOptions(config: LocalNeo4jConfig, paths: InstancePaths): string[] {
   return [
+    ...classDataSharing(paths),
     `-Xms${config.heap}`,
     `-Xmx${config.heap}`,
     '-XX:+UseG1GC',
@@ -346,9 +369,13 @@ export async function stop(config: LocalNeo4jConfig, instance: string, log: Log)
   while (Date.now() < deadline && isOurProcess(pid, paths)) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const { archive, recording } = archivePaths(paths);
   if (isOurProcess(pid, paths)) {
     log(`Neo4j (${instance}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it.`);
     process.kill(pid, 'SIGKILL');
+    fs.rmSync(recording, { force: true });
+  } else if (fs.existsSync(recording)) {
+    fs.renameSync(recording, archive);
   }
   fs.rmSync(paths.pidFile, { force: true });
   log(`Neo4j (${instance}) stopped.`);
