@@ -156,10 +156,11 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   // the classes it loads, a later one maps them instead of reading them from the jars.
   const archive = path.join(bulk.root, `importer-classes-${NEO4J_VERSION}.jsa`);
   const recording = `${archive}.recording`;
-  const sharing = fs.existsSync(archive) ? `-XX:SharedArchiveFile=${archive}` : `-XX:ArchiveClassesAtExit=${recording}`;
+  // Recording warns of every class it cannot archive (hundreds of lines): not the importer's output.
+  const sharing = fs.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [`-XX:ArchiveClassesAtExit=${recording}`, '-Xlog:cds=off'];
   fs.rmSync(recording, { force: true });
   const args = [
-    sharing,
+    ...sharing,
     // No -Xmx: the launcher gives the tool's JVM none either (the importer's caches are off the heap, --max-off-heap-memory).
     '-Dfile.encoding=UTF-8',
     '-cp',
@@ -214,7 +215,8 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
         (report === '' ? '' : `\n--- import report (${bulk.report}) ---\n${report}`),
     );
   }
-  return tailOf(output.text.slice(output.text.lastIndexOf('IMPORT DONE')), 8);
+  // IMPORT DONE, the counts and the peak memory: what the JVM may print after them is not the importer's.
+  return output.text.slice(output.text.lastIndexOf('IMPORT DONE')).split('\n').slice(0, 6).join('\n').trimEnd();
 }
 
 function moveStore(from: { path: string }[], to: { path: string }[]): void {

@@ -171,7 +171,8 @@ function classDataSharing(paths: InstancePaths): string[] {
   const { archive, recording } = archivePaths(paths);
   if (fs.existsSync(archive)) return [`-XX:SharedArchiveFile=${archive}`];
   fs.rmSync(recording, { force: true });
-  return [`-XX:ArchiveClassesAtExit=${recording}`];
+  // Recording warns of every class it cannot archive (hundreds of lines in console.log).
+  return [`-XX:ArchiveClassesAtExit=${recording}`, '-Xlog:cds=off'];
 }
 
 function jvmOptions(config: LocalNeo4jConfig, paths: InstancePaths): string[] {
