@@ -145,6 +145,11 @@ export function failureReport(output: string, lines = 20): string {
   return kept.slice(0, lines).join('\n');
 }
 
+/** IMPORT DONE, the counts and the peak memory: what the JVM may print after them is not the importer's. */
+export function importSummary(output: string): string {
+  return output.slice(output.lastIndexOf('IMPORT DONE')).split('\n').slice(0, 6).join('\n').trimEnd();
+}
+
 async function runImporter(config: LocalNeo4jConfig, instance: string, request: ImportRequest, bulk: BulkPaths, log: Log): Promise<string> {
   fs.rmSync(bulk.data, { recursive: true, force: true });
   fs.rmSync(bulk.report, { force: true });
@@ -215,8 +220,7 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
         (report === '' ? '' : `\n--- import report (${bulk.report}) ---\n${report}`),
     );
   }
-  // IMPORT DONE, the counts and the peak memory: what the JVM may print after them is not the importer's.
-  return output.text.slice(output.text.lastIndexOf('IMPORT DONE')).split('\n').slice(0, 6).join('\n').trimEnd();
+  return importSummary(output.text);
 }
 
 function moveStore(from: { path: string }[], to: { path: string }[]): void {
