@@ -59,6 +59,7 @@ export type CypherName =
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
+  | 'bulk/await-indexes'
   | 'bulk/node-properties'
   | 'export/documents'
   | 'export/jurisdiction-by-id'
@@ -170,6 +171,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',
+  'bulk/await-indexes',
   'bulk/node-properties',
   'export/documents',
   'export/jurisdiction-by-id',

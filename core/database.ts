@@ -44,8 +44,14 @@ export interface Database<Name extends string = CypherName> {
   readOnce(statementName: Name, parameters?: Parameters): Promise<Row[]>;
   /** Runs `work` in one write transaction, retried by the driver on transient errors. */
   write<T>(work: (transaction: WriteTransaction<Name>) => Promise<T>): Promise<T>;
-  /** Applies `cypher/schema.cypher` (constraints and indexes); safe to repeat. */
-  applySchema(): Promise<void>;
+  /**
+   * Applies `cypher/schema.cypher` (constraints and indexes); safe to repeat.
+   * Resolves once every index is online, or, with `awaitIndexes: false`, once
+   * every statement ran: constraints are online then (creating one waits for
+   * its index), other indexes may still be populating, which a bulk build
+   * lets happen while it writes what the import could not carry.
+   */
+  applySchema(options?: { readonly awaitIndexes?: boolean }): Promise<void>;
   serverInfo(): Promise<ServerInfo>;
   /**
    * Asks the server for its version within `probeTimeoutMs`, connecting
@@ -70,6 +76,9 @@ export interface DatabaseOptions<Name extends string = CypherName> {
 
 /** The statements the database module itself runs; every catalog it is given must hold them. */
 type OwnStatement = Extract<CypherName, 'schema' | 'schema-outdated' | 'schema-drop-agency-name' | 'server-components'>;
+
+/** schema.cypher's last statement, left out by `applySchema({ awaitIndexes: false })`. */
+const AWAIT_INDEXES = /^CALL\s+db\.awaitIndexes\b/i;
 
 /** Run last in every write transaction when the catalog holds it: a new token for the graph's version. */
 const VERSION_BUMP = 'graph/version-bump' satisfies CypherName;
@@ -297,7 +306,7 @@ export function createDatabase<Name extends string = CypherName>(
       }
     },
 
-    async applySchema() {
+    async applySchema(options = {}) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
         // A constraint an earlier schema defined otherwise is dropped first, so that
@@ -312,6 +321,7 @@ export function createDatabase<Name extends string = CypherName>(
         }
         // Schema statements cannot share a transaction with each other; each runs on its own.
         for (const statement of catalog.script('schema')) {
+          if (options.awaitIndexes === false && AWAIT_INDEXES.test(statement)) continue;
           onStatement('schema', {});
           await session.run(statement);
         }

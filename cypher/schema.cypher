@@ -2,6 +2,18 @@
 // idempotent (IF NOT EXISTS), so this file is applied at every start-up.
 // Every node also has the label :Node with a unique, stable `id`, so
 // relationships are written and nodes fetched by id whatever their label.
+// The full-text indexes come first: on a freshly imported store (ingest/bulk/)
+// theirs is by far the longest population, and it runs in the background while
+// the constraints below wait for their own indexes.
+// Full-text search over prose with Lucene's CJK analyzer (overlapping
+// bigrams): see docs/search.md for why it beats indexing jieba-segmented text.
+CREATE FULLTEXT INDEX prose_text IF NOT EXISTS FOR (n:Passage|Assignment|LivelihoodProject|Task|Term) ON EACH [n.text] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+// Type-ahead (cypher/api/suggest.cypher): every name, metric and alias of the
+// suggestable entities as one untokenised term (keyword analyzer), so a
+// wildcard *text* finds any name containing the text, Chinese or not, by
+// walking the dictionary of distinct names rather than every node. Keep the
+// labels in step with shared/suggest-types.ts.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Agency|Company|Park|Project|Leader|Indicator|Term) ON EACH [n.name, n.metric, n.aliases] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } };
 CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
 // One agency per canonical name in each jurisdiction (市财政局 of two cities are
 // two): `jurisdiction` is the place's full name, '' when it is unknown.
@@ -25,13 +37,4 @@ CREATE INDEX task_year IF NOT EXISTS FOR (n:Task) ON (n.year);
 CREATE INDEX assignment_year IF NOT EXISTS FOR (n:Assignment) ON (n.year);
 CREATE INDEX livelihood_year IF NOT EXISTS FOR (n:LivelihoodProject) ON (n.year);
 CREATE INDEX passage_year IF NOT EXISTS FOR (n:Passage) ON (n.year);
-// Full-text search over prose with Lucene's CJK analyzer (overlapping
-// bigrams): see docs/search.md for why it beats indexing jieba-segmented text.
-CREATE FULLTEXT INDEX prose_text IF NOT EXISTS FOR (n:Passage|Assignment|LivelihoodProject|Task|Term) ON EACH [n.text] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
-// Type-ahead (cypher/api/suggest.cypher): every name, metric and alias of the
-// suggestable entities as one untokenised term (keyword analyzer), so a
-// wildcard *text* finds any name containing the text, Chinese or not, by
-// walking the dictionary of distinct names rather than every node. Keep the
-// labels in step with shared/suggest-types.ts.
-CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Agency|Company|Park|Project|Leader|Indicator|Term) ON EACH [n.name, n.metric, n.aliases] OPTIONS { indexConfig: { `fulltext.analyzer`: 'keyword' } };
 CALL db.awaitIndexes(300);

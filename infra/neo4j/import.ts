@@ -17,9 +17,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LocalNeo4jConfig } from '../../core/config.ts';
 import { KgError, describeError } from '../../core/errors.ts';
-import { instancePaths, start, status, stop, type Log } from './local-server.ts';
+import { NEO4J_VERSION, instancePaths, start, status, stop, type Log } from './local-server.ts';
 
-const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminBoot';
+/**
+ * The admin tool itself, not its launcher (`Neo4jAdminBoot`): the launcher only
+ * works out a command line and starts a second JVM with this class, a few
+ * seconds of start-up (more on a loaded machine) that the import pays for
+ * nothing. The launcher's command line for it is the class path with the
+ * configuration folder first and `-Dfile.encoding=UTF-8`; the same is given here.
+ */
+const ADMIN_TOOL = 'org.neo4j.cli.AdminTool';
 /** The store of one database lives in these two folders under the data directory. */
 const STORE_FOLDERS = ['databases', 'transactions'] as const;
 
@@ -28,6 +35,8 @@ export interface ImportSource {
   /** Labels joined by `:` for nodes (`Node:Task`), the type for relationships. */
   readonly name: string;
   readonly file: string;
+  /** Some field holds a line break: the importer reads such a file in one piece (the others it splits between its threads). */
+  readonly multiline?: boolean;
 }
 
 export interface ImportRequest {
@@ -40,6 +49,18 @@ export interface ImportRequest {
   readonly longestField: number;
   /** Memory for the importer's own structures (`--max-off-heap-memory`). */
   readonly offHeapMemory?: string;
+}
+
+/**
+ * `--multiline-fields`: `true` makes the importer read every file as one
+ * sequential stream, `false` lets it split files between its threads, so it
+ * is `true` only when some field holds a line break. Format v2, which names
+ * just those files, is not used: its chunker stops at a carriage return
+ * inside a quoted cell ("Weird input data, found CR outside a text cell",
+ * seen at ×100 of the bench corpus).
+ */
+export function multilineOptions(sources: readonly ImportSource[]): string[] {
+  return [`--multiline-fields=${sources.some((source) => source.multiline === true)}`];
 }
 
 export interface ImportResult {
@@ -124,6 +145,11 @@ export function failureReport(output: string, lines = 20): string {
   return kept.slice(0, lines).join('\n');
 }
 
+/** IMPORT DONE, the counts and the peak memory: what the JVM may print after them is not the importer's. */
+export function importSummary(output: string): string {
+  return output.slice(output.lastIndexOf('IMPORT DONE')).split('\n').slice(0, 6).join('\n').trimEnd();
+}
+
 async function runImporter(config: LocalNeo4jConfig, instance: string, request: ImportRequest, bulk: BulkPaths, log: Log): Promise<string> {
   fs.rmSync(bulk.data, { recursive: true, force: true });
   fs.rmSync(bulk.report, { force: true });
@@ -131,11 +157,20 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   for (const dir of [bulk.conf, bulk.data, bulk.logs, path.join(bulk.root, 'plugins')]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(bulk.conf, 'neo4j.conf'), stagingConf(bulk));
   const readBuffer = Math.max(4 << 20, 2 ** Math.ceil(Math.log2(request.longestField + 1024)));
+  // Class-data sharing, as for the server (local-server.ts): the first import records
+  // the classes it loads, a later one maps them instead of reading them from the jars.
+  const archive = path.join(bulk.root, `importer-classes-${NEO4J_VERSION}.jsa`);
+  const recording = `${archive}.recording`;
+  // Recording warns of every class it cannot archive (hundreds of lines): not the importer's output.
+  const sharing = fs.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [`-XX:ArchiveClassesAtExit=${recording}`, '-Xlog:cds=off'];
+  fs.rmSync(recording, { force: true });
   const args = [
-    '-Xmx1g',
+    ...sharing,
+    // No -Xmx: the launcher gives the tool's JVM none either (the importer's caches are off the heap, --max-off-heap-memory).
+    '-Dfile.encoding=UTF-8',
     '-cp',
-    `${instancePaths(config, instance).lib}/*`,
-    ADMIN_ENTRY_POINT,
+    `${bulk.conf}/*${path.delimiter}${instancePaths(config, instance).lib}/*`,
+    ADMIN_TOOL,
     'database',
     'import',
     'full',
@@ -145,7 +180,7 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
     // Without it a failure says only "Error in input data", not which record and why.
     '--verbose',
     `--array-delimiter=${request.arrayDelimiter}`,
-    '--multiline-fields=true',
+    ...multilineOptions(request.sources),
     `--read-buffer-size=${readBuffer}`,
     `--report-file=${bulk.report}`,
     `--max-off-heap-memory=${request.offHeapMemory ?? '1g'}`,
@@ -167,6 +202,11 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   }).catch((error: unknown) => {
     throw importError(`Could not run the Neo4j importer (${javaExecutable(config)}): ${describeError(error)}. The database was not changed.`, error);
   });
+  // Kept whole next to the store: the summary holds only the last lines, the stages' times are above them.
+  fs.writeFileSync(path.join(bulk.logs, 'import.log'), output.text);
+  // Only a whole import's record is kept: a failed one loaded fewer classes.
+  if (output.code === 0 && fs.existsSync(recording)) fs.renameSync(recording, archive);
+  else fs.rmSync(recording, { force: true });
   if (output.code !== 0 || !/IMPORT DONE/.test(output.text)) {
     let report = '';
     try {
@@ -180,7 +220,7 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
         (report === '' ? '' : `\n--- import report (${bulk.report}) ---\n${report}`),
     );
   }
-  return tailOf(output.text.slice(output.text.lastIndexOf('IMPORT DONE')), 8);
+  return importSummary(output.text);
 }
 
 function moveStore(from: { path: string }[], to: { path: string }[]): void {

@@ -33,6 +33,8 @@ export interface CsvSource {
   readonly name: string;
   readonly file: string;
   readonly records: number;
+  /** Some field holds a line break (the importer must read the file in one piece). */
+  readonly multiline: boolean;
 }
 
 export interface DeferredWrites {
@@ -105,6 +107,7 @@ class CsvFile {
   records = 0;
   bytes = 0;
   longestField = 0;
+  multiline = false;
 
   constructor(readonly file: string, header: string) {
     this.descriptor = fs.openSync(file, 'w');
@@ -112,7 +115,10 @@ class CsvFile {
   }
 
   row(fields: readonly string[]): void {
-    for (const value of fields) if (value.length > this.longestField) this.longestField = value.length;
+    for (const value of fields) {
+      if (value.length > this.longestField) this.longestField = value.length;
+      if (!this.multiline && (value.includes('\n') || value.includes('\r'))) this.multiline = true;
+    }
     this.records += 1;
     this.push(`${fields.join(',')}\n`);
   }
@@ -163,7 +169,7 @@ const OWNED_TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
   fs.rmSync(directory, { recursive: true, force: true });
   fs.mkdirSync(directory, { recursive: true });
-  const files = new Map<string, { source: Omit<CsvSource, 'records'>; csv: CsvFile }>();
+  const files = new Map<string, { source: Omit<CsvSource, 'records' | 'multiline'>; csv: CsvFile }>();
   const fileFor = (kind: CsvSource['kind'], name: string, typed: Typed, header: string): CsvFile => {
     const key = `${kind}|${name}|${typed.signature}`;
     let entry = files.get(key);
@@ -206,7 +212,7 @@ export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
     for (const { csv } of files.values()) csv.close();
   }
   const entries = [...files.values()];
-  const sources = entries.map(({ source, csv }) => ({ ...source, records: csv.records }));
+  const sources = entries.map(({ source, csv }) => ({ ...source, records: csv.records, multiline: csv.multiline }));
   const count = (kind: CsvSource['kind']) => sources.filter((source) => source.kind === kind).reduce((sum, source) => sum + source.records, 0);
   return {
     sources,

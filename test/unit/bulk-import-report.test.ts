@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureReport } from '../../infra/neo4j/import.ts';
+import { failureReport, importSummary, multilineOptions } from '../../infra/neo4j/import.ts';
 
 describe('failureReport', () => {
   it('keeps the importer\'s reason and drops progress bars and stack frames', () => {
@@ -23,5 +23,30 @@ describe('failureReport', () => {
         '  original error: a (Node)-[PART_OF]->missing (Node) referring to missing node missing',
       ].join('\n'),
     );
+  });
+});
+
+describe('importSummary', () => {
+  it('ends at the peak memory, before the JVM\'s own lines', () => {
+    const output = [
+      'Relationship counts and relationship type index build, started 2026-12-02 02:27:01.586+0000',
+      'Done in 326ms',
+      'IMPORT DONE in 16s 752ms. ',
+      'Imported:',
+      '  16185 nodes',
+      '  53825 relationships',
+      '  289438 properties',
+      'Peak memory usage: 1.033GiB',
+      '[33.005s][warning][cds] Skipping org/eclipse/collections/impl/bag/mutable/HashBag: Signed JAR',
+    ].join('\n');
+    expect(importSummary(output)).toBe(['IMPORT DONE in 16s 752ms. ', 'Imported:', '  16185 nodes', '  53825 relationships', '  289438 properties', 'Peak memory usage: 1.033GiB'].join('\n'));
+  });
+});
+
+describe('multilineOptions', () => {
+  it('reads files in parallel chunks unless some field holds a line break', () => {
+    const source = { kind: 'nodes', name: 'Node:Task', file: '/tmp/a.csv' } as const;
+    expect(multilineOptions([source, { ...source, multiline: false }])).toEqual(['--multiline-fields=false']);
+    expect(multilineOptions([source, { ...source, multiline: true }])).toEqual(['--multiline-fields=true']);
   });
 });
