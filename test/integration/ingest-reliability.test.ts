@@ -123,6 +123,26 @@ describe('ingest runs that stop, files that collide, odd input', () => {
       expect(second.loaded).toHaveLength(1);
       expect(second.skipped).toHaveLength(1);
     });
+
+    it('reports a file that changed between its two parses, writes the others, and loads it on the rerun', async () => {
+      const root = folder({
+        'changing/a.txt': notice(73, '一、做好第七十三项测试工作。（测试市发展改革委牵头）'),
+        'changing/b.txt': notice(74, '一、做好第七十四项测试工作。（测试市财政局牵头）'),
+      });
+      const changed = notice(74, '一、做好第七十四项测试工作，提前完成。（测试市财政局牵头）');
+      // Resolution is done and the graphs are about to be built from the second parse: the file changes now.
+      const onProgress = (event: { stage: string }) => {
+        if (event.stage === 'resolved') fs.writeFileSync(path.join(root, 'changing/b.txt'), changed);
+      };
+      const first = await ingest([root], { root, heldCharacters: 0, onProgress });
+      expect(first.problems.map((problem) => [problem.path, problem.code])).toEqual([['changing/b.txt', 'INPUT_CHANGED']]);
+      expect(first.loaded).toHaveLength(1);
+      for (const id of first.loaded) expect(await has(id)).toBe(true);
+      const again = await ingest([root], { root, heldCharacters: 0 });
+      expect(again.problems).toEqual([]);
+      expect(again.loaded).toHaveLength(1);
+      expect(again.skipped).toEqual(first.loaded);
+    });
   });
 
   describe('document ids never come from a base name alone (item 2)', () => {
