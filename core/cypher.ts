@@ -81,8 +81,19 @@ export function loadCypherCatalog(
     if (text === undefined) throw new KgError('CYPHER_NOT_FOUND', `No Cypher statement named "${name}" in ${folders.join(', ')}`);
     return text;
   };
+  // A statement's text is asked for on every run of it (each API read, each write):
+  // stripped once per name, not per run.
+  const statements = new Map<string, string>();
+  const statement = (name: string): string => {
+    let text = statements.get(name);
+    if (text === undefined) {
+      text = stripComments(lookup(name)).trim().replace(/;\s*$/, '');
+      statements.set(name, text);
+    }
+    return text;
+  };
   return {
-    statement: (name) => stripComments(lookup(name)).trim().replace(/;\s*$/, ''),
+    statement,
     script: (name) => splitStatements(lookup(name)),
     names: [...texts.keys()].sort(),
   };
