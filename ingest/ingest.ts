@@ -575,7 +575,6 @@ async function finishStages(run: Run, database: Database, context: Omit<Finishin
 
 function resolutionOf(document: RunDocument): ResolutionInput {
   if (document.resolution) return document.resolution;
-  if (document.parsed) return resolutionInputOf(document.parsed);
   throw new Error(`document ${document.id}: its resolution inputs were released before the context was made`);
 }
 
