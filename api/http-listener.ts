@@ -7,7 +7,8 @@
  * chain), several times the cost of the hit itself. So a plain JSON POST to
  * the GraphQL endpoint is read here, and when the cache holds its answer
  * under the graph's current version (api/response-cache.ts) those bytes are
- * sent straight away. Everything else — a miss, GET, batches, other media
+ * sent straight away, gzipped when the client accepts gzip and the cache has
+ * compressed them (answers of a kilobyte or more). Everything else — a miss, GET, batches, other media
  * types, CORS requests, bodies without a declared length — goes to yoga with
  * exactly the request it would have had, so the limits, the error masking and
  * the cache plugin see every operation the cache has not answered before.
@@ -17,7 +18,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { ApiConfig } from '../core/config.ts';
 import { describeError } from '../core/errors.ts';
 import type { ApiContext } from './context.ts';
-import type { CacheableParams, ResponseCache } from './response-cache.ts';
+import type { CachedAnswer, CacheableParams, ResponseCache } from './response-cache.ts';
 
 export type Api = YogaServerInstance<Record<string, never>, ApiContext>;
 
@@ -74,10 +75,9 @@ function cacheableLength(request: IncomingMessage, endpoint: string, limits: Htt
 async function answer(request: IncomingMessage, response: ServerResponse, length: number, yoga: Api, cache: ResponseCache): Promise<void> {
   const body = await readBody(request, length);
   const params = paramsOf(body);
-  const json = params === null ? null : await cache.answer(params);
-  if (json !== null) {
-    response.writeHead(200, { 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(json) });
-    response.end(json);
+  const hit = params === null ? null : await cache.answer(params);
+  if (hit !== null) {
+    send(response, hit, acceptsGzip(request.headers['accept-encoding']));
     return;
   }
   const origin = `http://${request.headers.host ?? 'localhost'}`;
@@ -85,6 +85,39 @@ async function answer(request: IncomingMessage, response: ServerResponse, length
   response.statusCode = answered.status;
   answered.headers.forEach((value, name) => response.setHeader(name, value));
   response.end(Buffer.from(await answered.arrayBuffer()));
+}
+
+function send(response: ServerResponse, hit: CachedAnswer, gzipAccepted: boolean): void {
+  const gzipped = gzipAccepted ? hit.gzipped : null;
+  const body = gzipped ?? hit.bytes;
+  response.writeHead(200, {
+    'content-type': JSON_CONTENT_TYPE,
+    'content-length': body.length,
+    // A shared cache must not hand the gzipped bytes to a client that did not ask for them.
+    vary: 'Accept-Encoding',
+    ...(gzipped === null ? {} : { 'content-encoding': 'gzip' }),
+  });
+  response.end(body);
+}
+
+/**
+ * Whether an Accept-Encoding header (RFC 9110 §12.5.3) admits gzip: named
+ * with a weight above zero, else named by its old alias x-gzip, else through
+ * `*` with a weight above zero.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  let alias: boolean | undefined;
+  let wildcard = false;
+  for (const item of header.split(',')) {
+    const [coding = '', ...parameters] = item.split(';').map((part) => part.trim().toLowerCase());
+    const weight = parameters.find((parameter) => parameter.startsWith('q='));
+    const accepted = weight === undefined || Number(weight.slice(2)) > 0;
+    if (coding === 'gzip') return accepted;
+    if (coding === 'x-gzip') alias = accepted;
+    else if (coding === '*') wildcard = accepted;
+  }
+  return alias ?? wildcard;
 }
 
 /** A single operation's params; null for a batch (an array) or a body that is not JSON, which yoga answers. */

@@ -1,8 +1,9 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpListener } from '../../api/http-listener.ts';
-import { createResponseCache } from '../../api/response-cache.ts';
+import { acceptsGzip, createHttpListener } from '../../api/http-listener.ts';
+import { GZIP_MIN_BYTES, createResponseCache } from '../../api/response-cache.ts';
 import { createApi } from '../../api/server.ts';
 import type { ApiConfig } from '../../core/config.ts';
 import { apiConfig, fakeDatabase } from './helpers/fake-database.ts';
@@ -12,6 +13,8 @@ const QUERY = '{ indicators { metric } }';
 interface Answer {
   readonly status: number;
   readonly contentType: string | undefined;
+  readonly contentEncoding: string | undefined;
+  /** The body as sent, inflated when it came gzipped. */
   readonly body: string;
 }
 
@@ -41,7 +44,12 @@ async function serve(version: () => string, metrics: () => string[], overrides: 
       const outgoing = request({ host: '127.0.0.1', port, path, method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const contentEncoding = response.headers['content-encoding'];
+          const body = (contentEncoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], contentEncoding, body });
+        });
       });
       outgoing.on('error', reject);
       outgoing.end(method === 'GET' ? undefined : body);
@@ -115,5 +123,59 @@ describe('the HTTP front door: cache hits answered before yoga', () => {
       outgoing.end(body);
     });
     expect(answer['access-control-allow-origin']).toBe('https://example.org');
+  });
+
+  it('sends a large hit gzipped to a client that accepts gzip, once compressed, and as it is to any other', async () => {
+    const metrics = Array.from({ length: 200 }, (_, index) => `指标${index}`);
+    const { send, executions } = await serve(() => 'v1', () => metrics);
+    const body = JSON.stringify({ query: QUERY });
+    const first = await send(body, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(Buffer.byteLength(first.body)).toBeGreaterThan(GZIP_MIN_BYTES);
+    expect(first.contentEncoding).toBeUndefined();
+    // The cache compresses off the event loop: the first hits may still go out as they are.
+    let gzipped: Answer | undefined;
+    for (let attempt = 0; attempt < 50 && gzipped === undefined; attempt += 1) {
+      const answer = await send(body, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(answer.body).toBe(first.body);
+      if (answer.contentEncoding === 'gzip') gzipped = answer;
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(gzipped?.contentType).toBe(first.contentType);
+    for (const refusing of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'gzip;q=0, *' }] as Record<string, string>[]) {
+      const plain = await send(body, refusing);
+      expect(plain.contentEncoding).toBeUndefined();
+      expect(plain.body).toBe(first.body);
+    }
+    expect(executions()).toBe(1);
+  });
+
+  it('sends a small hit as it is, gzip accepted or not', async () => {
+    const { send } = await serve(() => 'v1', () => ['地区生产总值']);
+    const body = JSON.stringify({ query: QUERY });
+    await send(body);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const hit = await send(body, { 'accept-encoding': 'gzip' });
+    expect(hit.contentEncoding).toBeUndefined();
+    expect(JSON.parse(hit.body)).toEqual({ data: { indicators: [{ metric: '地区生产总值' }] } });
+  });
+});
+
+describe('acceptsGzip', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['gzip', true],
+    ['GZIP', true],
+    ['deflate, gzip;q=0.5', true],
+    ['gzip;q=0', false],
+    ['gzip; q=0.000', false],
+    ['identity', false],
+    ['*', true],
+    ['*;q=0', false],
+    ['gzip;q=0, *', false],
+    ['x-gzip', true],
+    ['br, *;q=0.1', true],
+  ] as const)('%s → %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 });

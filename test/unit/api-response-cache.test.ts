@@ -73,19 +73,31 @@ describe('SharedVersionReader', () => {
           releases.push(resolve);
         }),
     );
+    const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    // Callers of one turn gather into one read, sent on the next turn.
     const first = reader.current();
     const second = reader.current();
+    expect(started).toBe(0);
+    await nextTurn();
+    expect(started).toBe(1);
+    // These arrive while that read is under way: they must wait for a later one.
     const third = reader.current();
+    const fourth = reader.current();
+    await nextTurn();
     expect(started).toBe(1);
     releases[0]?.('a');
     expect(await first).toBe('a');
-    // second and third arrived while the first read was under way: they share the next one.
-    await Promise.resolve();
-    await Promise.resolve();
+    expect(await second).toBe('a');
+    await nextTurn();
+    await nextTurn();
     expect(started).toBe(2);
     releases[1]?.('b');
-    expect(await second).toBe('b');
     expect(await third).toBe('b');
+    expect(await fourth).toBe('b');
+    // A failed read fails its callers only; the next caller gets a fresh read.
+    const failing = new SharedVersionReader(() => (started++ === 2 ? Promise.reject(new Error('lost')) : Promise.resolve('c')));
+    await expect(failing.current()).rejects.toThrow('lost');
+    expect(await failing.current()).toBe('c');
   });
 
   it('joins version tokens of several nodes and gives null without any', () => {
