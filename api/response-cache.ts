@@ -24,6 +24,7 @@ import { gzip } from 'node:zlib';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { versionOf } from '../core/graph-version.ts';
 import type { ReadOnlyDatabase } from './context.ts';
 
 export interface ResponseCacheOptions {
@@ -81,12 +82,6 @@ export class SharedVersionReader {
       if (this.#inFlight === read) this.#inFlight = null;
     }
   }
-}
-
-/** The version token from its rows; null when the graph has never been written (then nothing is cached). */
-export function versionOf(rows: readonly Record<string, unknown>[]): string | null {
-  const versions = rows.map((row) => row['version']).filter((value): value is string => typeof value === 'string' && value !== '');
-  return versions.length === 0 ? null : versions.join('+');
 }
 
 /** A kept answer: its UTF-8 bytes, and the same gzipped once that is done (null while under way, or for a small answer). */

@@ -53,6 +53,8 @@ export type KgErrorCode =
   | 'API_SERVER_ERROR'
   /** An export (`kg export`) could not be written: the path, its permissions, the free space. */
   | 'OUTPUT_WRITE_FAILED'
+  /** The graph was written to while an export read it: what was read is not one state of the graph. */
+  | 'EXPORT_GRAPH_CHANGED'
   /** A bug: an error nobody raised on purpose. */
   | 'INTERNAL';
 

@@ -53,10 +53,13 @@ Options:
                    document, and the passages and clauses carry the same text)
   -h, --help       show this help
 
+An export is one state of the graph: when an ingest writes while it reads,
+it fails with EXPORT_GRAPH_CHANGED and keeps no file (run it again after).
+
 Exit status: 0 when the export was written (or its reader closed the pipe,
 as \`kg export | head\` does); 1 on an error (an unknown year or place,
-Neo4j unreachable, a write failure), with the error and its [CODE] on stderr;
-2 on wrong usage.
+Neo4j unreachable, a write failure, the graph written to meanwhile), with the
+error and its [CODE] on stderr; 2 on wrong usage.
 `;
 
 type ExportDatabase = Pick<Database, 'read' | 'serverInfo' | 'probe' | 'verifyConnectivity' | 'close'>;

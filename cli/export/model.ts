@@ -42,6 +42,12 @@ export interface GraphSource {
   schema(): Promise<ExportSchema>;
   nodes(): AsyncIterable<ExportNode>;
   relationships(): AsyncIterable<ExportRelationship>;
+  /**
+   * Throws (EXPORT_GRAPH_CHANGED) when the graph was written to since the
+   * source was first read: Neo4j reads see each committed write as it lands,
+   * so an export read page by page during an ingest would mix two graphs.
+   */
+  verifyUnchanged(): Promise<void>;
 }
 
 /**

@@ -5,6 +5,8 @@
  * come.
  */
 import type { Database, Row } from '../../core/database.ts';
+import { KgError } from '../../core/errors.ts';
+import { versionOf } from '../../core/graph-version.ts';
 import { valueKindOf, type ExportNode, type ExportRelationship, type ExportSchema, type ExportValue, type GraphSource, type PropertyKey } from './model.ts';
 
 export interface ExportSelection {
@@ -44,16 +46,37 @@ function presentProperties(value: unknown): Record<string, ExportValue> {
   return properties;
 }
 
+/** The graph's version token (cypher/graph/version.cypher), which every write transaction replaces. */
+async function graphVersion(database: Reader): Promise<string | null> {
+  return versionOf(await database.read('graph/version'));
+}
+
 export function graphSource(database: Reader, selection: ExportSelection, pageSizes: PageSizes = defaultPageSizes(selection.withText)): GraphSource {
   const filter = { documentIds: selection.documentIds, withText: selection.withText };
+  // Read before the first page, so that any write landing while the export reads is seen at the end.
+  let initialVersion: Promise<string | null> | null = null;
+  const started = (): Promise<string | null> => (initialVersion ??= graphVersion(database));
   return {
+    async verifyUnchanged(): Promise<void> {
+      const before = await started();
+      const after = await graphVersion(database);
+      if (after !== before) {
+        throw new KgError(
+          'EXPORT_GRAPH_CHANGED',
+          'the graph was written to while it was being exported (an ingest ran meanwhile), so what was read is not one state of the graph; run kg export again once the ingest has finished',
+        );
+      }
+    },
+
     async schema(): Promise<ExportSchema> {
+      await started();
       const nodeKeys = keysOf(await database.read('export/node-keys', filter));
       const relationshipKeys = keysOf(await database.read('export/relationship-keys', { documentIds: selection.documentIds }));
       return { nodeKeys, relationshipKeys };
     },
 
     async *nodes(): AsyncGenerator<ExportNode> {
+      await started();
       let after = '';
       for (;;) {
         const rows = await database.read('export/nodes-page', { ...filter, after, limit: pageSizes.nodes });
@@ -71,6 +94,7 @@ export function graphSource(database: Reader, selection: ExportSelection, pageSi
     },
 
     async *relationships(): AsyncGenerator<ExportRelationship> {
+      await started();
       let after = '';
       for (;;) {
         const rows = await database.read('export/relationships-page', { documentIds: selection.documentIds, after, limit: pageSizes.relationships });

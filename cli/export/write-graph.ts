@@ -40,13 +40,30 @@ class Counter {
   }
 }
 
-/** Writes into `sink`, and on any failure discards it (no half file) before rethrowing. */
-async function into(sink: TextSink, work: (sink: TextSink) => Promise<void>): Promise<void> {
+/**
+ * Writes into the sinks, checks that the graph did not change meanwhile, and
+ * only then puts them in place; on any failure discards them all (no half or
+ * mixed files) before rethrowing.
+ */
+async function into(source: GraphSource, sinks: readonly TextSink[], work: () => Promise<void>): Promise<void> {
   try {
-    await work(sink);
-    await sink.close();
+    await work();
+    await source.verifyUnchanged();
+    for (const sink of sinks) await sink.close();
   } catch (error) {
-    await sink.discard();
+    for (const sink of sinks) await sink.discard();
+    throw error;
+  }
+}
+
+/** Opens the sinks in order; when one cannot be opened, those already open are discarded. */
+async function openAll(open: OpenSink, names: readonly string[]): Promise<TextSink[]> {
+  const sinks: TextSink[] = [];
+  try {
+    for (const name of names) sinks.push(await open(name));
+    return sinks;
+  } catch (error) {
+    for (const sink of sinks) await sink.discard();
     throw error;
   }
 }
@@ -54,7 +71,8 @@ async function into(sink: TextSink, work: (sink: TextSink) => Promise<void>): Pr
 export async function writeGraph(source: GraphSource, format: ExportFormat, open: OpenSink): Promise<ExportCounts> {
   const counter = new Counter();
   if (format === 'jsonl') {
-    await into(await open('graph'), async (sink) => {
+    const sink = await open('graph');
+    await into(source, [sink], async () => {
       for await (const node of source.nodes()) {
         counter.node(node.labels);
         await sink.write(jsonlNode(node));
@@ -66,7 +84,8 @@ export async function writeGraph(source: GraphSource, format: ExportFormat, open
     });
   } else if (format === 'graphml') {
     const keys = graphmlKeys(await source.schema());
-    await into(await open('graph'), async (sink) => {
+    const sink = await open('graph');
+    await into(source, [sink], async () => {
       await sink.write(graphmlHeader(keys));
       for await (const node of source.nodes()) {
         counter.node(node.labels);
@@ -80,18 +99,20 @@ export async function writeGraph(source: GraphSource, format: ExportFormat, open
     });
   } else {
     const schema = await source.schema();
-    await into(await open('nodes.csv'), async (sink) => {
-      await sink.write(CSV_BOM + nodeCsvHeader(schema));
+    // Both files are written before either is put in place: they are one state of the graph or neither is kept.
+    const sinks = await openAll(open, ['nodes.csv', 'relationships.csv']);
+    const [nodes, relationships] = sinks;
+    if (nodes === undefined || relationships === undefined) throw new Error('openAll returned fewer sinks than names');
+    await into(source, sinks, async () => {
+      await nodes.write(CSV_BOM + nodeCsvHeader(schema));
       for await (const node of source.nodes()) {
         counter.node(node.labels);
-        await sink.write(nodeCsvRow(node, schema));
+        await nodes.write(nodeCsvRow(node, schema));
       }
-    });
-    await into(await open('relationships.csv'), async (sink) => {
-      await sink.write(CSV_BOM + relationshipCsvHeader(schema));
+      await relationships.write(CSV_BOM + relationshipCsvHeader(schema));
       for await (const relationship of source.relationships()) {
         counter.relationship(relationship.type);
-        await sink.write(relationshipCsvRow(relationship, schema));
+        await relationships.write(relationshipCsvRow(relationship, schema));
       }
     });
   }

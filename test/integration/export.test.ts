@@ -15,6 +15,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runExportCommand, type ExportDependencies } from '../../cli/commands/export.ts';
+import { graphSource } from '../../cli/export/read-graph.ts';
 import { xmlSafeText } from '../../cli/export/xml-text.ts';
 import { loadConfig, PROJECT_ROOT } from '../../core/config.ts';
 import { writeFixtureGraph, type FixtureGraph } from '../fixtures/graph/api-graph.ts';
@@ -236,5 +237,23 @@ describe('kg export against Neo4j', () => {
       child.on('close', () => resolve(out.trim()));
     });
     expect({ status, stderr: await fs.readFile(errFile, 'utf8') }).toEqual({ status: '0', stderr: '' });
+  });
+
+  it('fails with EXPORT_GRAPH_CHANGED when a write commits while it reads, and passes once the graph is still', async () => {
+    const database = testDatabase();
+    try {
+      const source = graphSource(database, { documentIds: null, withText: false }, { nodes: 10, relationships: 10 });
+      const nodes = source.nodes()[Symbol.asyncIterator]();
+      expect((await nodes.next()).done).toBe(false);
+      // Any write transaction replaces the graph's version as its last statement.
+      await database.write(async () => undefined);
+      await expect(source.verifyUnchanged()).rejects.toMatchObject({ code: 'EXPORT_GRAPH_CHANGED' });
+      await nodes.return?.(undefined);
+      const still = graphSource(database, { documentIds: null, withText: false });
+      await still.schema();
+      await expect(still.verifyUnchanged()).resolves.toBeUndefined();
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SharedVersionReader, createResponseCache, versionOf } from '../../api/response-cache.ts';
+import { SharedVersionReader, createResponseCache } from '../../api/response-cache.ts';
+import { versionOf } from '../../core/graph-version.ts';
 import { createApi } from '../../api/server.ts';
 import { apiConfig, fakeDatabase, post } from './helpers/fake-database.ts';
 

@@ -3,6 +3,9 @@
  * output, usage and input errors, Neo4j unreachable. The real database and
  * the formats read back by parsers are in test/integration/export.test.ts.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runExportCommand, type ExportDependencies } from '../../cli/commands/export.ts';
@@ -14,14 +17,17 @@ import { DatabaseError } from '../../core/errors.ts';
 const NODES = Array.from({ length: 2_500 }, (_, index) => ({ id: `node:${String(index).padStart(5, '0')}`, labels: ['Agency'], properties: { name: `机构${index}` } }));
 
 /** Answers the export statements from NODES (no relationships), paging as the Cypher does; records what was asked. */
-function fakeDatabase(options: { readonly unreachable?: boolean; readonly years?: readonly number[] } = {}) {
+function fakeDatabase(options: { readonly unreachable?: boolean; readonly years?: readonly number[]; readonly versions?: readonly string[] } = {}) {
   const asked: { name: string; parameters: Parameters }[] = [];
+  // The graph's version as successive reads see it: a write landing mid-export changes it.
+  let versionReads = 0;
   let closed = false;
   const database: ReturnType<ExportDependencies['openDatabase']> = {
     async read(name: string, parameters: Parameters = {}): Promise<Row[]> {
       asked.push({ name, parameters });
       if (name === 'export/node-keys') return [{ key: 'name', types: ['STRING NOT NULL'] }];
       if (name === 'export/relationship-keys') return [];
+      if (name === 'graph/version') return [{ version: options.versions?.[Math.min(versionReads++, options.versions.length - 1)] ?? 'v1' }];
       if (name === 'export/known-years') return (options.years ?? []).map((year) => ({ year }));
       if (name === 'export/nodes-page') {
         const after = String(parameters['after']);
@@ -108,6 +114,23 @@ describe('kg export', () => {
     // It stopped reading instead of paging through the whole graph.
     expect(fake.asked.filter((entry) => entry.name === 'export/nodes-page').length).toBeLessThan(3);
     expect(fake.isClosed()).toBe(true);
+  });
+
+  it('keeps no file and fails with EXPORT_GRAPH_CHANGED when a write lands while it reads', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'kg-export-changed-'));
+    try {
+      const out = path.join(folder, 'graph.jsonl');
+      const { io, err } = capture();
+      const code = await runExportCommand(['--format', 'jsonl', '--out', out], io, { openDatabase: () => fakeDatabase({ versions: ['v1', 'v2'] }).database, limits });
+      expect(code).toBe(1);
+      expect(err.join('')).toContain('[EXPORT_GRAPH_CHANGED]');
+      expect(await readdir(folder)).toEqual([]);
+      // Unchanged, the same export is written.
+      expect(await runExportCommand(['--format', 'jsonl', '--out', out], capture().io, { openDatabase: () => fakeDatabase().database, limits })).toBe(0);
+      expect(await readdir(folder)).toEqual(['graph.jsonl']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('refuses a year no document is of, naming it', async () => {

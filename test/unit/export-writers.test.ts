@@ -15,7 +15,8 @@ import { graphmlEdge, graphmlHeader, graphmlKeys, graphmlNode, GRAPHML_FOOTER } 
 import { jsonlNode, jsonlRelationship } from '../../cli/export/jsonl.ts';
 import { displayLabel, valueKindOf, type ExportNode, type ExportRelationship, type ExportSchema, type GraphSource } from '../../cli/export/model.ts';
 import type { TextSink } from '../../cli/export/sink.ts';
-import { writeGraph } from '../../cli/export/write-graph.ts';
+import { EXPORT_FORMATS, writeGraph } from '../../cli/export/write-graph.ts';
+import { KgError } from '../../core/errors.ts';
 import { escapeXml, xmlSafeText } from '../../cli/export/xml-text.ts';
 
 /** Strings rich in what breaks XML and CSV: markup, quotes, line ends, C0 controls, lone surrogates, non-characters, CJK. */
@@ -164,6 +165,7 @@ function memorySinks(): { open: (name: string) => Promise<TextSink>; files: Map<
 }
 
 const source: GraphSource = {
+  verifyUnchanged: async () => undefined,
   schema: async () => schema,
   async *nodes() {
     yield agency;
@@ -206,6 +208,23 @@ describe('a whole export', () => {
     await expect(writeGraph(failing, 'graphml', sinks.open)).rejects.toThrow('Neo4j went away');
     expect(sinks.discarded).toEqual(['graph']);
     expect(sinks.files.size).toBe(0);
+  });
+});
+
+describe('an export during a write', () => {
+  it('keeps no file, CSV pair included, when the graph changed while it was read', async () => {
+    for (const format of EXPORT_FORMATS) {
+      const sinks = memorySinks();
+      const changed: GraphSource = {
+        ...source,
+        verifyUnchanged: async () => {
+          throw new KgError('EXPORT_GRAPH_CHANGED', 'the graph was written to while it was being exported');
+        },
+      };
+      await expect(writeGraph(changed, format, sinks.open)).rejects.toMatchObject({ code: 'EXPORT_GRAPH_CHANGED' });
+      expect(sinks.files.size).toBe(0);
+      expect(sinks.discarded.length).toBe(format === 'csv' ? 2 : 1);
+    }
   });
 });
 
