@@ -319,7 +319,8 @@ export function createDatabase<Name extends string = CypherName>(
           onStatement(name, {});
           await session.run(catalog.statement(name));
         }
-        // Schema statements cannot share a transaction with each other; each runs on its own.
+        // Each its own auto-commit statement: they commit one by one, and as every one is
+        // IF NOT EXISTS, a run stopped half-way is finished by the next.
         for (const statement of catalog.script('schema')) {
           if (options.awaitIndexes === false && AWAIT_INDEXES.test(statement)) continue;
           onStatement('schema', {});

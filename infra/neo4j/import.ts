@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { LocalNeo4jConfig } from '../../core/config.ts';
 import { KgError, describeError } from '../../core/errors.ts';
 import { NEO4J_VERSION, instancePaths, start, status, stop, type Log } from './local-server.ts';
+import { classArchiveOptions, settleClassArchive } from './class-data-sharing.ts';
 
 /**
  * The admin tool itself, not its launcher (`Neo4jAdminBoot`): the launcher only
@@ -157,15 +158,10 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   for (const dir of [bulk.conf, bulk.data, bulk.logs, path.join(bulk.root, 'plugins')]) fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(bulk.conf, 'neo4j.conf'), stagingConf(bulk));
   const readBuffer = Math.max(4 << 20, 2 ** Math.ceil(Math.log2(request.longestField + 1024)));
-  // Class-data sharing, as for the server (local-server.ts): the first import records
-  // the classes it loads, a later one maps them instead of reading them from the jars.
+  // Class-data sharing, as for the server: the first import records the classes it loads.
   const archive = path.join(bulk.root, `importer-classes-${NEO4J_VERSION}.jsa`);
-  const recording = `${archive}.recording`;
-  // Recording warns of every class it cannot archive (hundreds of lines): not the importer's output.
-  const sharing = fs.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [`-XX:ArchiveClassesAtExit=${recording}`, '-Xlog:cds=off'];
-  fs.rmSync(recording, { force: true });
   const args = [
-    ...sharing,
+    ...classArchiveOptions(archive),
     // No -Xmx: the launcher gives the tool's JVM none either (the importer's caches are off the heap, --max-off-heap-memory).
     '-Dfile.encoding=UTF-8',
     '-cp',
@@ -205,8 +201,7 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
   // Kept whole next to the store: the summary holds only the last lines, the stages' times are above them.
   fs.writeFileSync(path.join(bulk.logs, 'import.log'), output.text);
   // Only a whole import's record is kept: a failed one loaded fewer classes.
-  if (output.code === 0 && fs.existsSync(recording)) fs.renameSync(recording, archive);
-  else fs.rmSync(recording, { force: true });
+  settleClassArchive(archive, output.code === 0);
   if (output.code !== 0 || !/IMPORT DONE/.test(output.text)) {
     let report = '';
     try {

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KgError } from '../../core/errors.ts';
 import { PROJECT_ROOT, type LocalNeo4jConfig } from '../../core/config.ts';
+import { classArchiveOptions, settleClassArchive } from './class-data-sharing.ts';
 
 export const NEO4J_VERSION = '5.26.30';
 const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
@@ -152,32 +153,14 @@ function neo4jConf(config: LocalNeo4jConfig, paths: InstancePaths): string {
   ].join('\n');
 }
 
-/**
- * Class-data sharing (AppCDS): the JVM maps the classes it parsed and
- * verified at an earlier run from an archive instead of loading them from the
- * jars again, the larger part of a start-up spent before any database opens
- * (a bulk build restarts the server, so it pays this too). The first start
- * records the classes it used into a scratch file, written as the JVM exits;
- * only a stop that saw the process end by itself makes it the archive (a
- * killed JVM may leave half a file). An archive of other jars or another JVM
- * is refused by the JVM, which then starts as without one.
- */
-function archivePaths(paths: InstancePaths): { archive: string; recording: string } {
-  const archive = path.join(paths.root, `server-classes-${NEO4J_VERSION}.jsa`);
-  return { archive, recording: `${archive}.recording` };
-}
-
-function classDataSharing(paths: InstancePaths): string[] {
-  const { archive, recording } = archivePaths(paths);
-  if (fs.existsSync(archive)) return [`-XX:SharedArchiveFile=${archive}`];
-  fs.rmSync(recording, { force: true });
-  // Recording warns of every class it cannot archive (hundreds of lines in console.log).
-  return [`-XX:ArchiveClassesAtExit=${recording}`, '-Xlog:cds=off'];
+/** Where the server's class-data sharing archive lives (see class-data-sharing.ts). */
+function serverClassArchive(paths: InstancePaths): string {
+  return path.join(paths.root, `server-classes-${NEO4J_VERSION}.jsa`);
 }
 
 function jvmOptions(config: LocalNeo4jConfig, paths: InstancePaths): string[] {
   return [
-    ...classDataSharing(paths),
+    ...classArchiveOptions(serverClassArchive(paths)),
     `-Xms${config.heap}`,
     `-Xmx${config.heap}`,
     '-XX:+UseG1GC',
@@ -370,14 +353,12 @@ export async function stop(config: LocalNeo4jConfig, instance: string, log: Log)
   while (Date.now() < deadline && isOurProcess(pid, paths)) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const { archive, recording } = archivePaths(paths);
-  if (isOurProcess(pid, paths)) {
+  const endedByItself = !isOurProcess(pid, paths);
+  if (!endedByItself) {
     log(`Neo4j (${instance}) did not stop within ${STOP_TIMEOUT_MS / 1000} s; killing it.`);
     process.kill(pid, 'SIGKILL');
-    fs.rmSync(recording, { force: true });
-  } else if (fs.existsSync(recording)) {
-    fs.renameSync(recording, archive);
   }
+  settleClassArchive(serverClassArchive(paths), endedByItself);
   fs.rmSync(paths.pidFile, { force: true });
   log(`Neo4j (${instance}) stopped.`);
   return true;
