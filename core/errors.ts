@@ -12,6 +12,8 @@ export const INPUT_ERROR_CODES = [
   'INPUT_BINARY',
   'INPUT_UNDECODABLE',
   'INPUT_UNRECOGNISED',
+  /** An office, PDF or image file: recognised by its signature or name, and not read. */
+  'INPUT_UNSUPPORTED_FORMAT',
   /** The file changed between the run's first read of it and its second (ingest parses a file again to build it). */
   'INPUT_CHANGED',
 ] as const;

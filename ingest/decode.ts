@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../core/errors.ts';
+import { startsWith, unsupportedFormat, unsupportedFormatAdvice } from './file-formats.ts';
 import type { SourceText } from './model.ts';
 
 /** How many leading bytes are inspected for binary content. */
@@ -23,6 +24,8 @@ const MIN_PLAUSIBLE_SHARE = 0.9;
 
 export function decodeSource(path: string, bytes: Uint8Array): SourceText {
   if (bytes.length === 0) throw new InputError('INPUT_EMPTY', path, 'the file is empty');
+  const format = unsupportedFormat(path, bytes);
+  if (format !== null) throw new InputError('INPUT_UNSUPPORTED_FORMAT', path, unsupportedFormatAdvice(format));
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     throw new InputError('INPUT_UNDECODABLE', path, 'UTF-16 text is not supported; save the file as UTF-8');
   }
@@ -42,9 +45,6 @@ export function decodeSource(path: string, bytes: Uint8Array): SourceText {
   };
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, index) => bytes[index] === byte);
-}
 
 function rejectBinary(path: string, bytes: Uint8Array): void {
   // A NUL byte never occurs in UTF-8 or GB18030 text.

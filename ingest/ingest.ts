@@ -372,6 +372,8 @@ async function ingestInto(run: Run, paths: readonly string[], database: Database
 
   const inputs = await findInputFiles(paths);
   for (const problem of inputs.problems) run.problems.push(problemOf(problem.path, null, problem));
+  // The folder's text documents still go in: an office or PDF file beside them is named, not failed.
+  for (const notice of inputs.notRead) run.warnings.push(problemOf(labelOf(notice.path), null, notice));
   const files = inputs.files;
   run.files = files.length;
   const labels = files.map(labelOf);

@@ -1,6 +1,7 @@
 /**
  * Expands the paths given to `kg ingest` into files: a folder stands for the
- * files in it (recursively, hidden files, READMEs and other non-text skipped).
+ * files in it (recursively, hidden files, READMEs and other non-text skipped;
+ * office and PDF files among them are named as not read, see file-formats.ts).
  *
  * A path that cannot be used (missing, a dangling symbolic link, a link loop)
  * is reported and the others still go in. Symbolic links are followed, to
@@ -13,8 +14,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { PROJECT_ROOT } from '../core/config.ts';
+import { documentLikeFormat, unsupportedFormatAdvice } from './file-formats.ts';
 
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+// Saved web pages too: the cleaner reads HTML markup and tables (ingest/clean/markup.ts).
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.text', '.html', '.htm', '.shtml', '.xhtml']);
 
 function isDocumentName(name: string): boolean {
   if (name.startsWith('.')) return false;
@@ -27,11 +30,14 @@ export interface InputFiles {
   readonly files: readonly string[];
   /** Paths that could not be used, each naming the path and the reason. */
   readonly problems: readonly InputError[];
+  /** Office and PDF files found in the folders, not read (INPUT_UNSUPPORTED_FORMAT): for a warning, since the folder's text documents go in. */
+  readonly notRead: readonly InputError[];
 }
 
 interface Walk {
   readonly files: string[];
   readonly problems: InputError[];
+  readonly notRead: InputError[];
   /** Real paths of the files taken, so a file reached through several links is read once. */
   readonly realFiles: Set<string>;
 }
@@ -67,6 +73,16 @@ async function addFile(file: string, walk: Walk): Promise<void> {
   walk.files.push(file);
 }
 
+/** A folder's file: taken when it is a text document, named when it is an office or PDF file, else passed over. */
+async function considerFile(file: string, name: string, walk: Walk): Promise<void> {
+  if (isDocumentName(name)) {
+    await addFile(file, walk);
+    return;
+  }
+  const format = documentLikeFormat(name);
+  if (format !== null) walk.notRead.push(new InputError('INPUT_UNSUPPORTED_FORMAT', file, unsupportedFormatAdvice(format)));
+}
+
 /** `ancestors`: real paths of the folders being read above this one (a link to one of them is a loop). */
 async function walkDirectory(directory: string, ancestors: ReadonlySet<string>, walk: Walk): Promise<void> {
   let entries: Dirent[];
@@ -90,9 +106,9 @@ async function walkDirectory(directory: string, ancestors: ReadonlySet<string>, 
         continue;
       }
       if (target.isDirectory()) await enterDirectory(full, ancestors, walk);
-      else if (target.isFile() && isDocumentName(entry.name)) await addFile(full, walk);
+      else if (target.isFile()) await considerFile(full, entry.name, walk);
     } else if (entry.isDirectory()) await enterDirectory(full, ancestors, walk);
-    else if (entry.isFile() && isDocumentName(entry.name)) await addFile(full, walk);
+    else if (entry.isFile()) await considerFile(full, entry.name, walk);
   }
 }
 
@@ -110,7 +126,7 @@ async function enterDirectory(directory: string, ancestors: ReadonlySet<string>,
  * for a bad path, so one missing path does not stop the others.
  */
 export async function findInputFiles(paths: readonly string[]): Promise<InputFiles> {
-  const walk: Walk = { files: [], problems: [], realFiles: new Set() };
+  const walk: Walk = { files: [], problems: [], notRead: [], realFiles: new Set() };
   for (const given of paths) {
     const absolute = path.resolve(given);
     let stat;

@@ -52,6 +52,24 @@ describe('finding the files to ingest', () => {
     expect(problems[0]?.message).toMatch(/gone\.txt: dangling symbolic link/u);
   });
 
+  it('takes saved web pages, names office and PDF files as not read, and passes over the rest', async () => {
+    const page = write('news/报告.html', '<html><body><p>正文。</p></body></html>');
+    const shtml = write('news/分工.shtml', '<p>正文。</p>');
+    const text = write('分工.txt');
+    write('附件1.docx', 'PK');
+    write('附件2.PDF', '%PDF-1.7');
+    write('logo.png', 'png');
+    write('style.css', 'p {}');
+    const { files, problems, notRead } = await findInputFiles([root]);
+    expect(files).toEqual([shtml, page, text]);
+    expect(problems).toEqual([]);
+    expect(notRead.map((notice) => [notice.code, path.basename(notice.path)])).toEqual([
+      ['INPUT_UNSUPPORTED_FORMAT', '附件1.docx'],
+      ['INPUT_UNSUPPORTED_FORMAT', '附件2.PDF'],
+    ]);
+    expect(notRead[0]?.message).toContain('a Word document (.docx), which is not read: open it and save it as plain text');
+  });
+
   it('labels a file by its path under the root, never by its base name alone', () => {
     expect(labelUnder(root, path.join(root, '2026', '分工意见.txt'))).toBe('2026/分工意见.txt');
     expect(labelUnder(root, path.join(root, '2027', '分工意见.txt'))).toBe('2027/分工意见.txt');
