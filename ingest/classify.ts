@@ -51,7 +51,7 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
       )
       .find((line) => line.length >= 6 && line.length <= 80 && !/[。；！？]$/u.test(line) && !METADATA_LINE.test(line) && kindFromTitle(line) !== null) ??
     null;
-  const kind = kindOf(familyTitle, doc.text);
+  const kind = kindOf(firstAttachmentTitle(familyTitle, doc.text) ?? familyTitle, doc.text);
   // A document that states no year is still read: its year is null (parse warns).
   const year = findYear(kind, foundTitle, doc.text, issuedOn, docNo);
   return { kind, year, title: foundTitle ?? familyTitle ?? inventedTitle(kind, year, docNo, firstLine), docNo, issuedOn };
@@ -65,7 +65,7 @@ const DIVISION_TITLE = /分工|分解|任务清单|责任清单|工作清单|任
 /** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
 const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   // 为民办实事, 民生实事, 惠民实事, 民盼实事, 十件实事 …, not 实事求是.
-  [/实事(?!求是)|民生工程/u, 'LIVELIHOOD_PLAN'],
+  [/实事(?!求是)|民生工程|民生计划/u, 'LIVELIHOOD_PLAN'],
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
   [DIVISION_TITLE, 'TASK_DIVISION'],
   [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
@@ -81,6 +81,22 @@ function kindFromTitle(title: string): DocumentKind | null {
   // A notice sending the report's task list together with its 实事 list is the task division first.
   if (/政府工作报告/u.test(title) && DIVISION_TITLE.test(title)) return 'TASK_DIVISION';
   return FAMILY_TITLES.find(([pattern]) => pattern.test(title))?.[1] ?? null;
+}
+
+/** `附件1` (or `附件`) on a line of its own, then the attachment's title. */
+const FIRST_ATTACHMENT_TITLE = /^附件\s*(?:1|一)?\s*[:：]?\n+([^\n]{6,80})$/mu;
+
+/**
+ * A notice that sends documents of several families (…重点工作分工和民生实事项目的通知)
+ * names no one kind; the document it opens is its first attachment, whose own
+ * title does (the later attachments are documents of their own, cut by split).
+ */
+function firstAttachmentTitle(title: string | null, text: string): string | null {
+  if (title === null || !NOTICE_TITLE.test(title)) return null;
+  const families = new Set(FAMILY_TITLES.filter(([pattern]) => pattern.test(title)).map(([, kind]) => kind));
+  if (families.size < 2) return null;
+  const attachment = FIRST_ATTACHMENT_TITLE.exec(text)?.[1]?.trim() ?? null;
+  return attachment !== null && kindFromTitle(attachment) !== null ? attachment : null;
 }
 
 /** Resolves the kind from the title's family (if any) and what the body holds. */
@@ -111,7 +127,7 @@ const LEAD_ANNOTATION = /[（(〔【[][^（）()〔〕【】\n]{0,80}?(?:牵头|
 /** `基础教育处牵头，发展规划处、财务处配合。` on a line of its own. */
 const VERB_LINE = /^[^，。；\n（(]{2,40}(?:牵头|主办)[，,][^。\n]{2,80}(?:配合|参与|协办|负责)[。.]?$/gmu;
 const TABLE_HEADER = /^(?:序号|编号)\t.*(?:牵头|责任|配合)/mu;
-const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民盼实事|民心实事|民生工程/u;
+const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民盼实事|民心实事|民生工程|民生计划/u;
 const LEADER_TITLES = /(?:常务)?副(?:省长|主席|市长|区长|县长|旗长|镇长|乡长)|秘书长|[\u4e00-\u9fff]{2,3}同志/gu;
 const WORK_REPORT_SIGNALS = [
   /各位代表/u,
@@ -123,6 +139,10 @@ const WORK_REPORT_SIGNALS = [
   /政府工作报告/u,
 ];
 const MIN_ANNOTATIONS = 5;
+/** Wording of an opening that announces a division of the work. */
+const STATES_DIVISION = /(?:任务|工作|责任)(?:分工|分解)|分工(?:如下|意见|方案)/u;
+/** Characters from the top read as the document's opening (title, addressees, preamble). */
+const OPENING_CHARACTERS = 600;
 const MIN_MARKERS = 3;
 const MIN_LEADERS = 3;
 
@@ -146,6 +166,9 @@ function kindFromBody(text: string, evidence: 'strict' | 'loose'): DocumentKind 
     return 'LEADER_DIVISION';
   }
   if (annotations >= MIN_ANNOTATIONS || labels >= MIN_MARKERS || (table && !strict)) return 'TASK_DIVISION';
+  // Under a title that names no family, an opening that says it divides the work
+  // (现就有关重点工作分工提出如下意见) is the strong evidence, with closing groups after it.
+  if (strict && STATES_DIVISION.test(sample.slice(0, OPENING_CHARACTERS)) && countMatches(sample, LEAD_ANNOTATION) >= MIN_ANNOTATIONS) return 'TASK_DIVISION';
   if (/^[\u3400-\u9fff]{2,4}同志$/mu.test(sample) && leaderLines >= MIN_LEADERS) return 'LEADER_DIVISION';
   if (reportSignals >= 2) return 'WORK_REPORT';
   if (/(?:预期|目标).{0,12}增长\s*\d/u.test(sample)) return 'WORK_REPORT';

@@ -158,8 +158,11 @@ function opensClause(text: string, at: number): boolean {
     }
     break;
   }
-  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1));
+  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1)) || MARKDOWN_BULLET.test(text.slice(Math.max(0, index - 3), index));
 }
+
+/** A markdown list bullet at the start of a line (`- 地区生产总值增长6%`); elsewhere `-` is a sign or a range. */
+const MARKDOWN_BULLET = /(?:^|\n)[ \t]*[-+*]$/u;
 
 function spellingAt(text: string, at: number, spellings: readonly Spelling[]): Spelling | null {
   return spellings.find(({ spelling }) => text.startsWith(spelling, at)) ?? null;

@@ -94,6 +94,12 @@ function splitItems(text: string): RawItem[] {
   for (let i = 0; i < text.length; i += 1) {
     if (depths[i] !== 0) continue;
     const char = text[i] as string;
+    // `区教育局（牵头）各镇（街道）` (a cell whose <br> was lost): a lead flag is never part
+    // of a name, so the next name starts right after it.
+    if (i > start && !ITEM_SEPARATORS.has(char) && !GROUP_SEPARATORS.has(char) && LEAD_FLAG.test(text.slice(start, i))) {
+      push(i);
+      start = i;
+    }
     if (ITEM_SEPARATORS.has(char) || (char === '及' && startsAreaItem(text, i + 1, depths)) || joinsTwoUnits(text, start, i, depths)) {
       push(i);
       start = i + 1;

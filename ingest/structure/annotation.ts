@@ -47,6 +47,7 @@ const LEADER_OFFICE = /^(?:分管|协管|联系|牵头)?(?:常务)?(?:副)?(?:�
 const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
 const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同)(?:责任)?(?:单位|部门)[:：]|(?:完成时限|完成时间|时间节点)[:：]/gu;
 const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。']);
+const COMMA = new Set(['，', ',']);
 
 /** Markers longer than this are taken to be an unclosed bracket swallowing prose. */
 const MAX_ANNOTATION_LENGTH = 400;
@@ -126,14 +127,26 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
   };
 
   const queue = [...segments];
+  // `省国土资源厅、环境保护厅，各州、市人民政府配合`: a unit list without a verb, closed
+  // by a comma, shares the verb of the list after it.
+  let sharingVerb: AgencyMention[] = [];
   for (let index = 0; index < queue.length; index += 1) {
     const segment = queue[index] as Segment;
-    const reading = read(segment, readings[readings.length - 1]);
+    let reading = read(segment, readings[readings.length - 1]);
     if (reading.kind === 'division') {
       // `部门分工：A牵头，B配合` holds its own segments.
       queue.splice(index + 1, 0, ...splitSegments(compact.text, reading.from, reading.to));
       continue;
     }
+    if (reading.kind === 'other' && COMMA.has(compact.text[segment.to] ?? '')) {
+      const units = unitsOf(segment.from, segment.to);
+      if (units !== null) {
+        sharingVerb.push(...units);
+        continue;
+      }
+    }
+    if (sharingVerb.length > 0 && reading.kind === 'units' && !reading.labelled) reading = { ...reading, units: [...sharingVerb, ...reading.units] };
+    sharingVerb = [];
     // The first segment must name units or leaders; otherwise the bracket is a remark.
     if (readings.length === 0 && reading.kind !== 'units' && reading.kind !== 'leaders') return null;
     readings.push(reading);

@@ -31,7 +31,7 @@ import { BODY_END_LINE, splitLines, type Line } from './lines.ts';
  * the opening; 接手 (takes over) is a 分管.
  */
 const ROLE_PREFIX =
-  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|联系|接手)(?:的)?(?:(?:单位|部门|领域)(?:[和及](?:单位|部门))?)?[：:]?/u;
+  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|联系|接手)(?:的)?(?:(?:单位|部门|领域|社区|村|村居|乡镇|街道)(?:[和及](?:单位|部门))?)?[：:]?/u;
 /** `不再分管A`: a list the leader no longer holds. */
 const DROPPED_PREFIX = /^(?:不再|停止)(?:协助)?(?:分管|联系|主管)(?:单位|部门)?/u;
 const DUTY_PREFIX =

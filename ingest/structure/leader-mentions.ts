@@ -35,6 +35,13 @@ const NAME = '[\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]{1,3}?|[\\u4e00-\\u9fff·]{2,
 const FOLLOWER =
   '(?:负责|领导|主持|分管|协助|联系|主管|不再|改为|同时|继续|接手|兼任|兼|在原|仍|列席|挂点|代管|其他|同志|[：:，,；;。（(]|$)';
 
+/**
+ * Titles read only at the start of a heading line of their own (`副主任：孙某某`): a
+ * 街道办事处 is led by its 主任, but inside prose (or after a word: `综合办主任：…`) a bare
+ * 主任 heads any office, so it names no leader there.
+ */
+const HEADING_TITLE = `${TITLE}|(?:街道)?(?:办事处)?(?:常务)?副?主任`;
+
 export const TITLE_PATTERN = new RegExp(`^(?:${TITLE})$`, 'u');
 /** The title grammar as a pattern source, for patterns built around it. */
 export const TITLE_SOURCE = TITLE;
@@ -147,7 +154,7 @@ export function readHeadingLine(line: string): { name: string; title: string | n
   const spacedName = '[\\u4e00-\\u9fff](?:\\s?[\\u4e00-\\u9fff]){1,3}|[\\u4e00-\\u9fff][\\u4e00-\\u9fff·]{2,11}';
   const forms: readonly [RegExp, number, readonly number[]][] = [
     [new RegExp(`^(?:(${TITLE_SOURCE})\\s*[：:]?\\s*)?(${spacedName})\\s*同志${bracket.replace('[^（）()]{1,30}', `(${TITLE_SOURCE})`)}${rest}`, 'du'), 2, [1, 3]],
-    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})${OFFICES_AFTER}${HOW_HELD}\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
+    [new RegExp(`^${OFFICES_BEFORE}${QUALIFIER}?(${HEADING_TITLE})${OFFICES_AFTER}${HOW_HELD}\\s*[：:]?\\s*(${NAME})${bracket}${rest}`, 'du'), 2, [1]],
     [new RegExp(`^(${NAME})\\s*[：:]?\\s*${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})(?:、[\\u4e00-\\u9fff]{2,12})?${bracket}${rest}`, 'du'), 1, [2]],
     // `张某某（副市长）：…`
     [new RegExp(`^(${NAME})\\s*[（(]${QUALIFIER}?(${TITLE_SOURCE})[）)]${rest}`, 'du'), 1, [2]],

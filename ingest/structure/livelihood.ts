@@ -10,7 +10,7 @@
  */
 
 import type { AgencyMention, LivelihoodRow } from '../model.ts';
-import { splitAgencyList } from './agency-list.ts';
+import { separateLeadFlags, splitAgencyList } from './agency-list.ts';
 import { joinLines } from './compact-text.ts';
 import { splitLines, type Line } from './lines.ts';
 import { conventionalLeads, statedLeadConvention } from './lead-convention.ts';
@@ -193,13 +193,16 @@ function toRow(draft: RowDraft, header: Header): LivelihoodRow {
     (header.get(column) ?? []).flatMap((index) =>
       (draft.cells[index] ?? []).flatMap((fragment) => splitAgencyList(fragment.text, fragment.start, { whitespace: 'separate' })),
     );
+  // `区教育局（牵头）` inside a 责任单位 or 配合单位 cell: the flagged unit leads.
+  const responsible = separateLeadFlags(agenciesOf('responsible'));
+  const supporters = separateLeadFlags(agenciesOf('supporters'));
   return {
     no: draft.no,
     title: textOf('title'),
     content: textOf('content'),
-    leads: agenciesOf('leads'),
-    responsible: agenciesOf('responsible'),
-    supporters: agenciesOf('supporters'),
+    leads: [...agenciesOf('leads'), ...responsible.flagged, ...supporters.flagged],
+    responsible: responsible.others,
+    supporters: supporters.others,
     standard: textOf('standard'),
     span: { start: draft.start, end: draft.end },
   };

@@ -183,6 +183,18 @@ describe('splitAgencyList properties', () => {
     );
   });
 
+  it('a lead flag glued to the next name (a lost <br>) separates like 、', () => {
+    fc.assert(
+      fc.property(fc.array(cityName, { minLength: 2, maxLength: 6 }), fc.nat(), (list, seed) => {
+        const flagged = seed % list.length;
+        const written = list.map((name, index) => (index === flagged ? `${name}（牵头）` : name));
+        const glued = written.map((name, index) => (index === flagged || index === list.length - 1 ? name : `${name}、`)).join('');
+        expect(splitAgencyList(glued).map((m) => m.written)).toEqual(written);
+      }),
+    );
+    expect(splitAgencyList('区教育局（牵头）各镇（街道）').map((m) => m.written)).toEqual(['区教育局（牵头）', '各镇（街道）']);
+  });
+
   it('a bare list after a 市 opener gets 市 on every item, and nothing else changes', () => {
     fc.assert(
       fc.property(cityName, fc.array(fc.tuple(core, suffix), { minLength: 1, maxLength: 6 }), (first, rest) => {

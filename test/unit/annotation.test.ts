@@ -15,6 +15,15 @@ describe('parseLeadAnnotation', () => {
     expect(annotation?.supporters).toEqual([]);
   });
 
+  it('gives a unit list without a verb, closed by a comma, the verb of the list after it', () => {
+    const annotation = parseBracketed('（省发展改革委、财政厅牵头；省国土资源厅、林业厅，各州、市人民政府配合）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['省发展改革委', '省财政厅']);
+    expect(annotation?.supporters.map((unit) => unit.name)).toEqual(['省国土资源厅', '省林业厅', '各州、市人民政府']);
+    expect(parseBracketed('（市财政局、市统计局，各县区政府按职责分工负责）')?.responsible.map((unit) => unit.name)).toEqual(['市财政局', '市统计局', '各县区政府']);
+    // A remark is still no marker.
+    expect(parseBracketed('（二期，完成100个以上）')).toBeNull();
+  });
+
   it('reads joint leads (按职责分别牵头)', () => {
     const annotation = parseBracketed('（市发展改革委、市科技局按职责分别牵头，12月底前完成）');
     expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市发展改革委', '市科技局']);

@@ -31,6 +31,21 @@ describe('classifyDocument', () => {
     expect(cleanText({ path: 'plan.txt', text: '到二〇三五年基本实现现代化。\n二〇二〇年十二月三十一日\n' }, NO_CLEAN_RULES).text).toBe('到二〇三五年基本实现现代化。\n2020年12月31日\n');
   });
 
+  it('reads a division whose title names no family from an opening that says it divides the work', () => {
+    const marker = (n: number): string => `任务${n}要抓好落实。（省财政厅牵头；省商务厅配合）`;
+    const body = [1, 2, 3, 4, 5].map(marker).join('\n');
+    const title = '某省人民政府关于做好2017年稳增长重点工作的意见';
+    expect(classifyDocument(doc(`${title}\n\n各市人民政府：\n现就有关重点工作分工提出如下意见：\n${body}\n`)).kind).toBe('TASK_DIVISION');
+    // Without the opening, closing groups alone under such a title are not enough.
+    expect(classifyDocument(doc(`${title}\n\n各市人民政府：\n现提出如下意见：\n${body}\n`)).kind).toBe('OTHER');
+  });
+
+  it('reads 民生计划 as a livelihood plan and a notice sending two families as its first attachment', () => {
+    expect(classifyDocument(doc('某县人民政府办公室关于印发2025年民生计划的通知\n\n正文。\n')).kind).toBe('LIVELIHOOD_PLAN');
+    const bundle = '某区人民政府办公室关于印发2023年重点工作分工和民生实事项目的通知\n\n各部门：\n现印发给你们。\n\n附件1\n\n2023年区政府重点工作分工方案\n\n一、任务。\n牵头单位：区财政局\n';
+    expect(classifyDocument(doc(bundle)).kind).toBe('TASK_DIVISION');
+  });
+
   it('reads a date and docNo on separate lines', () => {
     const header = classifyDocument(doc('某市人民政府关于政府领导工作分工调整的通知\n\n2024年2月28日\n\n某政发〔2024〕7号\n\n张壮同志\n'));
     expect(header).toMatchObject({ kind: 'LEADER_DIVISION', year: 2024, docNo: '某政发〔2024〕7号', issuedOn: '2024-02-28' });

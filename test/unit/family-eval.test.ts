@@ -40,11 +40,14 @@ describe('kg eval on the family fixtures', () => {
     expect(f1('year')).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Both held-out sets were written blind, then used for error analysis; their floors
+  // The held-out sets were written blind, then used for error analysis; their floors
   // sit a little under today's figures, so a change that loses ground on them fails.
-  for (const [folder, description] of [
-    ['families-holdout', '16 other provinces'],
-    ['families-holdout-2', '24 provinces, the second blind set'],
+  // Set 3 still misses figures of 分别 lists (…、…分别控制在5%和3%以内), unlisted
+  // metrics and two prefectures' short names (楚雄州), hence its lower floors there.
+  for (const [folder, description, targetFloor, jurisdictionFloor] of [
+    ['families-holdout', '16 other provinces', 0.95, 0.95],
+    ['families-holdout-2', '24 provinces, the second blind set', 0.95, 0.95],
+    ['families-holdout-3', '16 provinces of the north and west, the third blind set', 0.9, 0.93],
   ] as const) {
     it(`holds the held-out fixtures of ${folder} (${description}) to their floors`, async () => {
       const { evaluation, rejected } = await runEvaluation({
@@ -56,10 +59,10 @@ describe('kg eval on the family fixtures', () => {
       expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
       expect(combinedScore(evaluation, ['lead', 'supporting', 'responsible', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting']).f1).toBeGreaterThanOrEqual(0.93);
       expect(evaluation.byRole.get('leader')?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
-      expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
+      expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(targetFloor);
       expect(evaluation.byRole.get('actual')?.recall ?? 0).toBeGreaterThanOrEqual(0.9);
       expect(evaluation.byRole.get('kind')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
-      expect(evaluation.byRole.get('jurisdiction')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
+      expect(evaluation.byRole.get('jurisdiction')?.f1 ?? 0).toBeGreaterThanOrEqual(jurisdictionFloor);
     });
   }
 });

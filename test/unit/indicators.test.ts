@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type MetricRule, extractIndicators } from '../../ingest/extract/indicators.ts';
+import { extractQualitativeStatements } from '../../ingest/extract/qualitative-targets.ts';
 import type { FigureSentence } from '../../ingest/model.ts';
 import { parseMetricRules } from '../../ingest/extract/metric-rules.ts';
 import { loadMetricRules } from '../../ingest/rules.ts';
@@ -41,6 +42,14 @@ function summary(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET', year = 2026
 }
 
 describe('extractIndicators', () => {
+  it('reads a metric after a markdown list bullet', () => {
+    expect(summary('- 地区生产总值增长6%左右；').map((row) => (row as unknown[]).slice(0, 3))).toEqual([['地区生产总值', 'growth', 6]]);
+    const qualitative = extractQualitativeStatements(sentence('- 一般公共预算收入与经济增长保持同步。', 'TARGET', 2026), RULES);
+    expect(qualitative.map((statement) => statement.metric)).toEqual(['一般公共预算收入']);
+    // Elsewhere `-` is a sign or a range, never a bullet: the metric still needs a clause start.
+    expect(summary('全市-地区生产总值增长6%')).toEqual([]);
+  });
+
   it('reads a target sentence with qualifiers', () => {
     const text = '今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长7.7%，一般公共预算收入增长4%以上，城镇调查失业率控制在5.5%以内。';
     const statements = extractIndicators(sentence(text, 'TARGET', 2026, 1000), RULES);

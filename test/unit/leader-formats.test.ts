@@ -190,6 +190,30 @@ describe('structureLeaderDivision in other places’ formats', () => {
     ]);
   });
 
+  it('reads a 街道办事处 division: 主任 / 副主任 headings, 分管： and 联系社区： labels', () => {
+    const text = [
+      '主任：刘某某',
+      '主持办事处全面工作。分管：党政办公室、财政所。',
+      '副主任：孙某某',
+      '分管：城市管理办公室、环卫所。联系社区：滨河社区、港湾社区。',
+      '联系村：东村、西村。',
+    ].join('\n');
+    expect(facts(text)).toEqual([
+      '刘某某 分管:党政办公室',
+      '刘某某 分管:财政所',
+      '孙某某 分管:城市管理办公室',
+      '孙某某 分管:环卫所',
+      '孙某某 联系:滨河社区',
+      '孙某某 联系:港湾社区',
+      '孙某某 联系:东村',
+      '孙某某 联系:西村',
+    ]);
+    // A bare 主任 leads only at the start of its own heading line, never after an office's name.
+    expect(readHeadingLine('综合办主任：王某')).toBeNull();
+    expect(readHeadingLine('街道办事处副主任　赵某某')).toMatchObject({ name: '赵某某', title: '街道办事处副主任' });
+    expect(mentionAtStart('主任王某负责')).toBeNull();
+  });
+
   it('reads 交由 / 改由 … 负责联系 and a name vouched for by 同志', () => {
     const text = '经区政府研究，区财政局交由常务副区长周某分管，区统计局改由副区长吴某负责联系。区审计局由孙某同志分管。';
     expect(facts(text)).toEqual(['周某 分管:区财政局', '吴某 联系:区统计局', '孙某 分管:区审计局']);

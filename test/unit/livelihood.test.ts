@@ -17,6 +17,15 @@ describe('findLivelihoodRows', () => {
     expect(rows.map((r) => r.no)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('reads a unit flagged （牵头） in a 责任单位 cell as the lead, the rest responsible', () => {
+    const table = '序号\t项目名称\t责任单位\t完成时限\n1\t公办幼儿园扩容\t区教育局（牵头）各镇（街道）\t2022年12月\n2\t城市积水点整治\t区水务局\t2022年6月\n';
+    const rows = findLivelihoodRows(table);
+    expect(rows.map((row) => [row.leads.map((unit) => unit.name), row.responsible.map((unit) => unit.name)])).toEqual([
+      [['区教育局'], ['各镇（街道）']],
+      [[], ['区水务局']],
+    ]);
+  });
+
   it('maps columns by header names', () => {
     expect(row(1)).toMatchObject({
       title: '改造老旧小区',
