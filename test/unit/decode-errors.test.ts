@@ -28,4 +28,11 @@ describe('decoding damaged UTF-8', () => {
     expect(decodeSource('gbk.txt', new Uint8Array([0xc1, 0xf8, 0xd6, 0xdd, 0x0a])).text).toBe('柳州\n');
     expect(() => decodeSource('soup.txt', new Uint8Array([0x41, 0x42, 0x81, 0x0a, 0x43]))).toThrow(/invalid at byte offset 2/u);
   });
+
+  it('refuses unknown binary content, naming the first NUL byte or the share of control bytes', () => {
+    expect(() => decodeSource('data.bin', new Uint8Array([0x41, 0x42, 0x00, 0x43]))).toThrow(/^data\.bin: binary content \(NUL byte at offset 2\)/u);
+    expect(() => decodeSource('data.bin', new Uint8Array(Array.from({ length: 64 }, (_, index) => 1 + (index % 7))))).toThrow(
+      expect.objectContaining({ code: 'INPUT_BINARY' }),
+    );
+  });
 });

@@ -48,7 +48,7 @@ describe('parseFile and parseFiles', () => {
     const result = await parseFile(fixture('binary.bin'), NO_CLEAN_RULES);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('INPUT_BINARY');
+      expect(result.error.code).toBe('INPUT_UNSUPPORTED_FORMAT');
       expect(result.path).toBe(fixture('binary.bin'));
     }
   });

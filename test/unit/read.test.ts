@@ -63,10 +63,10 @@ describe('readSource', () => {
     expect((await rejection(fixture('whitespace.txt'))).code).toBe('INPUT_EMPTY');
   });
 
-  it('rejects binary content', async () => {
+  it('rejects an archive, naming what it is', async () => {
     const error = await rejection(fixture('binary.bin'));
-    expect(error.code).toBe('INPUT_BINARY');
-    expect(error.message).toMatch(/binary\.bin: binary content/);
+    expect(error.code).toBe('INPUT_UNSUPPORTED_FORMAT');
+    expect(error.message).toMatch(/binary\.bin: a ZIP archive/);
   });
 
   it('rejects bytes that are neither UTF-8 nor GB18030', async () => {
