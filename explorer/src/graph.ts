@@ -413,6 +413,8 @@ export class GraphView {
     const graphs = await Promise.all(added.map((id) => this.fetchNeighborhood(id, 1, state.limit)));
     const fetchMs = performance.now() - fetchStart;
     if (this.latest !== state) return;
+    // What the expansions bring in: only these move in the layout that follows.
+    const fresh: string[] = [];
     this.cy.batch(() => {
       added.forEach((id, index) => {
         const graph = graphs[index];
@@ -420,10 +422,11 @@ export class GraphView {
         if (!graph || parent.empty()) return;
         if (graph.truncated) this.truncated.add(id);
         const centre = parent.position();
-        const fresh = graph.nodes.filter((node) => this.cy.getElementById(node.id).empty());
-        fresh.forEach((node, i) => {
-          const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
+        const brought = graph.nodes.filter((node) => this.cy.getElementById(node.id).empty());
+        brought.forEach((node, i) => {
+          const angle = (2 * Math.PI * i) / Math.max(brought.length, 1);
           this.cy.add(nodeElement(node, id, { x: centre.x + 90 * Math.cos(angle), y: centre.y + 90 * Math.sin(angle) }));
+          fresh.push(node.id);
         });
         for (const edge of graph.edges) {
           if (this.cy.getElementById(edge.id).empty() && !this.cy.getElementById(edge.source).empty() && !this.cy.getElementById(edge.target).empty()) {
@@ -434,7 +437,8 @@ export class GraphView {
       });
     });
     this.expanded = [...this.expanded.filter((id) => state.expand.includes(id)), ...added.filter((id) => !this.cy.getElementById(id).empty())];
-    await this.layout(false, fetchMs, 0);
+    // Nothing new (every neighbour was drawn already): nothing to place.
+    if (fresh.length > 0) await this.layout(false, fetchMs, 0, new Set(fresh));
   }
 
   /** Removes the nodes the expansion of `id` brought in (pinned ones stay). */
@@ -445,13 +449,19 @@ export class GraphView {
     this.truncated.delete(id);
   }
 
-  private async layout(randomize: boolean, fetchMs: number, addMs: number): Promise<void> {
+  /**
+   * `moving`: after an expansion, the nodes it brought in; every other node
+   * keeps its place, so the drawing the reader has in mind does not reshuffle
+   * (and fcose moves a few nodes instead of the whole drawing).
+   */
+  private async layout(randomize: boolean, fetchMs: number, addMs: number, moving?: ReadonlySet<string>): Promise<void> {
     const nodes = this.cy.nodes().length;
     // An expansion can take a drawing across the threshold either way; its new elements have no class yet.
     const wrong = nodes > LARGE_DRAWING ? this.cy.elements('.detailed') : this.cy.elements().not('.detailed');
     if (wrong.nonempty()) this.cy.batch(() => wrong.toggleClass('detailed', nodes <= LARGE_DRAWING));
     this.canvas.dataset['state'] = 'layout';
-    const pinned = this.cy.nodes('.pinned').map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
+    const held = moving === undefined ? this.cy.nodes('.pinned') : this.cy.nodes().filter((node) => node.hasClass('pinned') || !moving.has(node.id()));
+    const pinned = held.map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
     const layoutStart = performance.now();
     const options = {
       name: 'fcose',
@@ -823,6 +833,12 @@ export class GraphView {
   counts(): { nodes: number; edges: number; visible: number } {
     const nodes = this.cy.nodes();
     return { nodes: nodes.length, edges: this.cy.edges().length, visible: nodes.not('.filtered').length };
+  }
+
+  /** A node's place in the drawing's own coordinates, whatever the zoom (for tests that check what moved). */
+  modelPosition(id: string): { x: number; y: number } | null {
+    const node = this.cy.getElementById(id);
+    return node.empty() ? null : { ...node.position() };
   }
 
   /** Where a node is drawn, in page pixels (for tests that double-click it). */

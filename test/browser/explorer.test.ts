@@ -15,7 +15,7 @@ import { openBrowser, screenshot, serveCorpus, type Served, type Watched } from 
 declare const window: {
   readonly location: { readonly href: string };
   readonly __kgExplorer?: {
-    readonly graph: { pagePosition(id: string): { x: number; y: number } | null; lastDraw: { nodes: number; layoutMs: number } | null };
+    readonly graph: { pagePosition(id: string): { x: number; y: number } | null; modelPosition(id: string): { x: number; y: number } | null; lastDraw: { nodes: number; layoutMs: number } | null };
   };
 };
 declare const document: {
@@ -87,6 +87,9 @@ describe('the explorer in Chromium', () => {
     const id = leader?.id ?? '';
     const position = await page.evaluate((nodeId) => window.__kgExplorer?.graph.pagePosition(nodeId) ?? null, id);
     expect(position).not.toBeNull();
+    const placesOf = (ids: readonly string[]) => page.evaluate((nodeIds) => nodeIds.map((nodeId) => window.__kgExplorer?.graph.modelPosition(nodeId) ?? null), ids);
+    const drawnBefore = around.nodes.map((node) => node.id);
+    const before = await placesOf(drawnBefore);
     await page.mouse.dblclick(position?.x ?? 0, position?.y ?? 0);
     await page.waitForFunction((nodeId) => new URL(window.location.href).searchParams.getAll('expand').includes(nodeId), id);
     await graphReady();
@@ -94,6 +97,15 @@ describe('the explorer in Chromium', () => {
     const union = new Set([...around.nodes, ...next.nodes].map((node) => node.id)).size;
     expect(union).toBeGreaterThan(around.nodes.length);
     await page.waitForFunction((count) => document.getElementById('graph-canvas')?.dataset['nodeCount'] === String(count), union);
+    // The drawing the reader had keeps its shape: only what the expansion brought in was placed
+    // (fcose may translate the whole drawing, which the fit to the window undoes).
+    const after = await placesOf(drawnBefore);
+    const shifts = after.map((place, index) => ({ x: (place?.x ?? Number.NaN) - (before[index]?.x ?? Number.NaN), y: (place?.y ?? Number.NaN) - (before[index]?.y ?? Number.NaN) }));
+    const first = shifts[0] ?? { x: Number.NaN, y: Number.NaN };
+    for (const shift of shifts) {
+      expect(Math.abs(shift.x - first.x)).toBeLessThan(2);
+      expect(Math.abs(shift.y - first.y)).toBeLessThan(2);
+    }
     expanded = { id, union };
   });
 
