@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { runEvaluation, type EvaluationRun } from '../../evaluation/run.ts';
 import { combinedScore } from '../../evaluation/score.ts';
-import { loadCleanRules, loadMetricRules } from '../../ingest/rules.ts';
+import { loadCleanRules, loadMetricRules, loadPlaceTable } from '../../ingest/rules.ts';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'families');
 
 async function evaluateFixtures(): Promise<EvaluationRun> {
-  return runEvaluation({ root: FIXTURES, cleanRules: await loadCleanRules(), metrics: await loadMetricRules() });
+  return runEvaluation({ root: FIXTURES, cleanRules: await loadCleanRules(), metrics: await loadMetricRules(), places: await loadPlaceTable() });
 }
 
 describe('kg eval on the family fixtures', () => {
@@ -54,6 +54,7 @@ describe('kg eval on the family fixtures', () => {
         root: path.join(PROJECT_ROOT, 'test', 'fixtures', folder),
         cleanRules: await loadCleanRules(),
         metrics: await loadMetricRules(),
+        places: await loadPlaceTable(),
       });
       expect(rejected).toEqual([]);
       expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
