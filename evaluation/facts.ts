@@ -167,8 +167,19 @@ export function factsMatch(expected: Fact, predicted: Fact): boolean {
 }
 
 /** 营口市站前区 is 站前区 written after its city: what precedes the shorter name must be a place. */
+/**
+ * 恩施州 and 恩施土家族苗族自治州, 融水县 and 融水苗族自治县 are one place: a document
+ * may write the short form, the product reports the listed full name.
+ */
+function sameAutonomousPlace(short: string, full: string): boolean {
+  const suffix = /(?:州|县|旗)$/u.exec(short)?.[0];
+  if (suffix === undefined || short.length < 3) return false;
+  const body = short.slice(0, -1);
+  return full.startsWith(body) && full.endsWith(`自治${suffix}`) && full.length > short.length + 2;
+}
+
 function samePlace(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || sameAutonomousPlace(a, b) || sameAutonomousPlace(b, a)) return true;
   const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
   return longer.endsWith(shorter) && /(?:省|自治区|市|州|盟|县|区|旗)$/u.test(longer.slice(0, -shorter.length));
 }

@@ -18,8 +18,12 @@ export interface EvaluationInput {
   readonly root: string;
   readonly cleanRules: CleanRules;
   readonly metrics: readonly MetricRule[];
-  /** The jurisdiction table; without it places are read from their names only. */
-  readonly places?: PlaceTable;
+  /**
+   * The jurisdiction table. Required so that every caller scores with the same rules
+   * as `kg eval`: when it was optional the unit test ran without it and read places
+   * from their names only, which gave other jurisdiction figures than the CLI.
+   */
+  readonly places: PlaceTable;
 }
 
 export interface EvaluationRun {

@@ -88,6 +88,13 @@ const SEPARATOR = /\s*[，,、]\s*/uy;
 const LIST_SEPARATOR = /\s*(?:、|和|及|与|，|,)\s*/uy;
 /** `分别增长`, `分别为`; the verb is shared by the listed values. */
 const RESPECTIVELY = new RegExp(`分别\\s*(?:${GROWTH_VERB}|(达到|达|为|完成|实现|控制在))?`, 'uy');
+/**
+ * After a first 分别 list, a further list of the same metrics may drop 分别
+ * (`分别为72860元、43510元，增长3.1%、5.4%`): its verb alone introduces it.
+ */
+const RESPECTIVELY_AGAIN = new RegExp(`(?:分别\\s*)?(?:${GROWTH_VERB}|(达到|达|为|完成|实现|控制在))`, 'uy');
+/** A measure word written after a metric's name, before the verb (`居民消费价格涨幅分别…`). */
+const MEASURE_WORD = /(?:涨幅|增幅|增速)(?=\s*分别)/uy;
 const LIST_VALUE = new RegExp(`${QUALIFIER_BEFORE}\\s*${NUMBER}${RANGE}\\s*${UNIT}?\\s*${QUALIFIER_AFTER}`, 'uy');
 
 interface Figure {
@@ -158,8 +165,15 @@ function opensClause(text: string, at: number): boolean {
     }
     break;
   }
-  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1)) || MARKDOWN_BULLET.test(text.slice(Math.max(0, index - 3), index));
+  const before = text.slice(Math.max(0, index - 6), index);
+  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1)) || MARKDOWN_BULLET.test(before) || LIST_NUMBER.test(before);
 }
+
+/**
+ * A list number at the start of a line or sentence (`1.地区生产总值增长6%`, `（2）`, `3、`):
+ * the item opens a clause. Mid-line, `1.` is the tail of a number and opens nothing.
+ */
+const LIST_NUMBER = /(?:^|\n)[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．])$/u;
 
 /** A markdown list bullet at the start of a line (`- 地区生产总值增长6%`); elsewhere `-` is a sign or a range. */
 const MARKDOWN_BULLET = /(?:^|\n)[ \t]*[-+*]$/u;
@@ -288,7 +302,7 @@ function respectiveFigures(text: string, at: number, count: number): { figures: 
   let matchedAny = false;
   for (;;) {
     const listStart = skipIgnorable(text, cursor);
-    const respectively = stickyMatch(RESPECTIVELY, text, listStart);
+    const respectively = stickyMatch(matchedAny ? RESPECTIVELY_AGAIN : RESPECTIVELY, text, listStart);
     if (!respectively) break;
     const growthVerb = respectively[1];
     const measure: 'growth' | 'level' = growthVerb ? 'growth' : 'level';
@@ -317,13 +331,20 @@ function respectiveFigures(text: string, at: number, count: number): { figures: 
         valueAt = separator.index + separator[0].length;
       }
     }
-    if (values.length !== count) return null;
-    // More values than metrics: the pairing is not what the text says.
-    const extra = stickyMatch(LIST_SEPARATOR, text, valueAt);
-    if (extra && stickyMatch(LIST_VALUE, text, extra.index + extra[0].length)?.[2] !== undefined) return null;
-    // `9、3%`: a value without its own unit takes the unit written after the list.
+    // A later list that does not pair (`，增长5%` of the total) ends the lists read so far.
+    const unpaired = (): boolean => {
+      if (values.length !== count) return true;
+      // More values than metrics: the pairing is not what the text says.
+      const extra = stickyMatch(LIST_SEPARATOR, text, valueAt);
+      if (extra && stickyMatch(LIST_VALUE, text, extra.index + extra[0].length)?.[2] !== undefined) return true;
+      // `9、3%`: a value without its own unit takes the unit written after the list; without any, no pairing.
+      return (values[values.length - 1]?.unit ?? '') === '';
+    };
+    if (unpaired()) {
+      if (!matchedAny) return null;
+      break;
+    }
     const lastUnit = values[values.length - 1]?.unit ?? '';
-    if (lastUnit === '') return null;
     values.forEach((value, index) => perMetric[index]?.push(value.unit === '' ? { ...value, unit: lastUnit } : value));
     matchedAny = true;
     cursor = valueAt;
@@ -400,7 +421,9 @@ export function extractIndicators(
     }
     const afterMentions = skipIgnorable(text, last.end);
     if (mentions.length > 1) {
-      const respective = respectiveFigures(text, afterMentions, mentions.length);
+      // `城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内`: the last metric's measure word before 分别.
+      const measureWord = stickyMatch(MEASURE_WORD, text, afterMentions);
+      const respective = respectiveFigures(text, measureWord ? afterMentions + measureWord[0].length : afterMentions, mentions.length);
       if (respective) {
         mentions.forEach((mention, index) => respective.figures[index]?.forEach((figure) => emit(mention, figure)));
         at = respective.end;

@@ -19,6 +19,11 @@ const ORDINARY = /^([\u3400-\u9fff]{2,4}?)(街道|省|市|区|县|旗|盟|镇|�
 const ONE_CHARACTER_COUNTY = /^((?![两三四五六七八九十几多诸邻外])[\u3400-\u9fff])(县)(?=人民政府|政府|第?[一二三四五六七八九十]{1,3}届人民代表大会)/u;
 /** Ethnic autonomous places: 融水苗族自治县, 广西壮族自治区, 黔东南苗族侗族自治州. */
 const AUTONOMOUS = /^([\u3400-\u9fff]{1,8}?族)(自治区|自治州|自治县|自治旗)/u;
+/**
+ * An autonomous prefecture by its short name (恩施州, 黔东南州, 伊犁州): read only
+ * where the body is a listed short name, or 推进州直部门 would name a place 推进州.
+ */
+const SHORT_PREFECTURE = /^([\u3400-\u9fff]{2,4}?)(州)/u;
 /** Development zones and parks that have their own administration. */
 const ZONE = /^([\u3400-\u9fff]{1,4}?)(经济技术开发区|高新技术产业开发区|经济开发区|工业园区|产业园区|高新区|开发区|试验区|示范区|新区|园区)/u;
 /** A zone name without a place of its own (经济开发区 in 容县经济开发区) belongs to the name before it. */
@@ -57,6 +62,11 @@ export function nameAt(text: string, at: number, places: PlaceTable): NameToken 
     const match = pattern.exec(rest);
     if (match?.[1] && match[2]) candidates.push({ text: match[0], body: match[1], suffix: match[2], zone });
   }
+  const prefecture = SHORT_PREFECTURE.exec(rest);
+  if (prefecture?.[1] && prefecture[2]) {
+    const known = aliasWithSuffix(prefecture[1], prefecture[2], places);
+    if (known !== null) return { text: prefecture[0], known, genericZone: false };
+  }
   // The shortest reading leaves the rest to the next name (容县 + 经济开发区).
   candidates.sort((a, b) => a.text.length - b.text.length);
   for (const candidate of candidates) {
@@ -77,6 +87,8 @@ function aliasWithSuffix(body: string, suffix: string, places: PlaceTable): stri
   const name = places.byAlias.get(body);
   const place = name === undefined ? undefined : places.byName.get(name);
   if (place === undefined) return null;
+  // An autonomous prefecture is written 恩施州, never 恩施市 (a county-level city inside it).
+  if (place.name.endsWith('自治州') !== (suffix === '州')) return null;
   return levelsOfSuffix(suffix).includes(place.level) ? place.name : null;
 }
 
@@ -145,6 +157,7 @@ function levelsOfSuffix(suffix: string): readonly JurisdictionLevel[] {
     case '旗':
       return ['county'];
     case '盟':
+    case '州':
       return ['city'];
     default:
       return ['town'];

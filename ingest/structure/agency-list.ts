@@ -66,11 +66,25 @@ export function splitAgencyList(source: string, offset = 0, options: AgencyListO
   });
   const raw = mergeBareSuffixItems(compact.text, splitItems(compact.text));
   const names = restorePrefixes(raw, distributeSharedSuffixes(raw));
-  return raw.map((item, index) => ({
-    written: item.written,
-    name: names[index] ?? item.written,
-    span: compactSpan(compact, item.from, item.to),
-  }));
+  return raw.flatMap((item, index) =>
+    isPlaceholder(item.written)
+      ? []
+      : [
+          {
+            written: item.written,
+            name: names[index] ?? item.written,
+            span: compactSpan(compact, item.from, item.to),
+          },
+        ],
+  );
+}
+
+/**
+ * What a table writes in a cell that holds nothing: a dash (— – ― - －), a slash,
+ * 无 or 暂无. Such a cell names no unit and no deadline.
+ */
+export function isPlaceholder(text: string): boolean {
+  return /^(?:[\s\u00a0—–―─\-－~～/／]+|无|暂无)$/u.test(text.trim()) || text.trim().length === 0;
 }
 
 /** Splits at top-level separators and trims punctuation around each item. */

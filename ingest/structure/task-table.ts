@@ -11,7 +11,7 @@
  * list of units is not a deadline), not by position.
  */
 import type { AgencyMention, Clause, LeadAnnotation, Task } from '../model.ts';
-import { isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
+import { isPlaceholder, isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
 import { COLUMN_ACCEPTS, columnOf, kindOfCell, type TableColumn } from './table-columns.ts';
 import { splitLines } from './lines.ts';
 
@@ -195,7 +195,7 @@ function toTask(text: string, row: { number: number; start: number; end: number;
     responsible: responsible.others,
     leaders,
     joint: false,
-    deadline: deadline.length > 0 ? deadline : null,
+    deadline: isPlaceholder(deadline) ? null : deadline,
   };
   if (annotation.leads.length + annotation.supporters.length + annotation.responsible.length === 0) return null;
   const clause: Clause = { ordinal: 1, text: title, span: clauseSpan, annotation };

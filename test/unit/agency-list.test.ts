@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAgencyLike, isBareDepartment, splitAgencyList } from '../../ingest/structure/agency-list.ts';
+import { isAgencyLike, isBareDepartment, isPlaceholder, splitAgencyList } from '../../ingest/structure/agency-list.ts';
 
 const names = (source: string, whitespace: 'join' | 'separate' = 'join'): string[] =>
   splitAgencyList(source, 0, { whitespace }).map((mention) => mention.name);
@@ -8,6 +8,13 @@ const written = (source: string, whitespace: 'join' | 'separate' = 'join'): stri
   splitAgencyList(source, 0, { whitespace }).map((mention) => mention.written);
 
 describe('splitAgencyList', () => {
+  it('reads a cell that holds only a dash, a slash or 无 as no unit', () => {
+    for (const cell of ['—', '——', '－', '-', '/', '无', '暂无', '\u00a0']) expect(splitAgencyList(cell), cell).toEqual([]);
+    expect(splitAgencyList('市财政局、—').map((mention) => mention.name)).toEqual(['市财政局']);
+    expect(isPlaceholder('—')).toBe(true);
+    expect(isPlaceholder('12月底前')).toBe(false);
+  });
+
   it('restores the implied 市 of bare department names after a 市 opener', () => {
     const mentions = splitAgencyList('市应急管理局、国资委');
     expect(mentions.map((m) => m.written)).toEqual(['市应急管理局', '国资委']);
@@ -145,6 +152,15 @@ describe('isBareDepartment / isAgencyLike', () => {
 });
 
 describe('splitAgencyList properties', () => {
+  it('never returns a placeholder as a unit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('市财政局', '区教育局', '—', '无', '-', '各街道'), { maxLength: 6 }), (items) => {
+        const mentions = splitAgencyList(items.join('、'));
+        expect(mentions.every((mention) => !isPlaceholder(mention.written))).toBe(true);
+      }),
+    );
+  });
+
   const cjk = fc.constantFrom(...'发展改革工业信息化财政科技教育民政商务交通运输水利农业农村卫生健康生态环境自然资源规划'.split(''));
   const core = fc.array(cjk, { minLength: 1, maxLength: 6 }).map((chars) => chars.join(''));
   const suffix = fc.constantFrom('局', '委', '办', '中心', '委员会');

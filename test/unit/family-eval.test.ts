@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../core/config.ts';
 import { runEvaluation, type EvaluationRun } from '../../evaluation/run.ts';
 import { combinedScore } from '../../evaluation/score.ts';
-import { loadCleanRules, loadMetricRules } from '../../ingest/rules.ts';
+import { loadCleanRules, loadMetricRules, loadPlaceTable } from '../../ingest/rules.ts';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'families');
 
 async function evaluateFixtures(): Promise<EvaluationRun> {
-  return runEvaluation({ root: FIXTURES, cleanRules: await loadCleanRules(), metrics: await loadMetricRules() });
+  return runEvaluation({ root: FIXTURES, cleanRules: await loadCleanRules(), metrics: await loadMetricRules(), places: await loadPlaceTable() });
 }
 
 describe('kg eval on the family fixtures', () => {
@@ -42,27 +42,31 @@ describe('kg eval on the family fixtures', () => {
 
   // The held-out sets were written blind, then used for error analysis; their floors
   // sit a little under today's figures, so a change that loses ground on them fails.
-  // Set 3 still misses figures of 分别 lists (…、…分别控制在5%和3%以内), unlisted
-  // metrics and two prefectures' short names (楚雄州), hence its lower floors there.
-  for (const [folder, description, targetFloor, jurisdictionFloor] of [
-    ['families-holdout', '16 other provinces', 0.95, 0.95],
-    ['families-holdout-2', '24 provinces, the second blind set', 0.95, 0.95],
-    ['families-holdout-3', '16 provinces of the north and west, the third blind set', 0.9, 0.93],
-  ] as const) {
-    it(`holds the held-out fixtures of ${folder} (${description}) to their floors`, async () => {
+  // Set 4 still misses leads marked by a sign the notice defines (★, bold), 由A牵头，B参与
+  // in livelihood prose, one-cell-per-line tables with broken header cells and a
+  // 国民经济和社会发展计划 indicator table, hence its lower floors.
+  const HELD_OUT = [
+    { folder: 'families-holdout', description: '16 other provinces', lead: 0.95, units: 0.93, target: 0.95, actual: 0.9, kind: 0.95, jurisdiction: 0.95 },
+    { folder: 'families-holdout-2', description: '24 provinces, the second blind set', lead: 0.95, units: 0.93, target: 0.95, actual: 0.9, kind: 0.95, jurisdiction: 0.95 },
+    { folder: 'families-holdout-3', description: '16 provinces of the north and west, the third blind set', lead: 0.95, units: 0.93, target: 0.95, actual: 0.95, kind: 0.95, jurisdiction: 0.97 },
+    { folder: 'families-holdout-4', description: 'autonomous prefectures, banners, subdistricts, the fourth blind set', lead: 0.84, units: 0.85, target: 0.78, actual: 0.78, kind: 0.95, jurisdiction: 0.95 },
+  ] as const;
+  for (const floors of HELD_OUT) {
+    it(`holds the held-out fixtures of ${floors.folder} (${floors.description}) to their floors`, async () => {
       const { evaluation, rejected } = await runEvaluation({
-        root: path.join(PROJECT_ROOT, 'test', 'fixtures', folder),
+        root: path.join(PROJECT_ROOT, 'test', 'fixtures', floors.folder),
         cleanRules: await loadCleanRules(),
         metrics: await loadMetricRules(),
+        places: await loadPlaceTable(),
       });
       expect(rejected).toEqual([]);
-      expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
-      expect(combinedScore(evaluation, ['lead', 'supporting', 'responsible', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting']).f1).toBeGreaterThanOrEqual(0.93);
+      expect(evaluation.byRole.get('lead')?.f1 ?? 0).toBeGreaterThanOrEqual(floors.lead);
+      expect(combinedScore(evaluation, ['lead', 'supporting', 'responsible', 'livelihood-lead', 'livelihood-responsible', 'livelihood-supporting']).f1).toBeGreaterThanOrEqual(floors.units);
       expect(evaluation.byRole.get('leader')?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
-      expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(targetFloor);
-      expect(evaluation.byRole.get('actual')?.recall ?? 0).toBeGreaterThanOrEqual(0.9);
-      expect(evaluation.byRole.get('kind')?.f1 ?? 0).toBeGreaterThanOrEqual(0.95);
-      expect(evaluation.byRole.get('jurisdiction')?.f1 ?? 0).toBeGreaterThanOrEqual(jurisdictionFloor);
+      expect(evaluation.byRole.get('target')?.recall ?? 0).toBeGreaterThanOrEqual(floors.target);
+      expect(evaluation.byRole.get('actual')?.recall ?? 0).toBeGreaterThanOrEqual(floors.actual);
+      expect(evaluation.byRole.get('kind')?.f1 ?? 0).toBeGreaterThanOrEqual(floors.kind);
+      expect(evaluation.byRole.get('jurisdiction')?.f1 ?? 0).toBeGreaterThanOrEqual(floors.jurisdiction);
     });
   }
 });

@@ -42,6 +42,34 @@ function summary(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET', year = 2026
 }
 
 describe('extractIndicators', () => {
+  it('reads a metric after a list number at the start of a line, not after a number mid-line', () => {
+    const head = (text: string) => summary(text).map((row) => (row as unknown[]).slice(0, 3));
+    expect(head('1.地区生产总值增长6%—6.5%；')).toEqual([['地区生产总值', 'growth', 6]]);
+    expect(head('目标是：\n（2）规模以上工业增加值增长7%以上；\n3、固定资产投资增长3%左右；')).toEqual([['规上工业增加值', 'growth', 7], ['固定资产投资', 'growth', 3]]);
+    expect(head('投入2.1地区生产总值增长6%')).toEqual([]);
+  });
+
+  it('pairs metrics with 分别 values after a measure word (居民消费价格涨幅分别控制在…和…)', () => {
+    expect(summary('城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%左右；').map((row) => (row as unknown[]).slice(0, 3))).toEqual([
+      ['城镇调查失业率', 'level', 5.5],
+      ['居民消费价格', 'level', 3],
+    ]);
+  });
+
+  it('reads a second list of the same metrics without a second 分别, and stops at one that does not pair', () => {
+    const head = (text: string) => summary(text, 'ACTUAL', 2022).map((row) => (row as unknown[]).slice(0, 3));
+    expect(head('城乡居民人均可支配收入分别为72860元、43510元，增长3.1%、5.4%。')).toEqual([
+      ['城镇居民人均可支配收入', 'level', 72860],
+      ['城镇居民人均可支配收入', 'growth', 3.1],
+      ['农村居民人均可支配收入', 'level', 43510],
+      ['农村居民人均可支配收入', 'growth', 5.4],
+    ]);
+    expect(head('城乡居民人均可支配收入分别为72860元、43510元，增长4%。')).toEqual([
+      ['城镇居民人均可支配收入', 'level', 72860],
+      ['农村居民人均可支配收入', 'level', 43510],
+    ]);
+  });
+
   it('reads a metric after a markdown list bullet', () => {
     expect(summary('- 地区生产总值增长6%左右；').map((row) => (row as unknown[]).slice(0, 3))).toEqual([['地区生产总值', 'growth', 6]]);
     const qualitative = extractQualitativeStatements(sentence('- 一般公共预算收入与经济增长保持同步。', 'TARGET', 2026), RULES);

@@ -185,4 +185,30 @@ describe('kg eval compares places with or without their parents', () => {
     expect(factsMatch(fact('站前区'), fact('前区'))).toBe(false);
     expect(factsMatch(fact('柳州市'), fact('福州市'))).toBe(false);
   });
+
+  it('matches an autonomous place\'s short form with its full name, not with another place', async () => {
+    const { factsMatch } = await import('../../evaluation/facts.ts');
+    const fact = (value: string) => ({ role: 'jurisdiction' as const, subject: 'document', value });
+    expect(factsMatch(fact('恩施州'), fact('恩施土家族苗族自治州'))).toBe(true);
+    expect(factsMatch(fact('融水苗族自治县'), fact('融水县'))).toBe(true);
+    expect(factsMatch(fact('恩施州'), fact('恩施市'))).toBe(false);
+    expect(factsMatch(fact('恩施州'), fact('湘西土家族苗族自治州'))).toBe(false);
+  });
+});
+
+describe('autonomous prefectures', () => {
+  it('are listed, all thirty, under their provinces', () => {
+    const prefectures = [...places.byName.values()].filter((place) => place.name.endsWith('自治州'));
+    expect(prefectures).toHaveLength(30);
+    for (const prefecture of prefectures) expect(prefecture.level, prefecture.name).toBe('city');
+    expect(chain(places.byName.get('伊犁哈萨克自治州') ?? null)).toEqual(['伊犁哈萨克自治州:city', '新疆维吾尔自治区:province', '中华人民共和国:national']);
+  });
+
+  it('are read from the short form with 州 (恩施州, 黔东南州), not from a county-level city of the same name or a word before 州', () => {
+    expect(find('', '恩施州人民政府关于2023年州政府工作报告重点工作责任分解的通知')?.name).toBe('恩施土家族苗族自治州');
+    expect(find('', '黔东南州2024年政府工作报告')?.name).toBe('黔东南苗族侗族自治州');
+    expect(find('', '伊犁哈萨克自治州2024年民生实事')?.name).toBe('伊犁哈萨克自治州');
+    expect(find('', '恩施市人民政府关于印发工作要点的通知')?.name).toBe('恩施市');
+    expect(find('', '推进州直部门工作要点')?.name).not.toBe('推进州');
+  });
 });
