@@ -44,9 +44,7 @@ export type CypherName =
   | 'api/mentioned-in-page'
   | 'api/mentions'
   | 'api/mentions-by-year'
-  | 'api/neighborhood-edges'
-  | 'api/neighborhood-expand'
-  | 'api/neighborhood-last-ring'
+  | 'api/neighborhood'
   | 'api/node-jurisdiction'
   | 'api/nodes-by-id'
   | 'api/overlap-co-lead-pairs'
@@ -156,9 +154,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/mentioned-in-page',
   'api/mentions',
   'api/mentions-by-year',
-  'api/neighborhood-edges',
-  'api/neighborhood-expand',
-  'api/neighborhood-last-ring',
+  'api/neighborhood',
   'api/node-jurisdiction',
   'api/nodes-by-id',
   'api/overlap-co-lead-pairs',

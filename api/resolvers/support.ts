@@ -163,8 +163,8 @@ export async function jurisdictionIdFor(context: ApiContext, argumentName: strin
  * an error listing the candidates when several places have one.
  */
 export async function nodeByIdOrFormerId(context: ApiContext, argumentName: string, id: string): Promise<Row | null> {
-  const name = id.startsWith(FORMER_AGENCY_ID_PREFIX) ? id.slice(FORMER_AGENCY_ID_PREFIX.length) : '';
-  if (name.length === 0 || name.includes(':')) return nodeById(context, id);
+  const name = formerAgencyName(id);
+  if (name === null) return nodeById(context, id);
   // Both at once: a former id costs one round trip rather than two in a row. The
   // agency lookup's failure matters only when the id names no node.
   const former = context.database.read('api/agency-by-name', { name, variants: [name], jurisdictionId: null }).then(
@@ -179,6 +179,12 @@ export async function nodeByIdOrFormerId(context: ApiContext, argumentName: stri
 }
 
 const FORMER_AGENCY_ID_PREFIX = 'agency:';
+
+/** The agency name of an id of the form before agencies had a jurisdiction (`agency:市工业和信息化局`), else null. */
+export function formerAgencyName(id: string): string | null {
+  const name = id.startsWith(FORMER_AGENCY_ID_PREFIX) ? id.slice(FORMER_AGENCY_ID_PREFIX.length) : '';
+  return name.length === 0 || name.includes(':') ? null : name;
+}
 
 /** A source span of a row that has documentId, start and end. */
 export function sourceOf(row: Row): Row {
