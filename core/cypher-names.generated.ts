@@ -23,6 +23,7 @@ export type CypherName =
   | 'api/agency-rename-links'
   | 'api/agency-renames'
   | 'api/agency-tasks-page'
+  | 'api/agency-with-fields'
   | 'api/agency-year-summary'
   | 'api/assignment-links'
   | 'api/assignment-task'
@@ -133,6 +134,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/agency-rename-links',
   'api/agency-renames',
   'api/agency-tasks-page',
+  'api/agency-with-fields',
   'api/agency-year-summary',
   'api/assignment-links',
   'api/assignment-task',

@@ -89,10 +89,15 @@ export async function documentOf(context: ApiContext, row: Row): Promise<Row> {
  * unless the name itself starts with one of the places (福州市财政局).
  */
 export async function findAgency(context: ApiContext, argumentName: string, name: string, jurisdictionId: string | null = null): Promise<Row | null> {
-  const wanted = checkText(argumentName, name);
-  const variants = nameVariants(wanted);
+  const { wanted, variants } = agencyNameOf(argumentName, name);
   const rows = await context.database.read('api/agency-by-name', { name: variants[0] ?? wanted, variants, jurisdictionId });
   return chooseAgency(argumentName, wanted, rows);
+}
+
+/** The name asked for (checked) and the spellings it is looked up by, itself first (api/agency-by-name's $variants). */
+export function agencyNameOf(argumentName: string, name: string): { wanted: string; variants: string[] } {
+  const wanted = checkText(argumentName, name);
+  return { wanted, variants: nameVariants(wanted) };
 }
 
 /** The place of a candidate row, or null. */
