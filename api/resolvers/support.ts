@@ -137,8 +137,13 @@ export function chooseAgency(argumentName: string, wanted: string, rows: readonl
 export async function agencyIdFor(context: ApiContext, argumentName: string, name: string | null | undefined, jurisdictionId: string | null = null): Promise<string | null> {
   if (name === null || name === undefined) return null;
   const agency = await findAgency(context, argumentName, name, jurisdictionId);
-  if (!agency) throw new UserInputError(`${argumentName}: no agency is known as "${name.trim()}"${jurisdictionId === null ? '' : ' in that jurisdiction'}`);
+  if (!agency) throw unknownAgency(argumentName, name, jurisdictionId);
   return idOf(agency);
+}
+
+/** The error for a filter's agency name that no agency answers to. */
+export function unknownAgency(argumentName: string, name: string, jurisdictionId: string | null): UserInputError {
+  return new UserInputError(`${argumentName}: no agency is known as "${name.trim()}"${jurisdictionId === null ? '' : ' in that jurisdiction'}`);
 }
 
 /** The jurisdictions a name may mean: full-name matches first (see api/jurisdiction-by-name). */

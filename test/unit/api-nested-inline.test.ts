@@ -138,4 +138,29 @@ describe('nested fields from the parent statement', () => {
     expect(answer.data?.['agency']).toEqual({ id: 'agency:莆田市:市财政局', yearSummary: [{ year: 2024, leadCount: 1 }] });
     expect(database.names()).toEqual(['api/agency-with-fields', 'api/agency-year-summary']);
   });
+
+  it('looks a lead agency up in the page statement of assignments, and reads the page again when another place\'s agency is meant', async () => {
+    const ningde = { id: 'agency:宁德市:市财政局', name: '市财政局', _labels: ['Node', 'Agency'] };
+    const putian = { id: 'agency:莆田市:市财政局', name: '市财政局', _labels: ['Node', 'Agency'] };
+    const leads = [
+      { agency: ningde, rank: 2, jurisdiction: { id: 'jurisdiction:宁德市', name: '宁德市', fullName: '宁德市' } },
+      { agency: putian, rank: 2, jurisdiction: { id: 'jurisdiction:莆田市', name: '莆田市', fullName: '莆田市' } },
+    ];
+    const database = fakeDatabase({
+      'api/assignments-page': (parameters) =>
+        parameters['leadVariants'] === null ? [{ leads: [], totalCount: 1, page: [clause('putian')] }] : [{ leads: parameters['leadName'] === '市财政局' ? leads.slice(0, 1) : leads, totalCount: 1, page: [clause('ningde')] }],
+    });
+    const query = (name: string) => post(fakeApi(database), `{ assignments(filter: { leadAgency: "${name}" }, first: 1) { totalCount edges { node { id } } } }`);
+    expect((await query('市财政局')).data?.['assignments']).toEqual({ totalCount: 1, edges: [{ node: { id: 'ningde' } }] });
+    expect(database.names()).toEqual(['api/assignments-page']);
+    expect((await query('莆田市财政局')).data?.['assignments']).toEqual({ totalCount: 1, edges: [{ node: { id: 'putian' } }] });
+    expect(database.statements[2]?.parameters).toMatchObject({ leadAgencyIds: ['agency:莆田市:市财政局'], leadVariants: null });
+  });
+
+  it('refuses a lead agency no agency answers to, as before', async () => {
+    const database = fakeDatabase({ 'api/assignments-page': [{ leads: [], totalCount: 0, page: [] }] });
+    const answer = await post(fakeApi(database), '{ assignments(filter: { leadAgency: "不存在局" }) { totalCount } }');
+    expect(answer.errors?.[0]?.message).toBe('filter.leadAgency: no agency is known as "不存在局"');
+    expect(answer.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
 });
