@@ -2,7 +2,7 @@
  * What an operation asks for below a field, so that a resolver can fetch
  * nested data in its own statement instead of one more round trip per level.
  */
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** The part of a resolver's info that tells what is selected below its field. */
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
@@ -30,4 +30,30 @@ export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boo
     }
   }
   return false;
+}
+
+/**
+ * The fields named `name` selected right below the field being resolved
+ * (through fragments and inline fragments, whatever their type condition), so
+ * that a resolver can fetch them with their parent. Directives are not
+ * evaluated: a skipped field may be fetched for nothing, never missed.
+ */
+export function childFields(info: SelectionInfo, name: string): FieldNode[] {
+  const found: FieldNode[] = [];
+  const visitedFragments = new Set<string>();
+  const pending: SelectionSetNode[] = info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+  for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push(selection.selectionSet);
+      } else if (!visitedFragments.has(selection.name.value)) {
+        visitedFragments.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) pending.push(fragment.selectionSet);
+      }
+    }
+  }
+  return found;
 }

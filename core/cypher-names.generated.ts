@@ -23,6 +23,7 @@ export type CypherName =
   | 'api/agency-rename-links'
   | 'api/agency-renames'
   | 'api/agency-tasks-page'
+  | 'api/agency-with-fields'
   | 'api/agency-year-summary'
   | 'api/assignment-links'
   | 'api/assignment-task'
@@ -44,9 +45,7 @@ export type CypherName =
   | 'api/mentioned-in-page'
   | 'api/mentions'
   | 'api/mentions-by-year'
-  | 'api/neighborhood-edges'
-  | 'api/neighborhood-expand'
-  | 'api/neighborhood-last-ring'
+  | 'api/neighborhood'
   | 'api/node-jurisdiction'
   | 'api/nodes-by-id'
   | 'api/overlap-co-lead-pairs'
@@ -135,6 +134,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/agency-rename-links',
   'api/agency-renames',
   'api/agency-tasks-page',
+  'api/agency-with-fields',
   'api/agency-year-summary',
   'api/assignment-links',
   'api/assignment-task',
@@ -156,9 +156,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/mentioned-in-page',
   'api/mentions',
   'api/mentions-by-year',
-  'api/neighborhood-edges',
-  'api/neighborhood-expand',
-  'api/neighborhood-last-ring',
+  'api/neighborhood',
   'api/node-jurisdiction',
   'api/nodes-by-id',
   'api/overlap-co-lead-pairs',

@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec node --import tsx app/main.ts "$@"
+# NODE_ENV=production as in the Dockerfile: graphql-js then skips its development-only
+# check on every type test (about 7 % of the API's own CPU per request, --cpu-prof).
+NODE_ENV=production exec node --import tsx app/main.ts "$@"

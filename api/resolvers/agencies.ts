@@ -1,12 +1,14 @@
 /** `agency(name)`, `agencies`, and the fields of Agency. */
+import { getArgumentValues, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { CypherName } from '../../core/cypher.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears } from '../input.ts';
+import { parametersKey } from '../loaders.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { selectsAny, type SelectionInfo } from '../selection.ts';
+import { childFields, selectsAny, type SelectionInfo } from '../selection.ts';
 import { ASSIGNMENT_LINK_FIELDS } from './tasks.ts';
 import { jurisdictionField } from './jurisdictions.ts';
-import { asRow, asRows, connectionOf, findAgency, jurisdictionIdFor, readPage, rowsForParent, type Row } from './support.ts';
+import { agencyNameOf, asRow, asRows, chooseAgency, connectionOf, findAgency, idOf, jurisdictionIdFor, readPage, rowsForParent, type Row } from './support.ts';
 
 type AgencyRole = 'LEAD' | 'SUPPORT';
 
@@ -39,14 +41,104 @@ interface NestedPageArguments extends PageArguments {
   readonly years?: number[] | null;
 }
 
-async function nestedPage(statementName: CypherName, parent: Row, args: NestedPageArguments, context: ApiContext, extra: Row = {}) {
+async function nestedPage(statementName: CypherName, parent: Row, args: NestedPageArguments, context: ApiContext) {
   const request = pageRequest(args, context.limits.maxPageSize);
   const rows = await rowsForParent(context, statementName, parent, {
     relationships: relationshipsFor(args.role),
     years: checkYears('years', args.years),
     ...request,
-    ...extra,
   });
+  return connectionOf(rows[0], request);
+}
+
+/** The parameters of one page of an agency's clauses (api/agency-assignments-page, api/agency-with-fields). */
+interface AssignmentsPage {
+  readonly relationships: string[];
+  readonly years: number[] | null;
+  readonly skip: number;
+  readonly first: number;
+  readonly withLinks: boolean;
+}
+
+function assignmentsPage(args: NestedPageArguments, maxPageSize: number, withLinks: boolean): AssignmentsPage {
+  return { relationships: relationshipsFor(args.role), years: checkYears('years', args.years), ...pageRequest(args, maxPageSize), withLinks };
+}
+
+const ASSIGNMENTS_PAGE_STATEMENT = 'api/agency-assignments-page' satisfies CypherName;
+
+/** What api/agency-with-fields brought along with the agency, for the resolvers of its fields. */
+const PREFETCHED = Symbol('fetched with the agency');
+
+interface Prefetched {
+  readonly yearSummary?: readonly Row[];
+  /** The page, and the parameters (parametersKey) it was read with. */
+  readonly assignments?: { readonly key: string; readonly row: Row | undefined };
+}
+
+/**
+ * The page of clauses that the operation's one `assignments` field below
+ * `agency` asks for, read from its arguments as execution will coerce them;
+ * null when there is no such field, several (aliases), or arguments its
+ * resolver will refuse with its own error.
+ */
+function wantedAssignmentsPage(info: GraphQLResolveInfo, maxPageSize: number): AssignmentsPage | null {
+  const fields = childFields(info, 'assignments');
+  const agencyType = info.schema.getType('Agency');
+  const definition = isObjectType(agencyType) ? agencyType.getFields()['assignments'] : undefined;
+  const field = fields[0];
+  if (fields.length !== 1 || field === undefined || definition === undefined) return null;
+  try {
+    const args = getArgumentValues(definition, field, info.variableValues) as NestedPageArguments;
+    return assignmentsPage(args, maxPageSize, selectsAny({ fieldNodes: [field], fragments: info.fragments }, ASSIGNMENT_LINK_FIELDS));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `agency(name)`: when the operation asks for the agency's year summary or
+ * one page of its clauses, one statement (api/agency-with-fields) finds the
+ * agency and reads those for the best match, which is the agency meant unless
+ * agencies of several places answer to the name; then their resolvers read nothing.
+ */
+async function agency(_parent: unknown, args: { name: string; jurisdiction?: string | null }, context: ApiContext, info: GraphQLResolveInfo): Promise<Row | null> {
+  const jurisdictionId = await jurisdictionIdFor(context, 'jurisdiction', args.jurisdiction);
+  const withYearSummary = childFields(info, 'yearSummary').length > 0;
+  const page = wantedAssignmentsPage(info, context.limits.maxPageSize);
+  if (!withYearSummary && page === null) return findAgency(context, 'name', args.name, jurisdictionId);
+  const { wanted, variants } = agencyNameOf('name', args.name);
+  const rows = await context.database.read('api/agency-with-fields', {
+    name: variants[0] ?? wanted,
+    variants,
+    jurisdictionId,
+    withYearSummary,
+    withAssignments: page !== null,
+    relationships: page?.relationships ?? [],
+    years: page?.years ?? null,
+    skip: page?.skip ?? 0,
+    first: page?.first ?? 0,
+    withLinks: page?.withLinks ?? false,
+  });
+  const chosen = chooseAgency('name', wanted, rows);
+  const best = rows[0];
+  if (chosen === null || best === undefined || idOf(asRow(best['agency'])) !== idOf(chosen)) return chosen;
+  const prefetched: Prefetched = {
+    ...(withYearSummary ? { yearSummary: asRows(best['yearSummary']) } : {}),
+    ...(page === null ? {} : { assignments: { key: parametersKey(ASSIGNMENTS_PAGE_STATEMENT, { ...page }), row: best['assignments'] ? asRow(best['assignments']) : undefined } }),
+  };
+  return { ...chosen, [PREFETCHED]: prefetched };
+}
+
+function prefetchedOf(parent: Row): Prefetched {
+  return ((parent as Record<symbol, unknown>)[PREFETCHED] as Prefetched | undefined) ?? {};
+}
+
+async function assignmentsField(parent: Row, args: NestedPageArguments, context: ApiContext, info: SelectionInfo) {
+  const page = assignmentsPage(args, context.limits.maxPageSize, selectsAny(info, ASSIGNMENT_LINK_FIELDS));
+  const request = { skip: page.skip, first: page.first };
+  const prefetched = prefetchedOf(parent).assignments;
+  if (prefetched !== undefined && prefetched.key === parametersKey(ASSIGNMENTS_PAGE_STATEMENT, { ...page })) return connectionOf(prefetched.row, request);
+  const rows = await rowsForParent(context, ASSIGNMENTS_PAGE_STATEMENT, parent, { ...page });
   return connectionOf(rows[0], request);
 }
 
@@ -83,8 +175,7 @@ export function yearSummaries(rows: readonly Row[]): YearSummary[] {
 
 export const agencyResolvers = {
   Query: {
-    agency: async (_parent: unknown, args: { name: string; jurisdiction?: string | null }, context: ApiContext) =>
-      findAgency(context, 'name', args.name, await jurisdictionIdFor(context, 'jurisdiction', args.jurisdiction)),
+    agency,
     agencies: async (_parent: unknown, args: PageArguments & { filter?: AgencyFilter | null }, context: ApiContext) => {
       const request = pageRequest(args, context.limits.maxPageSize);
       const filter = args.filter ?? {};
@@ -112,10 +203,10 @@ export const agencyResolvers = {
       const current = (await renames(parent, context))?.['current'];
       return current ? asRow(current) : parent;
     },
-    assignments: (parent: Row, args: NestedPageArguments, context: ApiContext, info: SelectionInfo) =>
-      nestedPage('api/agency-assignments-page', parent, args, context, { withLinks: selectsAny(info, ASSIGNMENT_LINK_FIELDS) }),
+    assignments: assignmentsField,
     tasks: (parent: Row, args: NestedPageArguments, context: ApiContext) => nestedPage('api/agency-tasks-page', parent, args, context),
-    yearSummary: async (parent: Row, _args: unknown, context: ApiContext) => yearSummaries(await rowsForParent(context, 'api/agency-year-summary', parent)),
+    yearSummary: async (parent: Row, _args: unknown, context: ApiContext) =>
+      yearSummaries(prefetchedOf(parent).yearSummary ?? (await rowsForParent(context, 'api/agency-year-summary', parent))),
     overseenBy: async (parent: Row, args: { year?: number | null }, context: ApiContext) => {
       const rows = await rowsForParent(context, 'api/agency-overseers', parent, { year: checkYear('year', args.year) });
       return rows.map(oversight);

@@ -89,10 +89,15 @@ export async function documentOf(context: ApiContext, row: Row): Promise<Row> {
  * unless the name itself starts with one of the places (福州市财政局).
  */
 export async function findAgency(context: ApiContext, argumentName: string, name: string, jurisdictionId: string | null = null): Promise<Row | null> {
-  const wanted = checkText(argumentName, name);
-  const variants = nameVariants(wanted);
+  const { wanted, variants } = agencyNameOf(argumentName, name);
   const rows = await context.database.read('api/agency-by-name', { name: variants[0] ?? wanted, variants, jurisdictionId });
   return chooseAgency(argumentName, wanted, rows);
+}
+
+/** The name asked for (checked) and the spellings it is looked up by, itself first (api/agency-by-name's $variants). */
+export function agencyNameOf(argumentName: string, name: string): { wanted: string; variants: string[] } {
+  const wanted = checkText(argumentName, name);
+  return { wanted, variants: nameVariants(wanted) };
 }
 
 /** The place of a candidate row, or null. */
@@ -132,8 +137,13 @@ export function chooseAgency(argumentName: string, wanted: string, rows: readonl
 export async function agencyIdFor(context: ApiContext, argumentName: string, name: string | null | undefined, jurisdictionId: string | null = null): Promise<string | null> {
   if (name === null || name === undefined) return null;
   const agency = await findAgency(context, argumentName, name, jurisdictionId);
-  if (!agency) throw new UserInputError(`${argumentName}: no agency is known as "${name.trim()}"${jurisdictionId === null ? '' : ' in that jurisdiction'}`);
+  if (!agency) throw unknownAgency(argumentName, name, jurisdictionId);
   return idOf(agency);
+}
+
+/** The error for a filter's agency name that no agency answers to. */
+export function unknownAgency(argumentName: string, name: string, jurisdictionId: string | null): UserInputError {
+  return new UserInputError(`${argumentName}: no agency is known as "${name.trim()}"${jurisdictionId === null ? '' : ' in that jurisdiction'}`);
 }
 
 /** The jurisdictions a name may mean: full-name matches first (see api/jurisdiction-by-name). */
@@ -163,8 +173,8 @@ export async function jurisdictionIdFor(context: ApiContext, argumentName: strin
  * an error listing the candidates when several places have one.
  */
 export async function nodeByIdOrFormerId(context: ApiContext, argumentName: string, id: string): Promise<Row | null> {
-  const name = id.startsWith(FORMER_AGENCY_ID_PREFIX) ? id.slice(FORMER_AGENCY_ID_PREFIX.length) : '';
-  if (name.length === 0 || name.includes(':')) return nodeById(context, id);
+  const name = formerAgencyName(id);
+  if (name === null) return nodeById(context, id);
   // Both at once: a former id costs one round trip rather than two in a row. The
   // agency lookup's failure matters only when the id names no node.
   const former = context.database.read('api/agency-by-name', { name, variants: [name], jurisdictionId: null }).then(
@@ -179,6 +189,12 @@ export async function nodeByIdOrFormerId(context: ApiContext, argumentName: stri
 }
 
 const FORMER_AGENCY_ID_PREFIX = 'agency:';
+
+/** The agency name of an id of the form before agencies had a jurisdiction (`agency:市工业和信息化局`), else null. */
+export function formerAgencyName(id: string): string | null {
+  const name = id.startsWith(FORMER_AGENCY_ID_PREFIX) ? id.slice(FORMER_AGENCY_ID_PREFIX.length) : '';
+  return name.length === 0 || name.includes(':') ? null : name;
+}
 
 /** A source span of a row that has documentId, start and end. */
 export function sourceOf(row: Row): Row {

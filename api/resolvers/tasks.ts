@@ -6,7 +6,7 @@ import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
 import { selectsAny, type SelectionInfo } from '../selection.ts';
-import { agencyIdFor, asRow, asRows, documentOf, idOf, jurisdictionIdFor, readPage, rowsForParent, sourceOf, type Row } from './support.ts';
+import { agencyIdFor, agencyNameOf, asRow, asRows, chooseAgency, connectionOf, documentOf, idOf, jurisdictionIdFor, readPage, rowsForParent, sourceOf, unknownAgency, type Row } from './support.ts';
 
 export interface WorkFilter {
   readonly leadAgency?: string | null;
@@ -67,6 +67,34 @@ function filteredPage(statementName: CypherName) {
   };
 }
 
+/** api/assignments-page's own lead lookup ($leadName, $leadVariants), unused. */
+const NO_LEAD_NAME = { leadName: null, leadVariants: null } as const;
+
+/**
+ * `assignments`: a lead agency given by name alone (no includeRenamed, no
+ * anyAgency) is looked up by the page statement itself, which reads the
+ * clauses of the best match: one round trip rather than two in a row. When the
+ * agency meant is another (the place its name starts with chooses), the page is
+ * read again for that one.
+ */
+async function assignmentsPage(_parent: unknown, args: FilteredPageArguments, context: ApiContext, info: SelectionInfo) {
+  const request = pageRequest(args, context.limits.maxPageSize);
+  const filter = args.filter ?? {};
+  const withLinks = selectsAny(info, ASSIGNMENT_LINK_FIELDS);
+  const leadName = filter.leadAgency;
+  if (leadName === null || leadName === undefined || filter.includeRenamed === true || (filter.anyAgency !== null && filter.anyAgency !== undefined)) {
+    return readPage(context, 'api/assignments-page', request, { ...(await filterParameters(filter, context)), withLinks, ...NO_LEAD_NAME });
+  }
+  const parameters = await filterParameters({ ...filter, leadAgency: null }, context);
+  const { wanted, variants } = agencyNameOf('filter.leadAgency', leadName);
+  const rows = await context.database.read('api/assignments-page', { ...parameters, ...request, withLinks, leadName: variants[0] ?? wanted, leadVariants: variants });
+  const leads = asRows(rows[0]?.['leads']);
+  const chosen = chooseAgency('filter.leadAgency', wanted, leads);
+  if (chosen === null) throw unknownAgency('filter.leadAgency', leadName, typeof parameters['jurisdictionId'] === 'string' ? parameters['jurisdictionId'] : null);
+  if (idOf(chosen) === idOf(asRow(leads[0]?.['agency']))) return connectionOf(rows[0], request);
+  return readPage(context, 'api/assignments-page', request, { ...parameters, leadAgencyIds: [idOf(chosen)], withLinks, ...NO_LEAD_NAME });
+}
+
 /** The fields of Assignment that page statements can answer inline (`$withLinks`, see cypher/api/assignments-page). */
 export const ASSIGNMENT_LINK_FIELDS: ReadonlySet<string> = new Set(['leads', 'leadsInferred', 'supporters', 'responsible', 'task']);
 
@@ -116,7 +144,7 @@ const sourceTextField = async (parent: Row, _args: unknown, context: ApiContext)
 export const taskResolvers = {
   Query: {
     tasks: filteredPage('api/tasks-page'),
-    assignments: filteredPage('api/assignments-page'),
+    assignments: assignmentsPage,
   },
   Task: {
     section: async (parent: Row, _args: unknown, context: ApiContext) => {

@@ -121,6 +121,10 @@ describe('jurisdictions through the API', () => {
       expect(node).toEqual({ id: 'agency:宁德市:市海洋与渔业局', jurisdiction: { name: '宁德市' } });
       const near = (await query('{ neighborhood(id: "agency:市海洋与渔业局", depth: 1) { nodes { id label } } }'))['neighborhood'] as { nodes: Json[] };
       expect(near.nodes).toContainEqual({ id: 'jurisdiction:宁德市', label: 'Jurisdiction' });
+      // A former id that agencies of several places answer to is refused with the candidates, as a name is.
+      const ambiguousWalk = await graphql(api, '{ neighborhood(id: "agency:市财政局", depth: 1) { nodes { id } } }');
+      expect(ambiguousWalk.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(ambiguousWalk.errors?.[0]?.message).toMatch(/市财政局 \(宁德市\)/u);
     } finally {
       await removeOwnData();
       fs.rmSync(dir, { recursive: true, force: true });
