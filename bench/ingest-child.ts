@@ -28,6 +28,8 @@ export interface IngestChildResult {
   readonly rssByStageMb: Readonly<Record<string, number>>;
   /** process.memoryUsage() at each stage's highest RSS sample, in MB: V8 heap (used / committed), external, array buffers. */
   readonly memoryByStageMb: Readonly<Record<string, StageMemory>>;
+  /** With `--expose-gc` only: the heap still in use after a full GC when each stage is first reported, in MB (what is live, not what is garbage). */
+  readonly liveHeapAtStageMb?: Readonly<Record<string, number>>;
 }
 
 export interface StageMemory {
@@ -60,9 +62,15 @@ async function main(): Promise<void> {
   const sampler = setInterval(sample, 100);
   try {
     const started = performance.now();
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const liveHeap: Record<string, number> = {};
     const mark = (event: IngestProgress) => {
       const at = (performance.now() - started) / 1000;
       sample();
+      if (gc !== undefined && !(event.stage in liveHeap)) {
+        gc();
+        liveHeap[event.stage] = mb(process.memoryUsage().heapUsed);
+      }
       stage = event.stage;
       if (!(event.stage in marks)) marks[event.stage] = at;
       if (event.stage === 'document') marks['lastDocument'] = at;
@@ -82,6 +90,7 @@ async function main(): Promise<void> {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       rssByStageMb: rssByStage,
       memoryByStageMb: memoryByStage,
+      ...(gc !== undefined ? { liveHeapAtStageMb: liveHeap } : {}),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
