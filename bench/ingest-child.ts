@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       if (!(event.stage in marks)) marks[event.stage] = at;
       if (event.stage === 'document') marks['lastDocument'] = at;
     };
-    const summary = await ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, onProgress: mark });
+    const summary = await ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, heldCharacters: config.ingestHeldCharacters, onProgress: mark });
     const seconds = (performance.now() - started) / 1000;
     sample();
     const result: IngestChildResult = {

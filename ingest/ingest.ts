@@ -96,8 +96,9 @@ export interface IngestOptions {
   readonly bulk?: BulkBuilder;
   /**
    * Characters of document text kept parsed between the run's two passes
-   * (default HELD_CHARACTERS); the files after them are parsed again when
-   * their graphs are built. 0: every file is parsed twice (tests).
+   * (KG_INGEST_HELD_CHARACTERS, core/config.ts; default HELD_CHARACTERS); the
+   * files after them are parsed again when their graphs are built. 0: every
+   * file is parsed twice (tests).
    */
   readonly heldCharacters?: number;
 }
