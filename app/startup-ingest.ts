@@ -18,6 +18,7 @@ export async function ingestBundledCorpus(database: Database, config: Config, lo
   const summary = await ingestPaths([config.corpusDir], database, {
     rulesDir: config.rulesDir,
     batch: config.ingestBatch,
+    heldCharacters: config.ingestHeldCharacters,
     onProgress: progressReporter((text) => log(text.trimEnd()), false),
     ...(empty && bulk !== undefined ? { reset: true, bulk } : {}),
   });

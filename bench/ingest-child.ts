@@ -26,6 +26,18 @@ export interface IngestChildResult {
   readonly peakRssMb: number;
   /** The highest RSS sampled (every 100 ms) while each stage was the latest reported, in MB: where the peak is. */
   readonly rssByStageMb: Readonly<Record<string, number>>;
+  /** process.memoryUsage() at each stage's highest RSS sample, in MB: V8 heap (used / committed), external, array buffers. */
+  readonly memoryByStageMb: Readonly<Record<string, StageMemory>>;
+  /** With `--expose-gc` only: the heap still in use after a full GC when each stage is first reported, in MB (what is live, not what is garbage). */
+  readonly liveHeapAtStageMb?: Readonly<Record<string, number>>;
+}
+
+export interface StageMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
 }
 
 async function main(): Promise<void> {
@@ -37,21 +49,33 @@ async function main(): Promise<void> {
   const database = createDatabase({ ...config.neo4j, uri }, loadCypherCatalog());
   const marks: Record<string, number> = {};
   const rssByStage: Record<string, number> = {};
+  const memoryByStage: Record<string, StageMemory> = {};
   let stage = 'start';
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   const sample = () => {
-    rssByStage[stage] = Math.max(rssByStage[stage] ?? 0, Math.round(process.memoryUsage().rss / 2 ** 20));
+    const usage = process.memoryUsage();
+    const rss = mb(usage.rss);
+    if (rss < (rssByStage[stage] ?? 0)) return;
+    rssByStage[stage] = rss;
+    memoryByStage[stage] = { rss, heapUsed: mb(usage.heapUsed), heapTotal: mb(usage.heapTotal), external: mb(usage.external), arrayBuffers: mb(usage.arrayBuffers) };
   };
   const sampler = setInterval(sample, 100);
   try {
     const started = performance.now();
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const liveHeap: Record<string, number> = {};
     const mark = (event: IngestProgress) => {
       const at = (performance.now() - started) / 1000;
       sample();
+      if (gc !== undefined && !(event.stage in liveHeap)) {
+        gc();
+        liveHeap[event.stage] = mb(process.memoryUsage().heapUsed);
+      }
       stage = event.stage;
       if (!(event.stage in marks)) marks[event.stage] = at;
       if (event.stage === 'document') marks['lastDocument'] = at;
     };
-    const summary = await ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, onProgress: mark });
+    const summary = await ingestPaths([directory], database, { rulesDir: config.rulesDir, batch: config.ingestBatch, heldCharacters: config.ingestHeldCharacters, onProgress: mark });
     const seconds = (performance.now() - started) / 1000;
     sample();
     const result: IngestChildResult = {
@@ -65,6 +89,8 @@ async function main(): Promise<void> {
       // maxRSS is in kilobytes.
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       rssByStageMb: rssByStage,
+      memoryByStageMb: memoryByStage,
+      ...(gc !== undefined ? { liveHeapAtStageMb: liveHeap } : {}),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

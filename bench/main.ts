@@ -207,6 +207,8 @@ interface SizeResult {
   readonly peakRssMb: number;
   /** The highest RSS sampled while each stage was the latest reported (bench/ingest-child.ts): where the peak is. */
   readonly rssByStageMb: Readonly<Record<string, number>>;
+  /** process.memoryUsage() at each stage's highest RSS sample: V8 heap used / committed, external, array buffers (MB). */
+  readonly memoryByStageMb: IngestChildResult['memoryByStageMb'];
   readonly reingestUnchangedSeconds: number;
   readonly hashSeconds: number;
   readonly problems: number;
@@ -310,6 +312,7 @@ async function ingestSizes(database: ReturnType<typeof createDatabase>, seeds: r
         recordsPerSecond: Math.round(records / first.seconds),
         peakRssMb: Math.round(first.peakRssMb),
         rssByStageMb: first.rssByStageMb,
+        memoryByStageMb: first.memoryByStageMb,
         reingestUnchangedSeconds: round(again.seconds, 3),
         hashSeconds: round(hashSeconds, 4),
         problems: first.problems,

@@ -67,6 +67,12 @@ export interface Config {
   readonly rulesDir: string;
   /** Documents and records per ingest write transaction (KG_INGEST_BATCH_DOCUMENTS, KG_INGEST_BATCH_RECORDS). */
   readonly ingestBatch: { readonly documents: number; readonly records: number };
+  /**
+   * Characters of document text an ingest keeps parsed between its two passes
+   * (KG_INGEST_HELD_CHARACTERS): ≈8 bytes of heap a character; the files
+   * after them are parsed a second time when their graphs are built.
+   */
+  readonly ingestHeldCharacters: number;
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -190,6 +196,7 @@ export function loadConfig(env: Environment = process.env): Config {
       documents: integer(env, 'KG_INGEST_BATCH_DOCUMENTS', 500, 1, 100_000),
       records: integer(env, 'KG_INGEST_BATCH_RECORDS', 20_000, 1, 10_000_000),
     },
+    ingestHeldCharacters: integer(env, 'KG_INGEST_HELD_CHARACTERS', 4_000_000, 0, 1_000_000_000),
   };
 }
 

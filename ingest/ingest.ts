@@ -58,9 +58,9 @@ import { parseFile } from './parse.ts';
 import type { CleanRules } from './clean/index.ts';
 import type { PlaceTable } from './jurisdiction/index.ts';
 import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
-import { linkContinues, linkImplements } from './link/cross-document.ts';
+import { continuesIn, implementsIn, prepareLinks, type LinkCorpus } from './link/cross-document.ts';
 import type { ContentFilter } from './link/similarity.ts';
-import { createTokeniser, memoisedCut } from './tokenise.ts';
+import { createTokeniser } from './tokenise.ts';
 
 /**
  * Bumped when extraction code changes what it produces, so unchanged files
@@ -96,8 +96,9 @@ export interface IngestOptions {
   readonly bulk?: BulkBuilder;
   /**
    * Characters of document text kept parsed between the run's two passes
-   * (default HELD_CHARACTERS); the files after them are parsed again when
-   * their graphs are built. 0: every file is parsed twice (tests).
+   * (KG_INGEST_HELD_CHARACTERS, core/config.ts; default HELD_CHARACTERS); the
+   * files after them are parsed again when their graphs are built. 0: every
+   * file is parsed twice (tests).
    */
   readonly heldCharacters?: number;
 }
@@ -256,19 +257,27 @@ function duplicateProblem(label: string, documentId: string, kept: { id: string;
 
 /** Recomputes every IMPLEMENTS and CONTINUES link from the graph as it now is. */
 async function relink(database: Database, stopwords: ReadonlySet<string>): Promise<{ implements: number; continues: number }> {
-  // The dictionaries load (seconds of native work that block the thread) only
+  const corpus = await linkCorpusOf(database, stopwords);
+  const implementsLinks = implementsIn(corpus);
+  const continuesLinks = continuesIn(corpus);
+  await writeLinks(database, implementsLinks, continuesLinks);
+  return { implements: implementsLinks.length, continues: continuesLinks.length };
+}
+
+/**
+ * The link inputs, tokenised. In a function of its own: the texts and the
+ * tokeniser's dictionary are garbage once it returns, before the vectors are made.
+ */
+async function linkCorpusOf(database: Database, stopwords: ReadonlySet<string>): Promise<LinkCorpus> {
+  // The dictionaries load (seconds of work that block the thread) only
   // once the reads are done: loading them while a read is open kept its
   // transaction open past the query time limit on a loaded machine.
   // Links are a function of the whole graph, not of this batch: vocabulary
   // and inputs come from the database, so any ingest order gives the same links.
   const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
   const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  const tokenize = memoisedCut(tokeniser);
   const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
-  const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
-  const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
-  await writeLinks(database, implementsLinks, continuesLinks);
-  return { implements: implementsLinks.length, continues: continuesLinks.length };
+  return prepareLinks(inputs.assignments, inputs.passages, (text) => tokeniser.cut(text), filter);
 }
 
 /** The warnings recorded for unchanged files, to report them again. */

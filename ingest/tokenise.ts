@@ -2,23 +2,31 @@
  * Chinese word segmentation. The only module that imports nodejieba (lint
  * enforces it), so that the rest of the code sees a plain `Tokeniser`.
  *
+ * Precise mode (`cut`, all that ingest and linking use) runs in TypeScript on
+ * nodejieba's bundled dictionaries (ingest/segment/precise-cut.ts): the same
+ * tokens as `nodejieba.cut`, with a dictionary of its own per tokeniser (≈16 MB,
+ * freed with it) instead of the addon's ≈243 MB that stays for the life of
+ * the process. Search mode (`cutForSearch`, which needs jieba's HMM) still goes
+ * to the addon, loaded the first time it is asked for.
+ *
  * Process-global state, forced by nodejieba: the native addon holds ONE
  * dictionary per process (per worker thread). `insertWord` adds to it and only
  * `load()` resets it to the bundled dictionaries; there is no per-instance
  * dictionary. So this module keeps exactly one piece of mutable state: the key
- * of the word set currently in the native dictionary. Each `Tokeniser` knows its
+ * of the word set currently in the native dictionary. Each native tokeniser knows its
  * own word set and, before cutting, makes sure the native dictionary holds that
  * set and nothing else (inserting the missing words when the loaded set is a
  * subset of its own, reloading and re-inserting otherwise). Consequences:
- * - `createTokeniser(words)` is idempotent: the same set of words (in any order,
- *   with duplicates) inserts nothing the second time;
- * - two tokenisers with different word sets both cut correctly, but alternating
- *   between them reloads the dictionary each time (about a second) — create one
- *   tokeniser per run, from the whole domain dictionary;
+ * - the same set of words (in any order, with duplicates) inserts nothing the
+ *   second time;
+ * - two native tokenisers with different word sets both cut correctly, but alternating
+ *   between them reloads the dictionary each time (about a second);
  * - calling nodejieba directly elsewhere would break this (hence the lint rule).
  */
 
+import fs from 'node:fs';
 import nodejieba from 'nodejieba';
+import { PreciseSegmenter } from './segment/precise-cut.ts';
 
 export interface Tokeniser {
   /** Precise-mode segmentation: each character in exactly one token. */
@@ -26,6 +34,9 @@ export interface Tokeniser {
   /** Search-engine mode: long words are also split into their sub-words. */
   cutForSearch(text: string): string[];
 }
+
+/** The files `nodejieba.load()` reads by default: index.js exports their paths, its .d.ts does not declare them. */
+const DICTIONARY_FILES = nodejieba as typeof nodejieba & { readonly DEFAULT_DICT: string; readonly DEFAULT_USER_DICT: string };
 
 /**
  * The user words now inserted into the native dictionary, and the key of the
@@ -60,10 +71,10 @@ function activate(key: string, words: readonly string[]): void {
 }
 
 /**
- * A tokeniser that keeps every word of `userWords` (agency names, companies,
- * parks …) as one token. Words with whitespace are skipped: jieba cannot hold them.
+ * The addon's own segmentation with `userWords` inserted: the reference the
+ * TypeScript precise mode is tested against, and search mode.
  */
-export function createTokeniser(userWords: readonly string[]): Tokeniser {
+export function createNativeTokeniser(userWords: readonly string[]): Tokeniser {
   const words = normaliseWords(userWords);
   const key = words.join('\n');
   activate(key, words);
@@ -75,6 +86,25 @@ export function createTokeniser(userWords: readonly string[]): Tokeniser {
     cutForSearch(text: string): string[] {
       activate(key, words);
       return nodejieba.cutForSearch(text);
+    },
+  };
+}
+
+/**
+ * A tokeniser that keeps every word of `userWords` (agency names, companies,
+ * parks …) as one token. Words with whitespace are skipped: jieba cannot hold them.
+ * Reads nodejieba's dictionary files (≈0.5 s); create one per run.
+ */
+export function createTokeniser(userWords: readonly string[]): Tokeniser {
+  const words = normaliseWords(userWords);
+  const { DEFAULT_DICT: main, DEFAULT_USER_DICT: user } = DICTIONARY_FILES;
+  const precise = new PreciseSegmenter({ main: fs.readFileSync(main, 'utf8'), user: fs.readFileSync(user, 'utf8'), source: main }, words);
+  let native: Tokeniser | null = null;
+  return {
+    cut: (text) => precise.cut(text),
+    cutForSearch(text: string): string[] {
+      native ??= createNativeTokeniser(words);
+      return native.cutForSearch(text);
     },
   };
 }

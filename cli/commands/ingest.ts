@@ -80,6 +80,7 @@ export const command: Command = {
       const summary = await ingestPaths(paths, database, {
         rulesDir: config.rulesDir,
         batch: config.ingestBatch,
+        heldCharacters: config.ingestHeldCharacters,
         reset: values.reset,
         ...(bulk === undefined ? {} : { bulk }),
         ...(values.root === undefined ? {} : { root: path.resolve(values.root) }),

@@ -4,9 +4,9 @@
  * (cypher/load/link-inputs-*.cypher, link-vocabulary.cypher, in the same
  * order) given to the same linking functions, as `relink` in ingest/ingest.ts.
  */
-import { linkContinues, linkImplements, type LinkableText } from '../link/cross-document.ts';
+import { continuesIn, implementsIn, prepareLinks, type LinkableText } from '../link/cross-document.ts';
 import type { ContentFilter } from '../link/similarity.ts';
-import { createTokeniser, memoisedCut } from '../tokenise.ts';
+import { createTokeniser } from '../tokenise.ts';
 import type { BulkGraph, ScoredRow } from './merge.ts';
 
 /** Cypher's ORDER BY on strings: UTF-16 code units, as JavaScript compares them. */
@@ -48,10 +48,9 @@ export function linkVocabulary(graph: BulkGraph): { agencyNames: string[]; entit
 export function computeLinks(graph: BulkGraph, stopwords: ReadonlySet<string>): { implements: ScoredRow[]; continues: ScoredRow[] } {
   const inputs = linkInputs(graph);
   const vocabulary = linkVocabulary(graph);
-  const tokenize = memoisedCut(createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]));
+  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
   const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
-  return {
-    implements: linkImplements(inputs.assignments, inputs.passages, tokenize, { filter }),
-    continues: linkContinues(inputs.assignments, tokenize, { filter }),
-  };
+  // Tokenised once for both kinds, as the transactional path does (ingest/ingest.ts).
+  const corpus = prepareLinks(inputs.assignments, inputs.passages, (text) => tokeniser.cut(text), filter);
+  return { implements: implementsIn(corpus), continues: continuesIn(corpus) };
 }

@@ -51,22 +51,21 @@
  * such a token, the clause's rarest one proposes its first 64 targets). All
  * tokens still count when the best `rescored` candidates are scored exactly.
  * `npm run bench` prints the growth exponent of linking time (≈ 1: linear).
+ *
+ * Memory: IDF spans every text, so a first pass counts each feature's document
+ * frequency over all of them (ingest/link/link-corpus.ts: token ids, no
+ * vectors); then the vectors and the inverted index are made one year at a
+ * time (IMPLEMENTS: the year's paragraphs, then its clauses; CONTINUES: a
+ * year's clauses against the index of the year before, which is then
+ * dropped), so at most two years' vectors are alive, not the corpus'. The
+ * links come out in clause order, as from one pass over the clauses.
  */
 
-import {
-  contentTokens,
-  dot,
-  tfidfVector,
-  Vocabulary,
-  type ContentFilter,
-  type SparseVector,
-} from './similarity.ts';
+import { LinkFeatures, prepareLinks, type LinkCorpus, type LinkableText, type LinkTexts } from './link-corpus.ts';
+import { dot, type ContentFilter, type SparseVector } from './similarity.ts';
 
-export interface LinkableText {
-  readonly id: string;
-  readonly year: number;
-  readonly text: string;
-}
+export type { LinkableText } from './link-corpus.ts';
+export { prepareLinks, type LinkCorpus } from './link-corpus.ts';
 
 export interface ScoredLink {
   readonly from: string;
@@ -340,21 +339,20 @@ function select(
   return links;
 }
 
-function vectorise(
-  texts: readonly LinkableText[],
-  tokenize: (text: string) => string[],
-  filter: ContentFilter,
-  vocabulary: Vocabulary,
-  phrases: boolean,
-): number[][] {
-  return texts.map((item) => {
-    const tokens = contentTokens(tokenize(item.text), filter);
-    if (phrases) {
-      // U+0001 cannot occur in a token, so a pair never collides with a word.
-      for (let index = 1, n = tokens.length; index < n; index++) tokens.push(`${tokens[index - 1]}\u0001${tokens[index]}`);
-    }
-    return vocabulary.addDocument(tokens);
+/** Input positions by year, each year's in input order. */
+function byYear(texts: LinkTexts): Map<number, number[]> {
+  const years = new Map<number, number[]>();
+  texts.years.forEach((year, index) => {
+    const positions = years.get(year);
+    if (positions === undefined) years.set(year, [index]);
+    else positions.push(index);
   });
+  return years;
+}
+
+/** Each clause's links, in clause order (the order of a single pass over the clauses). */
+function inClauseOrder(found: { clause: number; links: ScoredLink[] }[]): ScoredLink[] {
+  return found.sort((a, b) => a.clause - b.clause).flatMap((entry) => entry.links);
 }
 
 /**
@@ -367,31 +365,31 @@ export function linkImplements(
   tokenize: (text: string) => string[],
   options?: LinkOptions,
 ): ScoredLink[] {
+  return implementsIn(prepareLinks(assignments, passages, tokenize, options?.filter ?? NO_FILTER), options);
+}
+
+/** `linkImplements` over a prepared corpus (its filter is the corpus': `options.filter` is not read). */
+export function implementsIn(corpus: LinkCorpus, options?: LinkOptions): ScoredLink[] {
   const config = settings(IMPLEMENTS_DEFAULTS, options);
-  const filter = options?.filter ?? NO_FILTER;
-  const vocabulary = new Vocabulary();
-  const assignmentTokens = vectorise(assignments, tokenize, filter, vocabulary, config.phrases);
-  const passageTokens = vectorise(passages, tokenize, filter, vocabulary, config.phrases);
-  const idf = (id: number): number => vocabulary.idf(id);
+  const { assignments, passages } = corpus;
+  // IDF over clauses and paragraphs, counted in the order the vocabulary always met them.
+  const features = new LinkFeatures(corpus, config.phrases);
+  for (const slot of assignments.slots) features.add(slot);
+  for (const slot of passages.slots) features.add(slot);
 
-  const byYear = new Map<number, YearIndex>();
-  passages.forEach((passage, index) => {
-    let yearIndex = byYear.get(passage.year);
-    if (yearIndex === undefined) {
-      yearIndex = new YearIndex();
-      byYear.set(passage.year, yearIndex);
+  const clausesByYear = byYear(assignments);
+  const found: { clause: number; links: ScoredLink[] }[] = [];
+  for (const [year, paragraphs] of byYear(passages)) {
+    const clauses = clausesByYear.get(year);
+    if (clauses === undefined) continue;
+    const yearIndex = new YearIndex();
+    for (const paragraph of paragraphs) yearIndex.add(passages.ids[paragraph] ?? '', features.vector(passages.slots[paragraph] ?? 0));
+    for (const clause of clauses) {
+      const from = assignments.ids[clause] ?? '';
+      found.push({ clause, links: select(from, yearIndex.best(features.vector(assignments.slots[clause] ?? 0), config), config) });
     }
-    yearIndex.add(passage.id, tfidfVector(passageTokens[index] ?? [], idf));
-  });
-
-  const links: ScoredLink[] = [];
-  assignments.forEach((assignment, index) => {
-    const yearIndex = byYear.get(assignment.year);
-    if (yearIndex === undefined) return;
-    const vector = tfidfVector(assignmentTokens[index] ?? [], idf);
-    links.push(...select(assignment.id, yearIndex.best(vector, config), config));
-  });
-  return links;
+  }
+  return inClauseOrder(found);
 }
 
 /**
@@ -403,38 +401,31 @@ export function linkContinues(
   tokenize: (text: string) => string[],
   options?: LinkOptions,
 ): ScoredLink[] {
+  return continuesIn(prepareLinks(assignments, [], tokenize, options?.filter ?? NO_FILTER), options);
+}
+
+/** `linkContinues` over a prepared corpus's clauses (its filter is the corpus': `options.filter` is not read). */
+export function continuesIn(corpus: LinkCorpus, options?: LinkOptions): ScoredLink[] {
   const config = settings(CONTINUES_DEFAULTS, options);
-  const filter = options?.filter ?? NO_FILTER;
-  const vocabulary = new Vocabulary();
-  const tokens = vectorise(assignments, tokenize, filter, vocabulary, config.phrases);
-  const idf = (id: number): number => vocabulary.idf(id);
-  const vectors = tokens.map((ids) => tfidfVector(ids, idf));
+  const { assignments } = corpus;
+  // IDF over the clauses alone.
+  const features = new LinkFeatures(corpus, config.phrases);
+  for (const slot of assignments.slots) features.add(slot);
 
-  const byYear = new Map<number, YearIndex>();
-  assignments.forEach((assignment, index) => {
-    let yearIndex = byYear.get(assignment.year);
-    if (yearIndex === undefined) {
-      yearIndex = new YearIndex();
-      byYear.set(assignment.year, yearIndex);
+  const clausesByYear = byYear(assignments);
+  const found: { clause: number; links: ScoredLink[] }[] = [];
+  let earlier: YearIndex | null = null;
+  for (const year of [...clausesByYear.keys()].sort((a, b) => a - b)) {
+    const clauses = clausesByYear.get(year) ?? [];
+    const yearIndex = new YearIndex();
+    for (const clause of clauses) {
+      const vector = features.vector(assignments.slots[clause] ?? 0);
+      const from = assignments.ids[clause] ?? '';
+      if (earlier !== null) found.push({ clause, links: select(from, earlier.best(vector, config), config) });
+      yearIndex.add(from, vector);
     }
-    const vector = vectors[index];
-    if (vector !== undefined) yearIndex.add(assignment.id, vector);
-  });
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const previousYear = new Map<number, number>();
-  years.forEach((year, index) => {
-    const earlier = years[index - 1];
-    if (earlier !== undefined) previousYear.set(year, earlier);
-  });
-
-  const links: ScoredLink[] = [];
-  assignments.forEach((assignment, index) => {
-    const earlier = previousYear.get(assignment.year);
-    const vector = vectors[index];
-    if (earlier === undefined || vector === undefined) return;
-    const yearIndex = byYear.get(earlier);
-    if (yearIndex === undefined) return;
-    links.push(...select(assignment.id, yearIndex.best(vector, config), config));
-  });
-  return links;
+    // The year before is done with: only this year's index is kept, for the next.
+    earlier = yearIndex;
+  }
+  return inClauseOrder(found);
 }

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
     expect(production).toMatchObject({ corsOrigins: ['https://kg.example', 'http://localhost:5173'], graphiql: false, introspection: false });
     expect(loadConfig({ KG_CORS_ORIGINS: '*' }).api.corsOrigins).toEqual(['*']);
     expect(loadConfig({}).neo4j.probeTimeoutMs).toBe(1500);
+    expect(loadConfig({}).ingestHeldCharacters).toBe(4_000_000);
+    expect(loadConfig({ KG_INGEST_HELD_CHARACTERS: '0' }).ingestHeldCharacters).toBe(0);
   });
 
   it('uses NEO4J_URI when set', () => {
@@ -37,6 +39,7 @@ describe('loadConfig', () => {
     ['KG_CORS_ORIGINS', '*, https://kg.example', /KG_CORS_ORIGINS: "\*" allows every origin and cannot be combined/],
     ['KG_GRAPHIQL', 'maybe', /KG_GRAPHIQL: expected on or off/],
     ['KG_MAX_BODY_BYTES', '10', /KG_MAX_BODY_BYTES: expected a number from 1000/],
+    ['KG_INGEST_HELD_CHARACTERS', '4e6', /KG_INGEST_HELD_CHARACTERS: expected a whole number/],
   ])('names %s when it is %j', (key, value, message) => {
     let thrown: unknown;
     try {

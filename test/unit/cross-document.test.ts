@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linkContinues, linkImplements, type LinkableText } from '../../ingest/link/cross-document.ts';
+import { continuesIn, implementsIn, linkContinues, linkImplements, prepareLinks, type LinkableText } from '../../ingest/link/cross-document.ts';
+import { LinkFeatures } from '../../ingest/link/link-corpus.ts';
+import { contentTokens, tfidfVector, Vocabulary } from '../../ingest/link/similarity.ts';
 
 const words = (text: string): string[] => text.split(/\s+/).filter((token) => token !== '');
 const filter = { stopwords: new Set(['加快', '推进', '建设']), ignore: new Set(['市商务局']) };
@@ -90,5 +92,55 @@ describe('linkContinues', () => {
 
   it('respects the threshold', () => {
     expect(linkContinues(clauses, words, { filter, threshold: 1.01 })).toEqual([]);
+  });
+});
+
+describe('linking by year blocks over a prepared corpus', () => {
+  const clauses: LinkableText[] = [
+    { id: 'c2024a', year: 2024, text: '新能源 汽车 整车 零部件 配套' },
+    { id: 'c2023a', year: 2023, text: '汽车 产业 转型 升级 新能源' },
+    { id: 'c2024b', year: 2024, text: '老旧 小区 改造 城市 更新' },
+    { id: 'c2023b', year: 2023, text: '老旧 小区 改造 背街 小巷' },
+    { id: 'c2022', year: 2022, text: '螺蛳粉 产业园 原材料 基地' },
+    { id: 'c2024c', year: 2024, text: '螺蛳粉 产业园 原材料 基地 扩大' },
+  ];
+
+  it('gives the per-kind calls’ links, in clause order, from one tokenisation', () => {
+    let cuts = 0;
+    const counting = (text: string) => {
+      cuts += 1;
+      return words(text);
+    };
+    const corpus = prepareLinks(clauses, passages, counting, filter);
+    // Each distinct text once, though both kinds read the clauses.
+    expect(cuts).toBe(new Set([...clauses, ...passages].map((item) => item.text)).size);
+    const implementsLinks = implementsIn(corpus);
+    const continuesLinks = continuesIn(corpus);
+    expect(implementsLinks).toEqual(linkImplements(clauses, passages, words, { filter }));
+    expect(continuesLinks).toEqual(linkContinues(clauses, words, { filter }));
+    const order = (links: readonly { from: string }[]) => links.map((link) => clauses.findIndex((clause) => clause.id === link.from));
+    expect(order(implementsLinks)).toEqual([...order(implementsLinks)].sort((a, b) => a - b));
+    expect(order(continuesLinks)).toEqual([...order(continuesLinks)].sort((a, b) => a - b));
+    // A 2024 clause meets 2023's, listed after it in the input.
+    expect(continuesLinks.find((link) => link.from === 'c2024b')?.to).toBe('c2023b');
+  });
+
+  it('numbers features and weighs them exactly as the string vocabulary does', () => {
+    const texts = [...clauses, ...passages];
+    const corpus = prepareLinks(texts, [], words, filter);
+    const features = new LinkFeatures(corpus, true);
+    corpus.assignments.slots.forEach((slot) => features.add(slot));
+    const vocabulary = new Vocabulary();
+    const ids = texts.map((item) => {
+      const tokens = contentTokens(words(item.text), filter);
+      for (let index = 1, n = tokens.length; index < n; index++) tokens.push(`${tokens[index - 1]}\u0001${tokens[index]}`);
+      return vocabulary.addDocument(tokens);
+    });
+    texts.forEach((_, index) => {
+      const expected = tfidfVector(ids[index] ?? [], (id) => vocabulary.idf(id));
+      const actual = features.vector(corpus.assignments.slots[index] ?? 0);
+      expect([...actual.ids]).toEqual([...expected.ids]);
+      expect([...actual.weights]).toEqual([...expected.weights]);
+    });
   });
 });

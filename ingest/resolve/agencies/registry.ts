@@ -3,7 +3,7 @@ import type { AgencyFacts, AgencyKind, RenameFact } from '../agency-facts.ts';
 import { normaliseAgencySpelling } from './keys.ts';
 import type { KeyGroups, KeyInfo } from './merge.ts';
 import { findSuspicious } from './suspicious.ts';
-import type { AgencyRegistry, CanonicalAgency } from './types.ts';
+import type { AgencyRegistry, CanonicalAgency, SuspiciousPair } from './types.ts';
 
 function inferKind(name: string, facts: AgencyFacts): AgencyKind {
   for (const rule of facts.kindRules) if (rule.pattern.test(name)) return rule.kind;
@@ -111,5 +111,16 @@ export function buildRegistry(
     return byName.get(key) ?? byName.get('市' + key) ?? null;
   };
 
-  return { agencies, resolve, suspicious: findSuspicious(agencies, renames, facts.suffixes, keyOf) };
+  // Look-alike pairs are for `kg entities --suspicious` only: found when first
+  // asked for. Made for every registry of an ingest (one per place and one over
+  // all), they were ≈20 MB of its live heap at ×100 of the bench corpus, unused.
+  let suspicious: readonly SuspiciousPair[] | null = null;
+  return {
+    agencies,
+    resolve,
+    get suspicious(): readonly SuspiciousPair[] {
+      suspicious ??= findSuspicious(agencies, renames, facts.suffixes, keyOf);
+      return suspicious;
+    },
+  };
 }
