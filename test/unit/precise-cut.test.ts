@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { exactLog } from '../../ingest/segment/exact-log.ts';
@@ -53,6 +54,20 @@ describe('PreciseSegmenter (jieba precise mode in TypeScript)', () => {
       '市工业和信息化局牵头，市发展改革委配合。 完成时限：12月底',
     ];
     for (const text of texts) expect(ours.cut(text)).toEqual(native.cut(text));
+  });
+
+  it('agrees with nodejieba on any text made of the characters of government documents', { timeout: 120_000 }, () => {
+    // Characters of the seeds (words, names, digits, punctuation, separators): texts nobody wrote, cut both ways.
+    const alphabet = [...new Set([...seedLines.slice(0, 400).join('')])];
+    const words = ['市工业和信息化局', '柳东新区', '工业', '和信'];
+    const native = createNativeTokeniser(words);
+    const ours = createTokeniser(words);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 80 }), (text) => {
+        expect(ours.cut(text)).toEqual(native.cut(text));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('lets the last insertion of a word win and gives user words the median weight', () => {
