@@ -16,6 +16,8 @@ import { DEFAULT_RESPONSE_CACHE, createResponseCache } from '../api/response-cac
 import { createApi } from '../api/server.ts';
 import { explorerPlugin } from './explorer.ts';
 import { ingestBundledCorpus } from './startup-ingest.ts';
+import { warmUp } from './warm-up.ts';
+import { EXAMPLE_OPERATIONS } from '../api/examples.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -71,6 +73,10 @@ async function main(): Promise<void> {
   server.listen(config.api.port, config.api.host, () => {
     const origin = `http://${config.api.host}:${config.api.port}`;
     log(`GraphQL API on ${origin}/graphql (GraphiQL in a browser), explorer on ${origin}/explorer. Ctrl-C stops.`);
+    void warmUp(yoga, EXAMPLE_OPERATIONS).then((result) => {
+      const done = `Query plans warmed: ${result.operations} example operations in ${result.seconds.toFixed(1)} s`;
+      log(result.stoppedBecause === null ? `${done}.` : `${done}, then stopped: ${result.stoppedBecause}`);
+    });
   });
 }
 
