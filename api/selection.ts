@@ -8,18 +8,18 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
 export type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /**
- * Whether any field named in `names` is selected anywhere below the field
- * being resolved (through fragments too). It may say yes for a field of
- * another type deeper down; that only fetches a little more than needed.
+ * The fields selected below the field being resolved, through fragments and
+ * inline fragments (whatever their type condition), each fragment once:
+ * right below it, or with `deep` at any depth.
  */
-export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boolean {
+function* selectedFields(info: SelectionInfo, deep: boolean): Generator<FieldNode> {
   const visitedFragments = new Set<string>();
   const pending: SelectionSetNode[] = info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
   for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (names.has(selection.name.value)) return true;
-        if (selection.selectionSet) pending.push(selection.selectionSet);
+        yield selection;
+        if (deep && selection.selectionSet) pending.push(selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         pending.push(selection.selectionSet);
       } else if (!visitedFragments.has(selection.name.value)) {
@@ -29,6 +29,15 @@ export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boo
       }
     }
   }
+}
+
+/**
+ * Whether any field named in `names` is selected anywhere below the field
+ * being resolved (through fragments too). It may say yes for a field of
+ * another type deeper down; that only fetches a little more than needed.
+ */
+export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boolean {
+  for (const field of selectedFields(info, true)) if (names.has(field.name.value)) return true;
   return false;
 }
 
@@ -39,21 +48,5 @@ export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boo
  * evaluated: a skipped field may be fetched for nothing, never missed.
  */
 export function childFields(info: SelectionInfo, name: string): FieldNode[] {
-  const found: FieldNode[] = [];
-  const visitedFragments = new Set<string>();
-  const pending: SelectionSetNode[] = info.fieldNodes.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
-  for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === name) found.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        pending.push(selection.selectionSet);
-      } else if (!visitedFragments.has(selection.name.value)) {
-        visitedFragments.add(selection.name.value);
-        const fragment = info.fragments[selection.name.value];
-        if (fragment) pending.push(fragment.selectionSet);
-      }
-    }
-  }
-  return found;
+  return [...selectedFields(info, false)].filter((field) => field.name.value === name);
 }
