@@ -327,6 +327,12 @@ function labelOpening(line: string): number | null {
       return match.index + match[0].length;
     }
   }
+  // `…惠及居民1.6万户。由区住建局牵头，区财政局参与。`: the item's last sentence names
+  // its units, which 由 opens (a sentence of the task itself is rarely a bare unit list).
+  for (const stop of line.matchAll(/[。；;]/gu)) {
+    const rest = line.slice(stop.index + 1);
+    if (/^[ \t\u3000]*由/u.test(rest) && VERB_LINE.test(rest) && bracketsBalance(rest)) return stop.index + 1 + (rest.length - rest.trimStart().length);
+  }
   // A numbered item that happens to end in 负责 is a task, not a marker.
   if (VERB_LINE.test(line) && bracketsBalance(line) && !/^[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/u.test(line)) {
     return line.length - line.trimStart().length;

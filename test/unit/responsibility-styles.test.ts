@@ -102,6 +102,18 @@ describe('responsibility styles', () => {
     ]);
   });
 
+  it('reads a closing 由… sentence of an item as its marker: 由A牵头，B参与 / 由A负责，B配合 / 由A负责', () => {
+    const readings = read(
+      '1.改造老旧小区45个，惠及居民1.6万户。由区住建局牵头，区财政局、各街道办事处参与。\n2.新建养老综合体6个。由区民政局负责，各街道办事处配合。\n3.配齐心理健康教师。由区教育局负责。\n4.新建公园。由此带动周边发展。\n',
+    );
+    expect(readings.map((reading) => [reading.leads, reading.supporting, reading.responsible])).toEqual([
+      [['区住建局'], ['区财政局', '各街道办事处'], []],
+      [[], ['各街道办事处'], ['区民政局']],
+      [[], [], ['区教育局']],
+    ]);
+    expect(readings[0]?.text).toContain('惠及居民1.6万户');
+  });
+
   it('leaves bold text alone on a page that states no bold convention', () => {
     const [only] = read(
       '<html><body><table><tr><th>序号</th><th>重点任务</th><th>责任单位</th></tr><tr><td>1</td><td>建成公寓</td><td><b>区住建局</b>、区人社局</td></tr></table></body></html>',
