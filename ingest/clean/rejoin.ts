@@ -103,6 +103,9 @@ function continuesLine(previous: string, next: string, context: JoinContext): bo
     if (LEAD_ANNOTATION_START.test(next) && !BLOCK_START.test(next)) return true;
     if (LEAD_ANNOTATION_END.test(previous) && !BLOCK_START.test(next)) return true;
   }
+  // `…增长8.3%；` / 第2页 共3页 / `固定资产投资…`: a semicolon ends a clause, not the
+  // sentence, so a page break after it cut the sentence (a new item opens with its marker).
+  if (context.acrossPageBreak && /[；;]$/u.test(previous) && /^[\u3400-\u9fff]/u.test(next) && !BLOCK_START.test(next) && !PUBLICATION_LINE.test(next) && !LABELLED_LIST.test(next)) return true;
   if (TERMINAL_END.test(previous)) return false;
   const shortPlain = (line: string): boolean => line.length <= 60 && !/[，。；]/u.test(line);
   // A title wrapped over two lines: 柳州市人民政府关于落实 / 2026年《政府工作报告》重点工作分工的意见.

@@ -49,3 +49,16 @@ describe('rejoining lines after a labelled list', () => {
     expect(cleanText({ path: 'plan.txt', text }, NO_CLEAN_RULES).text).toContain('责任单位：区教育局、区民政局');
   });
 });
+
+describe('rejoining a sentence a page number cut after a semicolon', () => {
+  it('joins across 第2页 共3页 and other page numbers, but never before a new item', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('第2页 共3页', '第2页', '- 2 -', '2/3'), (pageNumber) => {
+        const text = `各位代表：地区生产总值增长4.1%；规上工业增加值增长8.3%；\n${pageNumber}\n固定资产投资下降6.4%；社会消费品零售总额增长3.5%。\n`;
+        expect(cleanText({ path: 'report.txt', text }, NO_CLEAN_RULES).text).toContain('增长8.3%；固定资产投资下降6.4%');
+        const items = `1.新建学校2所；\n${pageNumber}\n2.改造道路3条。\n`;
+        expect(cleanText({ path: 'report.txt', text: items }, NO_CLEAN_RULES).text).not.toContain('；2.');
+      }),
+    );
+  });
+});
