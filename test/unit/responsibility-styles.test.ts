@@ -114,6 +114,13 @@ describe('responsibility styles', () => {
     expect(readings[0]?.text).toContain('惠及居民1.6万户');
   });
 
+  it('reads a short time ending in 前 as the deadline of a marker (汛期前, 开学前)', () => {
+    for (const deadline of ['汛期前', '开学前', '春节之前', '2024年汛期前']) {
+      const [only] = read(`1.实施内涝治理工程。（市住建局牵头，市水利局、市城管局等配合，${deadline}）\n`);
+      expect([only?.leads, only?.supporting, only?.deadline], deadline).toEqual([['市住建局'], ['市水利局', '市城管局'], deadline]);
+    }
+  });
+
   it('leaves bold text alone on a page that states no bold convention', () => {
     const [only] = read(
       '<html><body><table><tr><th>序号</th><th>重点任务</th><th>责任单位</th></tr><tr><td>1</td><td>建成公寓</td><td><b>区住建局</b>、区人社局</td></tr></table></body></html>',
