@@ -219,10 +219,19 @@ function readFlattenedRows(
     const number = ROW_NUMBER.exec(lines[index] ?? '');
     if (number === null || Number(number[1]) !== expected) break;
     let end = index + 1;
+    const closesRow = (line: string): boolean => {
+      const next = ROW_NUMBER.exec(line);
+      return (next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number';
+    };
     while (end < lines.length) {
       const line = (lines[end] as string).trim();
-      const next = ROW_NUMBER.exec(line);
-      if ((next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number') break;
+      // `社会事务科` / `` / `2024年10月底前`: a blank line is an empty cell where the row,
+      // with it, has exactly one line a column and the numbering (or the table's end) follows.
+      if (line.length === 0 && rowEnds === 'at-blank-line' && rowWithEmptyCell(lines, index, end, types.length - 1, closesRow)) {
+        end += 1;
+        continue;
+      }
+      if (closesRow(line)) break;
       end += 1;
     }
     const closedByNumber = Number(ROW_NUMBER.exec(lines[end] ?? '')?.[1]) === expected + 1;
@@ -240,13 +249,20 @@ function readFlattenedRows(
   return { rows, next: index, lastRowEnd: index };
 }
 
+/** Whether the row opened at `index` takes the blank line at `blank` as an empty cell of its `cells` cells. */
+function rowWithEmptyCell(lines: readonly string[], index: number, blank: number, cells: number, closesRow: (line: string) => boolean): boolean {
+  let end = blank + 1;
+  while (end < lines.length && !closesRow((lines[end] as string).trim())) end += 1;
+  return end > blank + 1 && end - index - 1 === cells;
+}
+
 /** Gives a row's lines to its columns in order, by what each line looks like. */
 function assignCells(number: string, rowLines: readonly string[], types: readonly ColumnType[]): string[] {
   const cells: string[][] = types.map(() => []);
   cells[0]?.push(number);
   // A row with exactly one line a column, each fitting its column, is one cell a line
   // (项目名称 / 建设内容 / 总投资 / 当年投资 / 责任单位), however alike two text cells look.
-  const oneEach = rowLines.length === types.length - 1 && rowLines.every((line, index) => accepts(types[index + 1], kindOfCell(line)));
+  const oneEach = rowLines.length === types.length - 1 && rowLines.every((line, index) => line.length === 0 || accepts(types[index + 1], kindOfCell(line)));
   const placed = oneEach ? rowLines.map((_line, index) => index + 1) : columnsOf(rowLines, types);
   rowLines.forEach((line, index) => cells[Math.abs(placed[index] ?? 1)]?.push(line));
   return cells.map((parts, index) => parts.join(types[index] === 'units' || types[index] === 'lead-units' ? '、' : ''));

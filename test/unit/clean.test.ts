@@ -241,6 +241,18 @@ describe('cleanText: tables flattened to one paragraph per cell', () => {
     expect(lines).toContain('2\t城乡公交一体化提升工程\t新增新能源公交车30辆\t2600\t2600\t交通运输局、交投集团');
   });
 
+  it('reads a blank line inside a one-line-a-cell row as an empty cell, not the end of the table', () => {
+    const source = [
+      '督查台账', '', '序号', '工作任务', '责任领导', '责任科室', '配合单位', '完成时限',
+      '1', '开展老年食堂星级评定', '童某某', '社会事务科', '', '2024年10月底前',
+      '2', '整治沿山河水环境', '童某某', '城管科、农业农村科', '各社区', '2024年12月底前',
+      '', '某街道办事处', '2024年1月22日',
+    ].join('\n');
+    const lines = cleanText({ path: 'ledger.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+    expect(lines).toContain('1\t开展老年食堂星级评定\t童某某\t社会事务科\t\t2024年10月底前');
+    expect(lines).toContain('2\t整治沿山河水环境\t童某某\t城管科、农业农村科\t各社区\t2024年12月底前');
+  });
+
   it('rebuilds their rows, and ends the last row where the text after the table starts', () => {
     const source = [
       '附件', '', '民生实事目标任务分解表', '', '序号', '', '民生实事', '', '责任单位', '', '完成时限', '',
