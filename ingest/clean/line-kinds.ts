@@ -19,6 +19,8 @@ export const BLOCK_START = new RegExp(
     '|附件|附表|附注|附录|抄送|抄报|主题词|序号',
     '|#|[-*+] |\\*\\*',
     '|[—―－]',
+    // Bullet signs (● ◆ ■ ▲ …) open a list item or a news summary's heading.
+    '|[●◆■▲►▶•※◇○□◎]',
     '|目\\s*[录次]$',
     '|\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s|$)',
     '|[\\u3400-\\u9fff]{1,12}〔\\d{4}〕\\d{1,5}号$',

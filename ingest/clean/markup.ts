@@ -8,6 +8,7 @@
  * here is that a cell's own line breaks stay inside its cell, which a tag-level
  * pass over the few tags involved does in linear time.
  */
+import { BOLD_LEADS, BOLD_SIGN } from '../structure/lead-convention.ts';
 
 const HTML_SIGNAL = /<(?:html|body|div|p|table|tr|td|br|span|h[1-6])\b[^>]*>/giu;
 const MIN_TAGS = 3;
@@ -51,7 +52,7 @@ export function htmlToText(text: string): string {
       tag.toLowerCase() === 'head' ? `${ROW_BREAK}${titleOf(block)}${ROW_BREAK}` : '\n',
     );
   // A cell spanning rows or columns is repeated in each, so every row has its own copy.
-  const gridded = withoutInvisible.replace(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/giu, (_table, inner: string) => `${ROW_BREAK}${tableRows(inner).join(ROW_BREAK)}${ROW_BREAK}`);
+  const gridded = markBoldLeads(withoutInvisible).replace(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/giu, (_table, inner: string) => `${ROW_BREAK}${tableRows(inner).join(ROW_BREAK)}${ROW_BREAK}`);
   // Inside a cell, line breaks join the cell's text; the row stays one line.
   const cellsFlat = gridded.replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1\s*>/giu, (_cell, _tag, inner: string) => `${cellText(inner)}\u0000`);
   const lines = cellsFlat
@@ -71,6 +72,18 @@ export function htmlToText(text: string): string {
       return decodeEntities(row).replace(/[ \u00a0]{2,}/gu, ' ').trim();
     });
   return lines.join('\n');
+}
+
+/**
+ * A page stating 加粗的为牵头单位 marks its leads by typography alone, which plain
+ * text loses: each short bold run (a unit's name, not a bold heading or sentence)
+ * gets BOLD_SIGN after it, which lead-convention.ts reads as the stated sign.
+ */
+export function markBoldLeads(html: string): string {
+  if (!BOLD_LEADS.test(html.replace(/<[^>]+>/gu, ''))) return html;
+  return html.replace(/<(strong|b)\b[^>]*>([^<]{1,40})<\/\1\s*>/giu, (whole, _tag, inner: string) =>
+    /[。，；：！？,;:!?]/u.test(inner) || inner.trim().length === 0 ? whole : `${inner}${BOLD_SIGN}`,
+  );
 }
 
 function titleOf(head: string): string {

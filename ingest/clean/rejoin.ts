@@ -58,6 +58,20 @@ interface JoinContext {
   readonly acrossPageBreak: boolean;
   /** True when the lines were adjacent (no blank line between them). */
   readonly adjacent: boolean;
+  /** True when `next` opens a closing signature: a short name line right above a date line. */
+  readonly opensSignature: boolean;
+}
+
+/** A signature's date, in figures or in Chinese numerals (二〇二四年三月五日). */
+const SIGNATURE_DATE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日$/u;
+const SIGNATURE_NAME = /^[\u4e00-\u9fff（）()·]{2,40}$/u;
+
+/**
+ * `大瑶镇人民政府` / `2024年3月5日` after a blank line close the document: the name
+ * signs it and is never the rest of the list or sentence above (`配合单位：镇财政所`).
+ */
+export function opensSignature(line: string, following: string | undefined): boolean {
+  return SIGNATURE_NAME.test(line.trim()) && following !== undefined && (SIGNATURE_DATE.test(following.trim()) || DATE_LINE.test(following.trim()));
 }
 
 /**
@@ -74,6 +88,7 @@ function pairIsCommon(before: string, after: string, context: JoinContext, minim
 /** Decides whether `next` continues `previous` across a blank line, header or page number. */
 function continuesLine(previous: string, next: string, context: JoinContext): boolean {
   if (previous.includes('\t') || next.includes('\t') || previous.startsWith('#')) return false;
+  if (!context.adjacent && context.opensSignature && !hasUnclosedBracket(previous) && !ENDS_MID_SENTENCE.test(previous)) return false;
   // A PDF extract that gave each number a line of its own (完成 / 186.5 / 亿元，增长 / 5.2% / ；):
   // no line opens with closing punctuation, and a bare number sits inside its sentence.
   if (context.adjacent && !context.acrossPageBreak) {
@@ -88,6 +103,9 @@ function continuesLine(previous: string, next: string, context: JoinContext): bo
     if (LEAD_ANNOTATION_START.test(next) && !BLOCK_START.test(next)) return true;
     if (LEAD_ANNOTATION_END.test(previous) && !BLOCK_START.test(next)) return true;
   }
+  // `…增长8.3%；` / 第2页 共3页 / `固定资产投资…`: a semicolon ends a clause, not the
+  // sentence, so a page break after it cut the sentence (a new item opens with its marker).
+  if (context.acrossPageBreak && /[；;]$/u.test(previous) && /^[\u3400-\u9fff]/u.test(next) && !BLOCK_START.test(next) && !PUBLICATION_LINE.test(next) && !LABELLED_LIST.test(next)) return true;
   if (TERMINAL_END.test(previous)) return false;
   const shortPlain = (line: string): boolean => line.length <= 60 && !/[，。；]/u.test(line);
   // A title wrapped over two lines: 柳州市人民政府关于落实 / 2026年《政府工作报告》重点工作分工的意见.
@@ -145,14 +163,16 @@ function rejoinBrokenLines(lines: readonly LineOrBreak[], pairs: PairCounts): st
   let open = -1;
   let gapLines = 0;
   let acrossPageBreak = false;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (line === PAGE_BREAK || line.length === 0) {
       if (line === PAGE_BREAK) acrossPageBreak = true;
       gapLines++;
       continue;
     }
     const previous = open >= 0 ? output[open] : undefined;
-    if (previous !== undefined && continuesLine(previous, line, { pairs, acrossPageBreak, adjacent: gapLines === 0 })) {
+    const following = lines[index + 1];
+    const signature = following !== undefined && following !== PAGE_BREAK && opensSignature(line, following);
+    if (previous !== undefined && continuesLine(previous, line, { pairs, acrossPageBreak, adjacent: gapLines === 0, opensSignature: signature })) {
       output[open] = joinParts(previous, line);
     } else {
       // Keep one blank line where there was a gap (or a page break) so paragraphs stay apart.

@@ -8,7 +8,8 @@ export function removeTablesOfContents(lines: readonly LineOrBreak[], removed: R
   const result: LineOrBreak[] = [];
   let index = 0;
   while (index < lines.length) {
-    const line = lines[index] ?? '';
+    // A page break is null: `?? ''` would turn it into a blank line and lose it.
+    const line = lines[index] as LineOrBreak;
     if (line === PAGE_BREAK || !CONTENTS_HEADING.test(line.trim())) {
       result.push(line);
       index++;

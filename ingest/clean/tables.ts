@@ -33,6 +33,8 @@ function headerType(line: string): ColumnType | null {
 }
 
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
+/** The longest line taken as one half of a header label broken over two lines. */
+const MAX_LABEL_PIECE = 6;
 const TABLE_STOP = /^(?:分享到|打印|关闭|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$|【|扫一扫|上一篇|下一篇|相关链接)/u;
 
 export function normaliseTables(lines: readonly string[]): string[] {
@@ -113,7 +115,7 @@ function rebuildFlattenedTables(lines: readonly string[]): string[] {
     const header = flattenedHeaderAt(lines, index);
     if (header !== null) {
       output.push(header.labels.join('\t'));
-      const { rows, next } = readFlattenedRows(lines, index + header.labels.length, header.types);
+      const { rows, next } = readFlattenedRows(lines, index + header.lines, header.types);
       output.push(...rows);
       index = next;
       continue;
@@ -152,25 +154,54 @@ function blankSeparatedTableAt(lines: readonly string[], index: number): { rows:
   }
   const header = flattenedHeaderAt(compact, 0);
   if (header === null) return null;
-  const { rows, next, lastRowEnd } = readFlattenedRows(compact, header.labels.length, header.types, 'bounded');
+  const { rows, next, lastRowEnd } = readFlattenedRows(compact, header.lines, header.types, 'bounded');
   if (rows.length === 0) return null;
   return { rows: [header.labels.join('\t'), ...rows], next: next < compact.length ? (origin[next] ?? lines.length) : (origin[lastRowEnd - 1] ?? index) + 1 };
 }
 
-/** A run of ≥ 3 header labels, one a line, opening with 序号. */
-function flattenedHeaderAt(lines: readonly string[], index: number): { labels: string[]; types: ColumnType[] } | null {
+/**
+ * A run of ≥ 3 header labels, one a line, opening with 序号. A label the copy broke
+ * over two lines (`总投资` / `（万元）`, `责任` / `单位`) is one label: a line that names
+ * no column joins the label before it, or the line after it, where the two together name one.
+ * `lines` counts the source lines the header takes.
+ */
+function flattenedHeaderAt(lines: readonly string[], index: number): { labels: string[]; types: ColumnType[]; lines: number } | null {
   if (headerType(lines[index] ?? '') !== 'number') return null;
   const labels: string[] = [];
   const types: ColumnType[] = [];
-  for (let i = index; i < lines.length; i += 1) {
-    const line = (lines[i] as string).trim();
-    const type = headerType(line);
+  let i = index;
+  for (; i < lines.length; i += 1) {
+    const line = (lines[i] as string).trim().replace(/\s+/gu, '');
+    let type = headerType(line);
+    let label = line;
+    // Only a short piece is half a label; a row number ends the header.
+    const piece = (text: string): boolean => text.length > 0 && text.length <= MAX_LABEL_PIECE && !ROW_NUMBER.test(text);
+    if (type === null && i > index && piece(line)) {
+      const previous = labels[labels.length - 1] ?? '';
+      const backward = headerType(previous + line);
+      const following = ((lines[i + 1] ?? '') as string).trim().replace(/\s+/gu, '');
+      const forward = piece(following) ? headerType(line + following) : null;
+      if (backward !== null && backward !== 'number' && /^[（(]/u.test(line)) {
+        labels[labels.length - 1] = previous + line;
+        types[types.length - 1] = backward;
+        continue;
+      }
+      if (forward !== null && forward !== 'number') {
+        type = forward;
+        label = line + following;
+        i += 1;
+      } else if (backward !== null && backward !== 'number') {
+        labels[labels.length - 1] = previous + line;
+        types[types.length - 1] = backward;
+        continue;
+      }
+    }
     if (type === null || (type === 'number' && i > index)) break;
-    labels.push(line.replace(/\s+/gu, ''));
+    labels.push(label);
     types.push(type);
   }
   const hasUnits = types.includes('lead-units') || types.includes('units');
-  return labels.length >= 3 && hasUnits && ROW_NUMBER.test(lines[index + labels.length] ?? '') ? { labels, types } : null;
+  return labels.length >= 3 && hasUnits && ROW_NUMBER.test(lines[i] ?? '') ? { labels, types, lines: i - index } : null;
 }
 
 /** `bounded`: no blank line ends a row, so a row (the last) never runs longer than the longest before it. */
@@ -188,10 +219,19 @@ function readFlattenedRows(
     const number = ROW_NUMBER.exec(lines[index] ?? '');
     if (number === null || Number(number[1]) !== expected) break;
     let end = index + 1;
+    const closesRow = (line: string): boolean => {
+      const next = ROW_NUMBER.exec(line);
+      return (next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number';
+    };
     while (end < lines.length) {
       const line = (lines[end] as string).trim();
-      const next = ROW_NUMBER.exec(line);
-      if ((next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number') break;
+      // `社会事务科` / `` / `2024年10月底前`: a blank line is an empty cell where the row,
+      // with it, has exactly one line a column and the numbering (or the table's end) follows.
+      if (line.length === 0 && rowEnds === 'at-blank-line' && rowWithEmptyCell(lines, index, end, types.length - 1, closesRow)) {
+        end += 1;
+        continue;
+      }
+      if (closesRow(line)) break;
       end += 1;
     }
     const closedByNumber = Number(ROW_NUMBER.exec(lines[end] ?? '')?.[1]) === expected + 1;
@@ -209,13 +249,40 @@ function readFlattenedRows(
   return { rows, next: index, lastRowEnd: index };
 }
 
+/** Whether the row opened at `index` takes the blank line at `blank` as an empty cell of its `cells` cells. */
+function rowWithEmptyCell(lines: readonly string[], index: number, blank: number, cells: number, closesRow: (line: string) => boolean): boolean {
+  let end = blank + 1;
+  while (end < lines.length && !closesRow((lines[end] as string).trim())) end += 1;
+  return end > blank + 1 && end - index - 1 === cells;
+}
+
 /** Gives a row's lines to its columns in order, by what each line looks like. */
 function assignCells(number: string, rowLines: readonly string[], types: readonly ColumnType[]): string[] {
   const cells: string[][] = types.map(() => []);
   cells[0]?.push(number);
-  const placed = columnsOf(rowLines, types);
+  // A row with exactly one line a column, each fitting its column, is one cell a line
+  // (项目名称 / 建设内容 / 总投资 / 当年投资 / 责任单位), however alike two text cells look.
+  const oneEach = rowLines.length === types.length - 1 && rowLines.every((line, index) => line.length === 0 || accepts(types[index + 1], kindOfCell(line)));
+  const placed = oneEach ? rowLines.map((_line, index) => index + 1) : columnsOf(rowLines, types);
   rowLines.forEach((line, index) => cells[Math.abs(placed[index] ?? 1)]?.push(line));
   return cells.map((parts, index) => parts.join(types[index] === 'units' || types[index] === 'lead-units' ? '、' : ''));
+}
+
+function accepts(type: ColumnType | undefined, kind: CellKind): boolean {
+  switch (type) {
+    case 'text':
+    case 'other':
+      return kind === 'text' || kind === 'units' || kind === 'deadline';
+    case 'lead-units':
+    case 'units':
+      return kind === 'units';
+    case 'leader':
+      return kind === 'person';
+    case 'deadline':
+      return kind === 'deadline';
+    default:
+      return false;
+  }
 }
 
 /**
@@ -227,22 +294,6 @@ function columnsOf(rowLines: readonly string[], types: readonly ColumnType[]): n
   const filled = types.map(() => false);
   const placed: number[] = [];
   let column = 1;
-  const accepts = (type: ColumnType | undefined, kind: CellKind): boolean => {
-    switch (type) {
-      case 'text':
-      case 'other':
-        return kind === 'text' || kind === 'units' || kind === 'deadline';
-      case 'lead-units':
-      case 'units':
-        return kind === 'units';
-      case 'leader':
-        return kind === 'person';
-      case 'deadline':
-        return kind === 'deadline';
-      default:
-        return false;
-    }
-  };
   // A text cell runs on over several lines, a unit cell over several lists; a lead cell holds one.
   const continues = (type: ColumnType | undefined, kind: CellKind): boolean =>
     (type === 'text' && kind === 'text') || (type === 'units' && kind === 'units') || (type === 'other' && kind === 'text');

@@ -43,15 +43,20 @@ const PHRASE = new RegExp(
     '(?:与|和|同)经济增长(?:基本|保持)*同步' +
     `|(?:完成|实现|控制在|低于|不超过|达到)?${LEVEL}?下达的?[\\u4e00-\\u9fff]{0,4}?(?:目标任务|目标|任务|指标)(?:以内)?` +
     `|(?:略高于|高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)` +
+    // 进出口总额实现正增长: a direction without a number.
+    '|(?:实现|保持|力争|确保)正增长' +
     ')',
   'u',
 );
 /** Separators between clauses, and between the metrics of one list. */
-const CLAUSE_END = /[，,；;。：:！？]/u;
+// A line break ends a clause too: bullet lines (● 居民收入增长与经济增长同步) carry no punctuation.
+const CLAUSE_END = /[，,；;。：:！？\n]/u;
 const LIST_SEPARATOR = /[、和及与]/u;
 /** Bullets, dashes, emphasis, footnote markers and spaces around a list item. */
 const NOISE = /^[\s*●◆■▲►•※★☆◇○□—–\-\u2460-\u2473]+|[\s*\u2460-\u2473]+$/gu;
 const YEAR_PREFIX = /^(?:(?:19|20)\d{2}\s*年(?:度)?)/u;
+/** A list number opening a target line (`5.一般公共预算收入…`, `（3）`, `③`). */
+const LIST_NUMBER = /^(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
 
 interface Spelling {
   readonly spelling: string;
@@ -69,10 +74,11 @@ function withoutScope(item: string): { name: string; offset: number } {
   let offset = 0;
   for (;;) {
     const noise = /^[\s*●◆■▲►•※★☆◇○□—–-]+/u.exec(name)?.[0] ?? '';
-    const year = YEAR_PREFIX.exec(name.slice(noise.length))?.[0] ?? '';
-    const rest = name.slice(noise.length + year.length);
+    const number = LIST_NUMBER.exec(name.slice(noise.length))?.[0] ?? '';
+    const year = YEAR_PREFIX.exec(name.slice(noise.length + number.length))?.[0] ?? '';
+    const rest = name.slice(noise.length + number.length + year.length);
     const word = SCOPE_WORDS.find((candidate) => rest.startsWith(candidate)) ?? '';
-    const cut = noise.length + year.length + word.length;
+    const cut = noise.length + number.length + year.length + word.length;
     if (cut === 0) return { name: name.replace(NOISE, ''), offset };
     name = name.slice(cut);
     offset += cut;

@@ -69,6 +69,8 @@ export function findJurisdiction(text: string, header: Pick<DocumentHeader, 'tit
   if (fromNumber !== null) return withEvidence(fromNumber, 'doc-number');
   if (textual[0]) return withEvidence(placeOf(textual[0], readings, places), 'text');
   if (NATIONAL_CONGRESS.test(text) && /政府工作报告/u.test(text)) return { ...national, evidence: 'text' };
+  const quoted = quotedTitleReading(text, places);
+  if (quoted !== null) return withEvidence(placeOf(quoted, readings, places), 'text');
   return withEvidence(placeOfWording(text, places), 'wording');
 }
 
@@ -92,6 +94,25 @@ function titleReading(line: string, text: string, places: PlaceTable): Reading |
   const speaksForIt = !/^[长委级]/u.test(after) && speaksAsLevelOf(only?.text ?? '', text);
   if (only?.known === null && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after) && !speaksForIt) return null;
   return { tokens, evidence: 'title' };
+}
+
+/** A verb that introduces the title of the document a news report is about. */
+const ISSUED_TITLE = /(?:印发|公布|发布|出台|审议通过|确定)了?《?/gu;
+
+/**
+ * `市委、市政府印发绵阳市2023年市级民生实事项目清单`: a news report that names the
+ * document it reports on, a place opening that title, and speaks as that place's level.
+ */
+function quotedTitleReading(text: string, places: PlaceTable): Reading | null {
+  for (const match of text.matchAll(ISSUED_TITLE)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const { tokens, end } = namesAt(text, start, places);
+    const only = tokens.length === 1 ? tokens[0] : undefined;
+    if (tokens.length === 0 || !TITLE_AFTER_PLACE.test(text.slice(end, end + 20))) continue;
+    if (only?.known === null && !speaksAsLevelOf(only.text, text)) continue;
+    return { tokens, evidence: 'text' };
+  }
+  return null;
 }
 
 /**

@@ -18,6 +18,7 @@ import rules from '../../data/rules/agency-prefix.json' with { type: 'json' };
 import type { AgencyMention } from '../model.ts';
 import { bracketDepths, withoutTrailingBracket } from './brackets.ts';
 import { compactSpan, compactText } from './compact-text.ts';
+import { LEAD_SIGNS } from './lead-convention.ts';
 
 export interface AgencyListOptions {
   /**
@@ -33,8 +34,9 @@ export interface AgencyListOptions {
 const ITEM_SEPARATORS = new Set(['、', '/', '／']);
 /** Separators between groups; each group may set its own level prefix. */
 const GROUP_SEPARATORS = new Set(['，', ',', '；', ';']);
-const TRAILING_NOISE = /[。.：:\s]+$|等$|(?<=.{2})等(?:有关|相关)?(?:部门|单位)$/u;
-const LEADING_NOISE = /^[：:\s]+/u;
+// A sign the document defines (州教育局★) is no part of the name; lead-convention.ts reads it beside the span.
+const TRAILING_NOISE = new RegExp(`[。.：:\\s${LEAD_SIGNS}]+$|等$|(?<=.{2})等(?:有关|相关)?(?:部门|单位)$`, 'u');
+const LEADING_NOISE = new RegExp(`^[：:\\s${LEAD_SIGNS}]+`, 'u');
 /**
  * Endings that close a unit's name for certain; single characters such as 业
  * (工业和信息化局) or 行 are left out, since they also end words inside names.
@@ -288,7 +290,8 @@ export function isAgencyLike(name: string): boolean {
 
 /** A name just ended: the character closes a unit name or a bracket. */
 function endsLikeName(previous: string): boolean {
-  return /[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous);
+  // A stated lead sign after a name (区住建局★ 区人社局) closes it like the name's own ending.
+  return /[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous) || LEAD_SIGNS.includes(previous);
 }
 
 const LEAD_FLAG = /[（(]\s*(?:牵头|主办|牵头单位|总牵头)\s*[）)]$/u;

@@ -42,7 +42,8 @@ const VERB_SEGMENT =
 const LABELLED_SEGMENT = /^([\u4e00-\u9fff]{1,10}?)[:：]\s*(.*)$/su;
 const LABEL_KEYWORDS = /牵头|主办|主责|责任|负责|配合|协同|协办|参与|协助|承办|分管|领导|分工|时限|时间|期限|时序|进度/u;
 const DEADLINE_LABEL = /时限|时间|期限|时序|进度|节点/u;
-const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年/u;
+// A short segment ending in 前 is a time too (汛期前, 开学前, 春节前): no unit name ends so.
+const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年|^[\u4e00-\u9fff\d]{1,6}(?:之前|以前|前)$/u;
 const LEADER_OFFICE = /^(?:分管|协管|联系|牵头)?(?:常务)?(?:副)?(?:省长|主席|市长|区长|县长|旗长|镇长|乡长|秘书长|省领导|市领导|县领导|区领导)$/u;
 const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
 const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同)(?:责任)?(?:单位|部门)[:：]|(?:完成时限|完成时间|时间节点)[:：]/gu;
@@ -326,6 +327,12 @@ function labelOpening(line: string): number | null {
     if (label && LABEL_KEYWORDS.test(label[1] as string) && (/单位|部门|领导|分工|时限|时间|期限|科室|处室/u.test(label[1] as string) || BARE_ROLE_LABEL.test(label[1] as string))) {
       return match.index + match[0].length;
     }
+  }
+  // `…惠及居民1.6万户。由区住建局牵头，区财政局参与。`: the item's last sentence names
+  // its units, which 由 opens (a sentence of the task itself is rarely a bare unit list).
+  for (const stop of line.matchAll(/[。；;]/gu)) {
+    const rest = line.slice(stop.index + 1);
+    if (/^[ \t\u3000]*由/u.test(rest) && VERB_LINE.test(rest) && bracketsBalance(rest)) return stop.index + 1 + (rest.length - rest.trimStart().length);
   }
   // A numbered item that happens to end in 负责 is a task, not a marker.
   if (VERB_LINE.test(line) && bracketsBalance(line) && !/^[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/u.test(line)) {

@@ -24,6 +24,8 @@ const CHANGE_FIGURE = new RegExp(
   `(?:增长|增速|下降|提高|降低|减少|回落|增加|上涨|涨幅|控制在)\\s*(?:约|近|超过?)?\\s*[-－]?\\d+(?:\\.\\d+)?\\s*(?:[%％]?\\s*[—－–~～至到-]\\s*\\d+(?:\\.\\d+)?\\s*)?${FIGURE_UNIT}`,
   'u',
 );
+/** A line opened by a bullet sign. */
+const BULLETED = /^\s*[●◆■▲►•※★☆◇○□]/u;
 /** A number with a unit. */
 const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
 /**
@@ -31,7 +33,7 @@ const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
  * `控制在自治区下达指标以内`, `高于全省平均水平`.
  */
 export const QUALITATIVE_TARGET =
-  /经济增长(?:基本|保持)*同步|下达的?[\u4e00-\u9fff]{0,4}?(?:目标|任务|指标)|(?:高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)/u;
+  /经济增长(?:基本|保持)*同步|(?:实现|保持|力争|确保)正增长|下达的?[\u4e00-\u9fff]{0,4}?(?:目标|任务|指标)|(?:高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)/u;
 /** Review headings: `一、2019年工作回顾`, `过去一年工作`. */
 const REVIEW_HEADING = /回顾|过去一年|工作总结/u;
 const PLAN_HEADING = /安排|目标|要求|任务|计划|打算/u;
@@ -120,7 +122,9 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
 
     for (const span of sentenceSpans(text, paragraph.span)) {
       const sentence = text.slice(span.start, span.end);
-      const states = hasFigure(sentence) || QUALITATIVE_TARGET.test(sentence) || (listed !== null && LIST_FIGURE.test(sentence));
+      // A bulleted line is a list item whatever opened it (■ 2023年成绩单 / ● 粮食总产量达到837亿斤).
+      const listItem = listed !== null || BULLETED.test(sentence);
+      const states = hasFigure(sentence) || QUALITATIVE_TARGET.test(sentence) || (listItem && LIST_FIGURE.test(sentence));
       const isTarget: boolean =
         listed === 'TARGET' ||
         (TARGET_CUE.test(sentence) && states) ||

@@ -64,7 +64,7 @@ export function findLivelihoodRows(text: string): LivelihoodRow[] {
   const convention = statedLeadConvention(text);
   if (convention === null) return rows;
   return rows.map((row) => {
-    const inferred = row.leads.length === 0 ? conventionalLeads(convention, row.responsible) : null;
+    const inferred = row.leads.length === 0 ? conventionalLeads(convention, row.responsible, text) : null;
     return inferred === null ? row : { ...row, ...inferred };
   });
 }

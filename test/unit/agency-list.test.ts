@@ -15,6 +15,19 @@ describe('splitAgencyList', () => {
     expect(isPlaceholder('12月底前')).toBe(false);
   });
 
+  it('keeps a lead sign out of the name and its span, wherever the sign sits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...'★☆▲●◆※'), fc.boolean(), (sign, before) => {
+        const source = before ? `${sign}州教育局、州财政局` : `州教育局${sign}、州财政局`;
+        const mentions = splitAgencyList(source);
+        expect(mentions.map((mention) => mention.name)).toEqual(['州教育局', '州财政局']);
+        const first = mentions[0];
+        expect(first === undefined ? '' : source.slice(first.span.start, first.span.end)).toBe('州教育局');
+      }),
+    );
+    expect(names('区住建局★ 区人社局', 'separate')).toEqual(['区住建局', '区人社局']);
+  });
+
   it('restores the implied 市 of bare department names after a 市 opener', () => {
     const mentions = splitAgencyList('市应急管理局、国资委');
     expect(mentions.map((m) => m.written)).toEqual(['市应急管理局', '国资委']);

@@ -3,6 +3,7 @@
  * cleaner does not glue the next leader's heading, or a closing remark, to it.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { NO_CLEAN_RULES, cleanText } from '../../ingest/clean/index.ts';
 
 describe('rejoining lines after a labelled list', () => {
@@ -25,5 +26,39 @@ describe('rejoining lines after a labelled list', () => {
   it('still joins a list cut after 、 across a blank line', () => {
     const text = '分管单位：区教育局、\n\n区民政局、区财政局\n';
     expect(cleanText({ path: 'division.txt', text }, NO_CLEAN_RULES).text).toContain('分管单位：区教育局、区民政局、区财政局');
+  });
+
+  it('never joins a closing signature (a name line above a date line) to the last unit or marker', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('牵头单位：镇教育办；配合单位：镇财政所', '牵头单位：旗住房和城乡建设局；责任单位：鄂温克旗热电公司', '新建公园2处（区住建局牵头，区财政局配合）', '责任单位：区教育局'),
+        fc.constantFrom('大瑶镇人民政府', '某某区人民政府办公室', '某某县发展和改革局'),
+        fc.constantFrom('2024年3月5日', '二〇二四年三月五日'),
+        (last, signer, date) => {
+          const text = `1.建设跑道。\n${last}\n\n${signer}\n${date}\n`;
+          const lines = cleanText({ path: 'plan.txt', text }, NO_CLEAN_RULES).text.split('\n').map((line) => line.trim());
+          expect(lines).toContain(last);
+          expect(lines).toContain(signer);
+        },
+      ),
+    );
+  });
+
+  it('still joins a unit list cut after 、 across a blank line above a date', () => {
+    const text = '责任单位：区教育局、\n\n区民政局\n2024年3月5日\n';
+    expect(cleanText({ path: 'plan.txt', text }, NO_CLEAN_RULES).text).toContain('责任单位：区教育局、区民政局');
+  });
+});
+
+describe('rejoining a sentence a page number cut after a semicolon', () => {
+  it('joins across 第2页 共3页 and other page numbers, but never before a new item', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('第2页 共3页', '第2页', '- 2 -', '2/3'), (pageNumber) => {
+        const text = `各位代表：地区生产总值增长4.1%；规上工业增加值增长8.3%；\n${pageNumber}\n固定资产投资下降6.4%；社会消费品零售总额增长3.5%。\n`;
+        expect(cleanText({ path: 'report.txt', text }, NO_CLEAN_RULES).text).toContain('增长8.3%；固定资产投资下降6.4%');
+        const items = `1.新建学校2所；\n${pageNumber}\n2.改造道路3条。\n`;
+        expect(cleanText({ path: 'report.txt', text: items }, NO_CLEAN_RULES).text).not.toContain('；2.');
+      }),
+    );
   });
 });

@@ -229,6 +229,30 @@ describe('cleanText properties', () => {
 });
 
 describe('cleanText: tables flattened to one paragraph per cell', () => {
+  it('joins header labels broken over two lines and gives a row of one line a column one cell a line', () => {
+    const source = [
+      '民生实事项目实施计划表', '序号', '项目名称', '项目建设规模及内容', '总投资', '（万元）', '当年投资', '（万元）', '责任', '单位',
+      '1', '城区燃气管网提升工程', '对28个老旧小区实施管道天然气改造', '1500', '1500', '城投集团',
+      '2', '城乡公交一体化提升工程', '新增新能源公交车30辆', '2600', '2600', '交通运输局、交投集团',
+    ].join('\n');
+    const lines = cleanText({ path: 'flat.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+    expect(lines).toContain('序号\t项目名称\t项目建设规模及内容\t总投资（万元）\t当年投资（万元）\t责任单位');
+    expect(lines).toContain('1\t城区燃气管网提升工程\t对28个老旧小区实施管道天然气改造\t1500\t1500\t城投集团');
+    expect(lines).toContain('2\t城乡公交一体化提升工程\t新增新能源公交车30辆\t2600\t2600\t交通运输局、交投集团');
+  });
+
+  it('reads a blank line inside a one-line-a-cell row as an empty cell, not the end of the table', () => {
+    const source = [
+      '督查台账', '', '序号', '工作任务', '责任领导', '责任科室', '配合单位', '完成时限',
+      '1', '开展老年食堂星级评定', '童某某', '社会事务科', '', '2024年10月底前',
+      '2', '整治沿山河水环境', '童某某', '城管科、农业农村科', '各社区', '2024年12月底前',
+      '', '某街道办事处', '2024年1月22日',
+    ].join('\n');
+    const lines = cleanText({ path: 'ledger.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+    expect(lines).toContain('1\t开展老年食堂星级评定\t童某某\t社会事务科\t\t2024年10月底前');
+    expect(lines).toContain('2\t整治沿山河水环境\t童某某\t城管科、农业农村科\t各社区\t2024年12月底前');
+  });
+
   it('rebuilds their rows, and ends the last row where the text after the table starts', () => {
     const source = [
       '附件', '', '民生实事目标任务分解表', '', '序号', '', '民生实事', '', '责任单位', '', '完成时限', '',

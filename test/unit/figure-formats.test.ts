@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
 import type { MetricRule } from '../../ingest/extract/indicators.ts';
 import { extractIndicators } from '../../ingest/extract/indicators.ts';
 import { extractFigureStatements } from '../../ingest/extract/qualitative-targets.ts';
@@ -102,6 +103,15 @@ describe('qualitative targets', () => {
     expect(read('规上工业增加值实现正增长、增长2%以上；完成国家下达的节能降碳目标任务；主要指标增速高于全市平均水平。')).toEqual(['规上工业增加值=2']);
   });
 
+  it('reads 实现正增长 as a qualitative target, and a numbered target line without its list number', () => {
+    expect(read('一般公共预算收入增长4%；进出口总额实现正增长；城镇登记失业率控制在3%以内')).toEqual(['一般公共预算收入=4', '进出口总额=—', '城镇登记失业率=3']);
+    for (const opener of ['5.', '5、', '（5）', '⑤', '']) expect(read(`${opener}一般公共预算收入与经济增长同步；`), opener).toEqual(['一般公共预算收入=—']);
+  });
+
+  it('reads each bulleted line of a list as its own clause', () => {
+    expect(read('● 居民消费价格涨幅3%左右\n● 居民收入增长与经济增长同步')).toEqual(['居民消费价格=3', '居民人均可支配收入=—']);
+  });
+
   it('keeps every span inside the sentence, on any input', () => {
     const piece = fc.constantFrom('地区生产总值', '粮食产量', '增长', '5%', '下降', '以上', '，', '、', '和', '完成市下达任务', '与经济增长同步', '1390万吨', '②', '-');
     fc.assert(
@@ -143,6 +153,15 @@ describe('news summaries of a report', () => {
       'TARGET 2025 一般公共预算收入=—',
       'TARGET 2025 粮食产量=1280',
     ]);
+  });
+
+  it('reads ■ headed bullet lists after cleaning: the last bullet stays apart from the next ■ heading', () => {
+    const bullets = ['某省政府工作报告摘要', '', '■ 2024年成绩单', '● 地区生产总值增长6.3%', '● 粮食总产量达到837亿斤，创历史新高', '', '■ 2025年主要预期目标', '● 地区生产总值增长5%以上', '● 居民收入增长与经济增长同步', ''].join('\n');
+    const cleaned = cleanText({ path: 'news.txt', text: bullets }, NO_CLEAN_RULES).text;
+    const statements = structureWorkReport(cleaned, 2025).figures.flatMap((figure) =>
+      extractFigureStatements(figure, metrics).map((statement) => `${statement.kind} ${statement.year} ${statement.metric}=${statement.value ?? '—'}`),
+    );
+    expect(statements).toEqual(['ACTUAL 2024 地区生产总值=6.3', 'ACTUAL 2024 粮食产量=837', 'TARGET 2025 地区生产总值=5', 'TARGET 2025 居民人均可支配收入=—']);
   });
 
   it('reads a paragraph that names the year before (报告指出，2024年全市…) as its results', () => {

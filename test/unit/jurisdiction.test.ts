@@ -21,6 +21,14 @@ const chain = (place: Jurisdiction | null): string[] => {
 
 const find = (text: string, title = '', docNo: string | null = null): DocumentJurisdiction | null => findJurisdiction(text, { title, docNo }, places);
 
+describe('a news report naming the document it reports on', () => {
+  it('takes the place opening the quoted title when the text speaks as that level', () => {
+    const news = '原标题：4类12件——民生实事清单出炉\n来源：某日报\n日前，市委、市政府印发某某市2023年市级民生实事项目清单，共4类12件。\n1.中央公园二期\n责任单位：市住房和城乡建设委。\n';
+    expect(find(news)?.name).toBe('某某市');
+    expect(find(news.replace('市委、市政府', '有关方面'))).toBeNull();
+  });
+});
+
 describe('the place table', () => {
   it('lists every province-level place with its docNo abbreviation', () => {
     for (const abbreviation of ['桂', '粤', '湘', '鄂', '苏', '浙', '皖', '闽', '赣', '鲁', '豫', '冀', '晋', '辽', '吉', '黑', '川', '黔', '滇', '陕', '甘', '青', '琼', '蒙', '宁', '新', '藏', '京', '津', '沪', '渝']) {

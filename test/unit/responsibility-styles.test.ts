@@ -81,6 +81,53 @@ describe('responsibility styles', () => {
     expect(first?.inferred).toBe(true);
   });
 
+  it('applies a sign the document defines for its leads: ★ beside a unit, bold runs of an HTML page', () => {
+    const starred = read(
+      '方案中责任单位标注★的为牵头单位，未标注★的为责任单位。\n\n1.新建农田1万亩。（州农业农村局★、州财政局）\n2.建设电站。（★州发展改革委、★州能源局、各县人民政府）\n3.办好节会。（州文旅局、州财政局）\n',
+    );
+    expect(starred.map((reading) => [reading.leads, reading.responsible])).toEqual([
+      [['州农业农村局'], ['州财政局']],
+      [['州发展改革委', '州能源局'], ['各县人民政府']],
+      [[], ['州文旅局', '州财政局']],
+    ]);
+    expect(starred[0]?.inferred).toBe(true);
+    const bold = read(
+      '<html><body><p>清单中责任单位加粗的为牵头单位，其余为责任单位。</p><table><tr><th>序号</th><th>重点任务</th><th>责任单位</th></tr>' +
+        '<tr><td>1</td><td>建成人才公寓200套</td><td><strong>区住建局</strong><br/>区人社局</td></tr>' +
+        '<tr><td>2</td><td>整治河道</td><td><b>区水务局</b>、<b>区生态环境局</b>、东山街道</td></tr></table></body></html>',
+    );
+    expect(bold.map((reading) => [reading.leads, reading.responsible])).toEqual([
+      [['区住建局'], ['区人社局']],
+      [['区水务局', '区生态环境局'], ['东山街道']],
+    ]);
+  });
+
+  it('reads a closing 由… sentence of an item as its marker: 由A牵头，B参与 / 由A负责，B配合 / 由A负责', () => {
+    const readings = read(
+      '1.改造老旧小区45个，惠及居民1.6万户。由区住建局牵头，区财政局、各街道办事处参与。\n2.新建养老综合体6个。由区民政局负责，各街道办事处配合。\n3.配齐心理健康教师。由区教育局负责。\n4.新建公园。由此带动周边发展。\n',
+    );
+    expect(readings.map((reading) => [reading.leads, reading.supporting, reading.responsible])).toEqual([
+      [['区住建局'], ['区财政局', '各街道办事处'], []],
+      [[], ['各街道办事处'], ['区民政局']],
+      [[], [], ['区教育局']],
+    ]);
+    expect(readings[0]?.text).toContain('惠及居民1.6万户');
+  });
+
+  it('reads a short time ending in 前 as the deadline of a marker (汛期前, 开学前)', () => {
+    for (const deadline of ['汛期前', '开学前', '春节之前', '2024年汛期前']) {
+      const [only] = read(`1.实施内涝治理工程。（市住建局牵头，市水利局、市城管局等配合，${deadline}）\n`);
+      expect([only?.leads, only?.supporting, only?.deadline], deadline).toEqual([['市住建局'], ['市水利局', '市城管局'], deadline]);
+    }
+  });
+
+  it('leaves bold text alone on a page that states no bold convention', () => {
+    const [only] = read(
+      '<html><body><table><tr><th>序号</th><th>重点任务</th><th>责任单位</th></tr><tr><td>1</td><td>建成公寓</td><td><b>区住建局</b>、区人社局</td></tr></table></body></html>',
+    );
+    expect([only?.leads, only?.responsible]).toEqual([[], ['区住建局', '区人社局']]);
+  });
+
   it('reads leaders named by office, a labelled division line and glued labels', () => {
     const [offices, division, glued] = read(
       '1.稳增长。（分管副省长、协管副秘书长负责，省发展改革委牵头，省统计局等参与）\n' +
