@@ -85,11 +85,12 @@ describe('the explorer in Chromium', () => {
     const leader = around.nodes.find((node) => node.label === 'Leader') ?? around.nodes.find((node) => node.label === 'Assignment');
     expect(leader).toBeDefined();
     const id = leader?.id ?? '';
-    const position = await page.evaluate((nodeId) => window.__kgExplorer?.graph.pagePosition(nodeId) ?? null, id);
-    expect(position).not.toBeNull();
     const placesOf = (ids: readonly string[]) => page.evaluate((nodeIds) => nodeIds.map((nodeId) => window.__kgExplorer?.graph.modelPosition(nodeId) ?? null), ids);
     const drawnBefore = around.nodes.map((node) => node.id);
     const before = await placesOf(drawnBefore);
+    // Read right before the click, as the page draws it then.
+    const position = await page.evaluate((nodeId) => window.__kgExplorer?.graph.pagePosition(nodeId) ?? null, id);
+    expect(position).not.toBeNull();
     await page.mouse.dblclick(position?.x ?? 0, position?.y ?? 0);
     await page.waitForFunction((nodeId) => new URL(window.location.href).searchParams.getAll('expand').includes(nodeId), id);
     await graphReady();
