@@ -120,7 +120,7 @@ export class LinkFeatures {
     return tfidfVector(this.featureIds(slot, false), (id) => this.idf(id));
   }
 
-  /** Smoothed inverse document frequency: ln(1 + N / df), as `Vocabulary.idf`. */
+  /** Smoothed inverse document frequency: ln(1 + N / df); rare features weigh most. */
   private idf(id: number): number {
     const df = this.frequencies[id] ?? 0;
     return df === 0 ? 0 : Math.log(1 + this.texts / df);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { continuesIn, implementsIn, linkContinues, linkImplements, prepareLinks, type LinkableText } from '../../ingest/link/cross-document.ts';
 import { LinkFeatures } from '../../ingest/link/link-corpus.ts';
-import { contentTokens, tfidfVector, Vocabulary } from '../../ingest/link/similarity.ts';
+import { contentTokens, tfidfVector } from '../../ingest/link/similarity.ts';
+import { StringVocabulary } from './helpers/string-vocabulary.ts';
 
 const words = (text: string): string[] => text.split(/\s+/).filter((token) => token !== '');
 const filter = { stopwords: new Set(['加快', '推进', '建设']), ignore: new Set(['市商务局']) };
@@ -130,7 +131,7 @@ describe('linking by year blocks over a prepared corpus', () => {
     const corpus = prepareLinks(texts, [], words, filter);
     const features = new LinkFeatures(corpus, true);
     corpus.assignments.slots.forEach((slot) => features.add(slot));
-    const vocabulary = new Vocabulary();
+    const vocabulary = new StringVocabulary();
     const ids = texts.map((item) => {
       const tokens = contentTokens(words(item.text), filter);
       for (let index = 1, n = tokens.length; index < n; index++) tokens.push(`${tokens[index - 1]}\u0001${tokens[index]}`);

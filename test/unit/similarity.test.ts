@@ -7,9 +7,9 @@ import {
   dot,
   textSimilarity,
   tfidfVector,
-  Vocabulary,
   weightedJaccard,
 } from '../../ingest/link/similarity.ts';
+import { StringVocabulary } from './helpers/string-vocabulary.ts';
 import { parseWordList } from '../../ingest/extract/gazetteer.ts';
 
 const words = (text: string): string[] => text.split(/\s+/).filter((token) => token !== '');
@@ -46,7 +46,7 @@ describe('weightedJaccard and cosineSimilarity', () => {
 
 describe('TF-IDF vectors', () => {
   it('are unit length, so that dot is cosine, and weigh rare tokens more', () => {
-    const vocabulary = new Vocabulary();
+    const vocabulary = new StringVocabulary();
     const a = vocabulary.addDocument(['产业', '螺蛳粉']);
     const b = vocabulary.addDocument(['产业', '钢铁']);
     vocabulary.addDocument(['产业', '汽车']);
