@@ -43,6 +43,25 @@ describe('the API over the bundled corpus', () => {
     for (const edge of agency.assignments.edges) expect(edge.node.leads.map((lead) => lead.name)).toContain('市工业和信息化局');
   });
 
+  it('answers an agency with its fields in one statement exactly as the per-field statements do', async () => {
+    // One assignments field: api/agency-with-fields reads the year summary and the page with the agency.
+    // Two aliases of it: the resolvers fall back to api/agency-year-summary and api/agency-assignments-page.
+    const fields = `name yearSummary { year leadCount jointLeadCount supportCount }`;
+    const connection = `totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id year text leads { name } supporters { name } task { number title } } }`;
+    const both = async (args: string) => {
+      const page = `(role: LEAD, first: 7, years: [2023, 2024]${args}) { ${connection} }`;
+      const combined = (await query(`{ agency(name: "市工业和信息化局") { ${fields} assignments${page} } }`))['agency'] as Json;
+      const batched = (await query(`{ agency(name: "市工业和信息化局") { ${fields} first: assignments${page} again: assignments${page} } }`))['agency'] as Json;
+      expect(combined['yearSummary']).toEqual(batched['yearSummary']);
+      expect(combined['assignments']).toEqual(batched['first']);
+      return combined['assignments'] as { edges: unknown[]; pageInfo: { endCursor: string } };
+    };
+    const first = await both('');
+    expect(first.edges).toHaveLength(7);
+    const second = await both(`, after: "${first.pageInfo.endCursor}"`);
+    expect(second.edges).toHaveLength(7);
+  });
+
   it('gives GDP targets for 2023, 2024 and 2026 and the 2023 actual', async () => {
     const data = await query('{ indicator(metric: "地区生产总值") { metric series { year kind value qualifier document { year } } } }');
     const series = (data['indicator'] as { series: { year: number; kind: string; value: number; qualifier: string | null }[] }).series;
