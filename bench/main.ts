@@ -28,9 +28,10 @@ import { createIngestContext } from '../ingest/context.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
 import type { IngestChildResult } from './ingest-child.ts';
 import { readLinkInputs, readLinkVocabulary, resetGraph } from '../ingest/load.ts';
-import { linkContinues, linkImplements } from '../ingest/link/cross-document.ts';
+import { continuesIn, implementsIn, prepareLinks } from '../ingest/link/cross-document.ts';
+import { linkCorpusFrom } from '../ingest/link/link-inputs.ts';
 import { loadStopwords } from '../ingest/rules.ts';
-import { createTokeniser, memoisedCut } from '../ingest/tokenise.ts';
+import { createTokeniser } from '../ingest/tokenise.ts';
 import type { DocumentGraph } from '../ingest/graph/records.ts';
 import { bulkMarkdown, bulkSizes, type BulkSizeResult } from './bulk.ts';
 import { ceilingRecords, measureCeiling } from './ceiling.ts';
@@ -92,21 +93,18 @@ async function buildGraphs(files: readonly SyntheticFile[]): Promise<DocumentGra
 async function linkingTime(database: ReturnType<typeof createDatabase>) {
   const [inputs, vocabulary, stopwords] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database), loadStopwords(config.rulesDir)]);
   const started = performance.now();
-  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  const tokenize = memoisedCut(tokeniser);
-  const filter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
-  const tokenised = performance.now();
-  for (const text of [...inputs.assignments, ...inputs.passages]) tokenize(text.text);
+  // As relink does: the dictionary loads and every distinct text is cut once (tokenising), then both link kinds.
+  const corpus = linkCorpusFrom(inputs, vocabulary, stopwords);
   const cut = performance.now();
-  const implementsLinks = linkImplements(inputs.assignments, inputs.passages, tokenize, { filter });
-  const continuesLinks = linkContinues(inputs.assignments, tokenize, { filter });
+  const implementsLinks = implementsIn(corpus);
+  const continuesLinks = continuesIn(corpus);
   const finished = performance.now();
   return {
     inputs: inputs.assignments.length + inputs.passages.length,
     assignments: inputs.assignments.length,
     passages: inputs.passages.length,
     seconds: round((finished - started) / 1000, 3),
-    tokeniseSeconds: round((cut - tokenised) / 1000, 3),
+    tokeniseSeconds: round((cut - started) / 1000, 3),
     candidateSeconds: round((finished - cut) / 1000, 3),
     implementsLinks: implementsLinks.length,
     continuesLinks: continuesLinks.length,
@@ -133,12 +131,12 @@ async function linkingScaling(database: ReturnType<typeof createDatabase>) {
   for (const factor of settings.linkingScales) {
     const assignments = scaled(inputs.assignments, factor);
     const passages = scaled(inputs.passages, factor);
-    const tokenize = memoisedCut(tokeniser);
+    // The tokeniser is made once for every scale: what grows is cutting the texts and the candidate search.
     const started = performance.now();
-    for (const item of [...assignments, ...passages]) tokenize(item.text);
+    const corpus = prepareLinks(assignments, passages, (text) => tokeniser.cut(text), filter);
     const cut = performance.now();
-    const implementsLinks = linkImplements(assignments, passages, tokenize, { filter });
-    const continuesLinks = linkContinues(assignments, tokenize, { filter });
+    const implementsLinks = implementsIn(corpus);
+    const continuesLinks = continuesIn(corpus);
     const finished = performance.now();
     results.push({
       factor,

@@ -58,9 +58,8 @@ import { parseFile } from './parse.ts';
 import type { CleanRules } from './clean/index.ts';
 import type { PlaceTable } from './jurisdiction/index.ts';
 import { loadCleanRules, loadPlaceTable, rulesFingerprint } from './rules.ts';
-import { continuesIn, implementsIn, prepareLinks, type LinkCorpus } from './link/cross-document.ts';
-import type { ContentFilter } from './link/similarity.ts';
-import { createTokeniser } from './tokenise.ts';
+import { continuesIn, implementsIn, type LinkCorpus } from './link/cross-document.ts';
+import { linkCorpusFrom } from './link/link-inputs.ts';
 
 /**
  * Bumped when extraction code changes what it produces, so unchanged files
@@ -275,9 +274,7 @@ async function linkCorpusOf(database: Database, stopwords: ReadonlySet<string>):
   // Links are a function of the whole graph, not of this batch: vocabulary
   // and inputs come from the database, so any ingest order gives the same links.
   const [inputs, vocabulary] = await Promise.all([readLinkInputs(database), readLinkVocabulary(database)]);
-  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
-  return prepareLinks(inputs.assignments, inputs.passages, (text) => tokeniser.cut(text), filter);
+  return linkCorpusFrom(inputs, vocabulary, stopwords);
 }
 
 /** The warnings recorded for unchanged files, to report them again. */

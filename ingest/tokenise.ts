@@ -122,30 +122,3 @@ export function segmentForIndex(tokeniser: Tokeniser, text: string): string {
     .filter((token) => token !== '')
     .join(' ');
 }
-
-/**
- * A precise-mode cut that segments each distinct text once: linking tokenises
- * every clause for both link kinds, and the bench does so at every scale.
- *
- * The kept tokens are interned: jieba returns a fresh string for every token,
- * and a corpus repeats a few tens of thousands of words millions of times, so
- * each repeat would cost a string (~30 bytes) where it now costs a reference.
- */
-export function memoisedCut(tokeniser: Tokeniser): (text: string) => string[] {
-  const tokens = new Map<string, string[]>();
-  const words = new Map<string, string>();
-  return (text) => {
-    let cut = tokens.get(text);
-    if (cut === undefined) {
-      cut = tokeniser.cut(text);
-      for (let index = 0; index < cut.length; index++) {
-        const token = cut[index] as string;
-        const known = words.get(token);
-        if (known === undefined) words.set(token, token);
-        else cut[index] = known;
-      }
-      tokens.set(text, cut);
-    }
-    return cut;
-  };
-}

@@ -4,9 +4,8 @@
  * (cypher/load/link-inputs-*.cypher, link-vocabulary.cypher, in the same
  * order) given to the same linking functions, as `relink` in ingest/ingest.ts.
  */
-import { continuesIn, implementsIn, prepareLinks, type LinkableText } from '../link/cross-document.ts';
-import type { ContentFilter } from '../link/similarity.ts';
-import { createTokeniser } from '../tokenise.ts';
+import { continuesIn, implementsIn, type LinkableText } from '../link/cross-document.ts';
+import { linkCorpusFrom } from '../link/link-inputs.ts';
 import type { BulkGraph, ScoredRow } from './merge.ts';
 
 /** Cypher's ORDER BY on strings: UTF-16 code units, as JavaScript compares them. */
@@ -46,11 +45,7 @@ export function linkVocabulary(graph: BulkGraph): { agencyNames: string[]; entit
 }
 
 export function computeLinks(graph: BulkGraph, stopwords: ReadonlySet<string>): { implements: ScoredRow[]; continues: ScoredRow[] } {
-  const inputs = linkInputs(graph);
-  const vocabulary = linkVocabulary(graph);
-  const tokeniser = createTokeniser([...vocabulary.agencyNames, ...vocabulary.entityNames]);
-  const filter: ContentFilter = { stopwords, ignore: new Set(vocabulary.agencyNames) };
   // Tokenised once for both kinds, as the transactional path does (ingest/ingest.ts).
-  const corpus = prepareLinks(inputs.assignments, inputs.passages, (text) => tokeniser.cut(text), filter);
+  const corpus = linkCorpusFrom(linkInputs(graph), linkVocabulary(graph), stopwords);
   return { implements: implementsIn(corpus), continues: continuesIn(corpus) };
 }
