@@ -6,7 +6,7 @@
  * Steps, in order:
  *  0. the written form: an HTML page becomes text (table rows as tab rows),
  *     traditional characters become simplified, web-page furniture goes, and
- *     pipe and one-cell-per-line tables become tab rows;
+ *     CSV, pipe and one-cell-per-line tables become tab rows;
  *  1. characters and punctuation (`normaliseLine`): odd spaces, full-width
  *     digits, half-width punctuation next to Chinese text, docNo brackets;
  *  2. noise strings and patterns from the rule list;
@@ -31,6 +31,7 @@ import { removeInlinePageNumbers, removePageFurniture } from './page-furniture.t
 import { rejoinUntilStable } from './rejoin.ts';
 import { removeForeignHeadingTails } from './heading-tails.ts';
 import { htmlToText } from './markup.ts';
+import { csvTablesToTabs } from './csv-tables.ts';
 import { simplifyScript } from './script.ts';
 import { normaliseTables, spaceAlignedTablesToTabs } from './tables.ts';
 import { removeWebFurniture } from './web-furniture.ts';
@@ -42,7 +43,7 @@ export function cleanText(input: { readonly path: string; readonly text: string 
   const removed: RemovedFragment[] = [];
   // A form feed is a page break: make it a blank line so the rejoin step sees it.
   const readable = removeInlinePageNumbers(simplifyScript(htmlToText(input.text)));
-  const readableLines = spaceAlignedTablesToTabs(readable.replace(/\r\n?|\f/g, '\n').split('\n'));
+  const readableLines = spaceAlignedTablesToTabs(csvTablesToTabs(readable.replace(/\r\n?|\f/g, '\n').split('\n')));
   const lines = normaliseTables(removeWebFurniture(readableLines.map(normaliseLine), removed));
   // Removing noise can leave spaces or punctuation to normalise on the lines it touched.
   const denoised = removeNoise(lines, rules, removed).map((line, index) => (line === lines[index] ? line : normaliseLine(line)));
