@@ -40,6 +40,7 @@ export function removePageFurniture(lines: readonly string[], rules: CleanRules,
   }
   const listed = new Set(rules.runningHeaderLines.map(normaliseLine));
   const repeated = repeatedIsolatedLines(lines);
+  const pageTops = repeatedPageTopLines(lines);
 
   const nextNonBlank = (from: number): string => {
     for (let index = from + 1; index < lines.length; index++) {
@@ -61,7 +62,8 @@ export function removePageFurniture(lines: readonly string[], rules: CleanRules,
       // A bare 柳州市人民政府 is a header unless it signs a document (a date follows).
       ((framedContents.has(line) || listed.has(line) || rules.runningHeaderPatterns.some((pattern) => pattern.test(line))) &&
         !DATE_LINE.test(nextNonBlank(index))) ||
-      repeated.has(line);
+      repeated.has(line) ||
+      (pageTops.has(line) && opensPage(lines, index));
     if (!isHeader) return line;
     removed.push({ reason: 'running-header', text: line });
     return PAGE_BREAK;
@@ -88,4 +90,27 @@ function repeatedIsolatedLines(lines: readonly string[]): Set<string> {
     if (count >= MIN_HEADER_REPEATS && !disqualified.has(line)) result.add(line);
   }
   return result;
+}
+
+/** The line at `index` is the first after a page number (blank lines between). */
+function opensPage(lines: readonly string[], index: number): boolean {
+  let before = index - 1;
+  while (before >= 0 && (lines[before] ?? '').length === 0) before -= 1;
+  const previous = lines[before];
+  return previous !== undefined && PAGE_NUMBER.some((pattern) => pattern.test(previous));
+}
+
+/**
+ * Short lines that open a page (right after a page number) at least twice: a
+ * PDF copy's running header, repeated on every page and glued to the first line
+ * of the page's text. Its first use, as the title above the text, is no page top
+ * and stays.
+ */
+function repeatedPageTopLines(lines: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  lines.forEach((line, index) => {
+    if (line.length === 0 || line.length > MAX_HEADER_LENGTH || line.includes('\t') || SENTENCE_PUNCTUATION.test(line) || BLOCK_START.test(line)) return;
+    if (opensPage(lines, index)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  });
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([line]) => line));
 }

@@ -24,6 +24,8 @@ const BARE_NUMBER = /^-?\d+(?:\.\d+)?\s*[%％]?$/u;
 const NEWS_DATELINE = /^(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚|晚间)?[，,]|本报讯|本网讯|[\u4e00-\u9fff]{2,6}(?:社|网|报)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)/u;
 /** A page's publication line (发布日期：… 来源：…) opens a line of its own, never continues a headline. */
 const PUBLICATION_LINE = /^(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|责任编辑|日期|时间)\s*[:：]/u;
+/** A footnote or glossary block (注：…, 注释：, 名词解释) opens a line of its own, never continues the text above. */
+const NOTE_LINE = /^(?:注|注释|说明|名词解释)\s*[:：]|^(?:注释|名词解释)$/u;
 const OPENING = '（(〔【《“‘[';
 const CLOSING = '）)〕】》”’]';
 
@@ -112,7 +114,9 @@ function continuesLine(previous: string, next: string, context: JoinContext): bo
   if (shortPlain(previous) && previous.includes('关于') && !TITLE_END.test(previous) && shortPlain(next) && TITLE_END.test(next)) {
     return !BLOCK_START.test(next) || /^\d{4}年(?!\d{1,2}月)/u.test(next);
   }
-  if (BLOCK_START.test(next) || PUBLICATION_LINE.test(next)) return false;
+  if (BLOCK_START.test(next) || PUBLICATION_LINE.test(next) || NOTE_LINE.test(next)) return false;
+  // `协同部门：A` / page break / `责任主体：B`: a labelled list, then the next label — two lines.
+  if (LABELLED_LIST.test(previous) && !ENDS_MID_SENTENCE.test(previous) && LABELLED_LIST.test(next)) return false;
   // A document number or a date line (its header, its signature) is complete.
   if (DOC_NUMBER_LINE.test(previous) || DATE_LINE.test(previous)) return false;
   if (shortPlain(previous) && TITLE_END.test(previous)) return false;

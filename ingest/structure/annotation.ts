@@ -46,7 +46,12 @@ const DEADLINE_LABEL = /时限|时间|期限|时序|进度|节点/u;
 const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年|^[\u4e00-\u9fff\d]{1,6}(?:之前|以前|前)$/u;
 const LEADER_OFFICE = /^(?:分管|协管|联系|牵头)?(?:常务)?(?:副)?(?:省长|主席|市长|区长|县长|旗长|镇长|乡长|秘书长|省领导|市领导|县领导|区领导)$/u;
 const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
-const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同)(?:责任)?(?:单位|部门)[:：]|(?:完成时限|完成时间|时间节点)[:：]/gu;
+const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同|督办|数据提供)(?:责任)?(?:单位|部门|主体)[:：]|(?:完成时限|完成时间|时间节点)[:：]/gu;
+/**
+ * Unit labels that give the units no part in the clause: who supervises it (督办, 督查)
+ * and who supplies its statistics (数据提供). Their units are not read.
+ */
+const NO_ROLE_LABEL = /^(?:督办|督查|督导|数据提供|数据来源|统计)(?:单位|部门|科室)?$/u;
 const SEGMENT_SEPARATORS = new Set(['，', ',', '；', ';', '。']);
 const COMMA = new Set(['，', ',']);
 
@@ -87,6 +92,8 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
   const readings: SegmentReading[] = [];
   const read = (segment: Segment, previous: SegmentReading | undefined): SegmentReading => {
     const labelled = LABELLED_SEGMENT.exec(segment.text);
+    // `数据提供单位：D`, `督办单位：E`: a unit label that names no role of the clause ends the list before it.
+    if (labelled && NO_ROLE_LABEL.test(labelled[1] as string)) return { kind: 'other' };
     if (labelled && LABEL_KEYWORDS.test(labelled[1] as string)) {
       const label = labelled[1] as string;
       const valueFrom = segment.from + segment.text.indexOf(labelled[2] as string, label.length);
@@ -324,7 +331,7 @@ function labelOpening(line: string): number | null {
   for (const match of line.matchAll(LABEL_LINE_START)) {
     const rest = line.slice(match.index + match[0].length);
     const label = /^([\u4e00-\u9fff]{1,10}?)[:：]/u.exec(rest);
-    if (label && LABEL_KEYWORDS.test(label[1] as string) && (/单位|部门|领导|分工|时限|时间|期限|科室|处室/u.test(label[1] as string) || BARE_ROLE_LABEL.test(label[1] as string))) {
+    if (label && LABEL_KEYWORDS.test(label[1] as string) && (/单位|部门|主体|领导|分工|时限|时间|期限|科室|处室/u.test(label[1] as string) || BARE_ROLE_LABEL.test(label[1] as string))) {
       return match.index + match[0].length;
     }
   }

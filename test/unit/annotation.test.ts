@@ -119,3 +119,22 @@ describe('findLeadAnnotations', () => {
     expect(findLeadAnnotations(text).map((annotation) => annotation.leads[0]?.name)).toEqual(['市发展改革委']);
   });
 });
+
+describe('labels that give no role, and 责任主体', () => {
+  it('reads no unit under 数据提供单位 or 督办单位, however the label is separated from the list before it', () => {
+    const annotation = parseBracketed('（牵头领导：X某某，牵头单位：区发改局，责任单位：区住建交局；数据提供单位：区统计局）');
+    expect(annotation?.leads.map((lead) => lead.name)).toEqual(['区发改局']);
+    expect(annotation?.responsible.map((unit) => unit.name)).toEqual(['区住建交局']);
+    const lines = findLeadAnnotations('1.新建学校7所。\n责任领导：X某某　　责任单位：市教育局（牵头）、市财政局　　督办单位：市政府督查室\n');
+    expect(lines[0]?.leads.map((lead) => lead.name)).toEqual(['市教育局']);
+    expect(lines[0]?.responsible.map((unit) => unit.name)).toEqual(['市财政局']);
+  });
+
+  it('reads a 责任主体 line as responsible units, next to 责任部门 (responsible) and 协同部门 (supporting)', () => {
+    const found = findLeadAnnotations('1.推进产业集群建设。\n责任部门：市工业和信息化局\n协同部门：市财政局\n责任主体：各县（市、区）政府\n');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.leads).toEqual([]);
+    expect(found[0]?.responsible.map((unit) => unit.name)).toEqual(['市工业和信息化局', '各县（市、区）政府']);
+    expect(found[0]?.supporters.map((unit) => unit.name)).toEqual(['市财政局']);
+  });
+});

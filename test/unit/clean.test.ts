@@ -286,3 +286,34 @@ describe('cleanText: a PDF extract that gave each number a line of its own', () 
     expect(lines).toContain('县人民政府办公室');
   });
 });
+
+describe('cleanText: a PDF copy whose running header opens every page', () => {
+  it('removes the header at each page top, keeps its first use as a title, and never joins a footnote to the text above', () => {
+    const source = [
+      '附件',
+      '重点工作任务清单',
+      '',
+      '1.推进产业集群建设。',
+      '协同部门：市财政局',
+      '',
+      '— 1 —',
+      '',
+      '重点工作任务清单',
+      '责任主体：各县（市、区）政府',
+      '2.推进科创带建设。',
+      '责任部门：市科技局、市财政局',
+      '',
+      '— 2 —',
+      '',
+      '重点工作任务清单',
+      '责任主体：崇川区政府',
+      '',
+      '注：任务中涉及的数据以统计部门发布为准。',
+    ].join('\n');
+    const text = clean(source).text;
+    expect(text).toContain('重点工作任务清单\n');
+    expect(text.split('重点工作任务清单')).toHaveLength(2);
+    expect(text).toContain('协同部门：市财政局\n');
+    expect(text).not.toContain('政府注：');
+  });
+});
