@@ -19,25 +19,11 @@
  * and ends, because a document may hold prose around it that is no CSV.
  */
 import { parse } from 'csv-parse/sync';
-import { columnOf } from '../structure/table-columns.ts';
+import { headerRole, isHeaderContinuation, isHeaderRow as isHeader, type HeaderRole } from './table-headers.ts';
 
 /** A record longer than this is no spreadsheet row (an unbalanced quote in prose). */
 const MAX_RECORD_LINES = 40;
 const MAX_RECORD_CHARS = 8_000;
-
-type HeaderRole = 'number' | 'units' | 'text' | 'other';
-
-/** What a header label says its column holds, in a task or a leaders' table. */
-function headerRole(label: string): HeaderRole | null {
-  const words = label.replace(/\s+/gu, '');
-  const column = columnOf(words);
-  if (column === 'number') return 'number';
-  if (column === 'lead' || column === 'supporting' || column === 'responsible') return 'units';
-  if (column !== null) return column === 'text' ? 'text' : 'other';
-  if (/^(?:分管|联系|协助分管|主管|包联|挂点联系)(?:单位|部门|领域|街道|镇街|村|社区|企业)?$/u.test(words)) return 'units';
-  if (/^(?:姓名|领导姓名|职务|工作职责|工作分工|分管工作|职责分工)$/u.test(words)) return 'other';
-  return null;
-}
 
 /** Physical lines grouped into records: a record goes on while a quote is open. */
 interface CsvRecord {
@@ -78,18 +64,6 @@ function cellsOf(record: string): string[] | null {
   } catch {
     return null;
   }
-}
-
-function isHeader(cells: readonly string[]): boolean {
-  const roles = cells.map(headerRole);
-  const known = roles.filter((role) => role !== null).length;
-  return cells.length >= 3 && known >= 2 && roles.includes('units');
-}
-
-/** A second header row: the 序号 cell empty, every written cell a known label. */
-function isHeaderContinuation(cells: readonly string[]): boolean {
-  const written = cells.filter((cell) => cell.trim().length > 0);
-  return (cells[0] ?? '').trim().length === 0 && written.length > 0 && written.every((cell) => headerRole(cell) !== null);
 }
 
 function withoutTrailingEmpty(cells: readonly string[]): string[] {

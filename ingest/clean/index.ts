@@ -13,7 +13,7 @@
  *  3. a document body repeated in the same file (kept once);
  *  4. tables of contents (a bulletin's 目录 is not a document);
  *  5. page furniture: running headers and page numbers;
- *  6. lines a page break cut (inside a sentence, an annotation or a word) are
+ *  6. lines a fixed-width (PDF) copy wrapped mid-sentence, and lines a page break cut (inside a sentence, an annotation or a word) are
  *     joined back;
  *  7. noise glued to a heading that the list does not name (a tail made of
  *     character pairs that occur nowhere else in the file).
@@ -31,6 +31,7 @@ import { removeInlinePageNumbers, removePageFurniture } from './page-furniture.t
 import { rejoinUntilStable } from './rejoin.ts';
 import { removeForeignHeadingTails } from './heading-tails.ts';
 import { htmlToText } from './markup.ts';
+import { joinHardWraps } from './hard-wraps.ts';
 import { csvTablesToTabs } from './csv-tables.ts';
 import { simplifyScript } from './script.ts';
 import { normaliseTables, spaceAlignedTablesToTabs } from './tables.ts';
@@ -50,7 +51,7 @@ export function cleanText(input: { readonly path: string; readonly text: string 
   const deduplicated = removeRepeatedBlocks(denoised, removed);
   const withoutFurniture = removePageFurniture(deduplicated, rules, removed);
   const withoutContents = removeTablesOfContents(withoutFurniture, removed);
-  const rejoined = rejoinUntilStable(withoutContents);
+  const rejoined = rejoinUntilStable(joinHardWraps(withoutContents));
   const withoutTails = removeForeignHeadingTails(rejoined, rules, removed);
   return { path: input.path, text: collapseBlankLines(withoutTails.map(normaliseLine)), removed };
 }

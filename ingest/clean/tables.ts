@@ -13,6 +13,7 @@
  *   several lines stays one cell.
  */
 import { columnOf, kindOfCell, type CellKind } from '../structure/table-columns.ts';
+import { isHeaderRow } from './table-headers.ts';
 
 /** Columns as the rebuilder needs them: a lead column holds one line of units, the others many. */
 type ColumnType = 'number' | 'text' | 'lead-units' | 'units' | 'leader' | 'deadline' | 'other';
@@ -38,7 +39,31 @@ const MAX_LABEL_PIECE = 6;
 const TABLE_STOP = /^(?:分享到|打印|关闭|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$|【|扫一扫|上一篇|下一篇|相关链接)/u;
 
 export function normaliseTables(lines: readonly string[]): string[] {
-  return rebuildFlattenedTables(joinQuotedCells(lines.map(pipeRowToTabs).filter((line): line is string => line !== null)));
+  return rebuildFlattenedTables(joinBrokenTabRows(joinQuotedCells(lines.map(pipeRowToTabs).filter((line): line is string => line !== null))));
+}
+
+/**
+ * A Word table saved as tab rows breaks a row where a cell holds two paragraphs:
+ * `Y某某	常务副区长	负责常务工作。` / `负责发展改革…	区财政局	…`. Under a header of N
+ * cells, a short row whose cells and the next line's make N together (the cut cell
+ * counted once) is one row again, the cut cell's two paragraphs run on.
+ */
+export function joinBrokenTabRows(lines: readonly string[]): string[] {
+  const output: string[] = [];
+  let width = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    const cells = line.split('\t');
+    if (cells.length >= 3 && isHeaderRow(cells)) width = cells.length;
+    const next = lines[index + 1];
+    if (width > 0 && cells.length >= 2 && cells.length < width && next !== undefined && next.includes('\t') && cells.length + next.split('\t').length - 1 === width) {
+      output.push(`${line}${next}`);
+      index += 1;
+      continue;
+    }
+    output.push(line);
+  }
+  return output;
 }
 
 /** A gap that separates columns of a table aligned with spaces. */

@@ -31,11 +31,13 @@ import { BODY_END_LINE, splitLines, type Line } from './lines.ts';
  * the opening; 接手 (takes over) is a 分管.
  */
 const ROLE_PREFIX =
-  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|联系|接手)(?:的)?(?:(?:单位|部门|领域|社区|村|村居|乡镇|街道)(?:[和及](?:单位|部门))?)?[：:]?/u;
+  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[A-Z]?[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|联系|接手|包联|包保)(?:的)?(?:(?:单位|部门|领域|村[（(]社区[）)]|社区|村居|村|乡镇|街道|镇街|企业)(?:[和及](?:单位|部门))?)?[：:]?/u;
+/** `包联项目：…`: a project the leader follows, which names no unit. */
+const PROJECT_PREFIX = /^(?:包联|包保|挂点|联系)(?:重点|重大)?项目[：:]?/u;
 /** `不再分管A`: a list the leader no longer holds. */
 const DROPPED_PREFIX = /^(?:不再|停止)(?:协助)?(?:分管|联系|主管)(?:单位|部门)?/u;
 const DUTY_PREFIX =
-  /^(?:协助(?:[\u4e00-\u9fff]{1,8}?)?负责|负责|领导|专责|主持|(?:工作)?(?:职责|分工)[：:]|继续(?:负责|主持))/u;
+  /^(?:协助(?:[A-Z]?[\u4e00-\u9fff]{1,8}?)?负责|负责|领导|专责|主持|(?:工作)?(?:职责|分工)[：:]|继续(?:负责|主持))/u;
 /** `原由罗某丽分管的`: an earlier holder, before the list it held. */
 const EARLIER_HOLDER = /^(?:原由|原)([\u4e00-\u9fff·]{1,14}?)(协助分管|分管|联系|主管)的/u;
 /** The role word that closes a passive sentence: `…由X分管`, `…归其分管`. */
@@ -266,6 +268,11 @@ class DivisionReader {
       this.mode = { kind: 'dropped' };
       return;
     }
+    if (PROJECT_PREFIX.test(text)) {
+      this.flush();
+      this.mode = null;
+      return;
+    }
     const role = ROLE_PREFIX.exec(text);
     if (role) {
       this.flush();
@@ -428,7 +435,8 @@ function titleStatedElsewhere(text: string, name: string): string | null {
 function roleOf(prefix: string): OversightRole {
   if (prefix.startsWith('协助') || prefix === '协管') return '协助分管';
   if (prefix === '主管') return '主管';
-  if (prefix === '联系') return '联系';
+  // 包联 / 包保 (a leader answers for villages, streets or companies) is a 联系.
+  if (prefix === '联系' || prefix === '包联' || prefix === '包保') return '联系';
   return '分管';
 }
 

@@ -24,10 +24,11 @@ const TITLE =
 const QUALIFIER = '(?:新任|挂职|挂任|代理)';
 /**
  * A personal name: two to four characters, or a longer one with a middle dot
- * (维吾尔 or 蒙古 names). Lazy, so that a name glued to what follows
+ * (维吾尔 or 蒙古 names), or an anonymised one, a Latin initial and 某 (X某某, as
+ * published copies that mask names write them). Lazy, so that a name glued to what follows
  * (`周某林负责`) ends where the follower starts.
  */
-const NAME = '[\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]{1,3}?|[\\u4e00-\\u9fff·]{2,11}?)';
+const NAME = '(?:[\\u4e00-\\u9fff](?:[\\u4e00-\\u9fff]{1,3}?|[\\u4e00-\\u9fff·]{2,11}?)|[A-Z]某{1,2})';
 /**
  * What can follow a name written glued to its duties (`李某负责…`, `张某华副县长不再分管…`):
  * a duty or role word, or a word that opens the rest of a sentence.

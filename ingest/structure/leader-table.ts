@@ -40,7 +40,8 @@ function columnOf(label: string): LeaderColumn {
   if (/协助分管/u.test(words)) return '协助分管';
   if (/^主管/u.test(words)) return '主管';
   if (/分管/u.test(words)) return '分管';
-  if (/联系/u.test(words)) return '联系';
+  // 包联街道 / 包保企业 / 挂点村: the villages, streets or companies a leader answers for.
+  if (/联系|包联|包保|挂点/u.test(words)) return '联系';
   if (/分工|职责|负责/u.test(words)) return 'duties';
   return 'other';
 }

@@ -101,3 +101,18 @@ describe('structureLeaderDivision on arbitrary input', () => {
     );
   });
 });
+
+describe('structureLeaderDivision: anonymised names, 包联 lists and projects', () => {
+  const facts = (text: string): string[] =>
+    structureLeaderDivision(text).leaders.flatMap((block) => block.oversees.map((item) => `${block.name} ${item.role} ${item.agency.name}`));
+
+  it('reads a masked name (X某某) like any other, in a heading and inside 协助Y某某同志分管', () => {
+    const text = '区长　X某某\n主持区政府全面工作。主管区审计局。\n\n副区长　Z某某\n分管区商务局；协助X某某同志分管区发展和改革委员会。\n';
+    expect(facts(text)).toEqual(['X某某 主管 区审计局', 'Z某某 分管 区商务局', 'Z某某 协助分管 区发展和改革委员会']);
+  });
+
+  it('reads 包联村 / 包联村（社区） / 包联企业 / 包联镇街 lists as 联系, and a 包联项目 as no unit', () => {
+    const text = '镇长：X某某\n分管财政所。\n包联村（社区）：舒家沟村、柳陂社区。\n包联企业：某某科技有限公司。\n包联镇街：万水泉镇。\n包联项目：汽车零部件产业园标准化厂房项目。\n';
+    expect(facts(text)).toEqual(['X某某 分管 财政所', 'X某某 联系 舒家沟村', 'X某某 联系 柳陂社区', 'X某某 联系 某某科技有限公司', 'X某某 联系 万水泉镇']);
+  });
+});
