@@ -127,6 +127,9 @@ const LEAD_ANNOTATION = /[（(〔【[][^（）()〔〕【】\n]{0,80}?(?:牵头|
 /** `基础教育处牵头，发展规划处、财务处配合。` on a line of its own. */
 const VERB_LINE = /^[^，。；\n（(]{2,40}(?:牵头|主办)[，,][^。\n]{2,80}(?:配合|参与|协办|负责)[。.]?$/gmu;
 const TABLE_HEADER = /^(?:序号|编号)\t.*(?:牵头|责任|配合)/mu;
+const LEAD_TABLE_HEADER = /^(?:序号|编号)\t.*\t(?:牵头|主办)(?:责任)?(?:单位|部门)(?:\t|$)/mu;
+const NUMBERED_TAB_ROW = /^\d{1,3}\t/gmu;
+const MIN_TABLE_ROWS = 3;
 const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民盼实事|民心实事|民生工程|民生计划/u;
 const LEADER_TITLES = /(?:常务)?副(?:省长|主席|市长|区长|县长|旗长|镇长|乡长)|秘书长|[\u4e00-\u9fff]{2,3}同志/gu;
 const WORK_REPORT_SIGNALS = [
@@ -166,6 +169,9 @@ function kindFromBody(text: string, evidence: 'strict' | 'loose'): DocumentKind 
     return 'LEADER_DIVISION';
   }
   if (annotations >= MIN_ANNOTATIONS || labels >= MIN_MARKERS || (table && !strict)) return 'TASK_DIVISION';
+  // Under a title that names no family (…重点工作计划), a table with a lead column
+  // (牵头单位, 主办单位) and numbered rows divides the work all the same.
+  if (strict && LEAD_TABLE_HEADER.test(sample) && countMatches(sample, NUMBERED_TAB_ROW) >= MIN_TABLE_ROWS) return 'TASK_DIVISION';
   // Under a title that names no family, an opening that says it divides the work
   // (现就有关重点工作分工提出如下意见) is the strong evidence, with closing groups after it.
   if (strict && STATES_DIVISION.test(sample.slice(0, OPENING_CHARACTERS)) && countMatches(sample, LEAD_ANNOTATION) >= MIN_ANNOTATIONS) return 'TASK_DIVISION';

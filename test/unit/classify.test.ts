@@ -46,6 +46,12 @@ describe('classifyDocument', () => {
     expect(classifyDocument(doc(bundle)).kind).toBe('TASK_DIVISION');
   });
 
+  it('reads a plan under a title that names no family as a task division when its table has a lead column and numbered rows', () => {
+    const table = ['序号\t重点工作\t责任领导\t主办单位\t协办单位\t完成时限', '1\t推进甲工作。\tX某某\t区发改局\t区财政局\t2026年12月底', '2\t推进乙工作。\tX某某\t区商务局\t\t汛期前', '3\t推进丙工作。\tY某某\t区住建局\t区财政局\t2026年6月底'].join('\n');
+    expect(classifyDocument(doc(`某区人民政府办公室关于印发某区2026年度政府重点工作计划的通知\n\n各单位：\n现印发给你们。\n\n${table}\n`)).kind).toBe('TASK_DIVISION');
+    expect(classifyDocument(doc(`某区人民政府办公室关于印发某区2026年度政府重点工作计划的通知\n\n各单位：\n现印发给你们。\n\n${table.split('\n').slice(0, 3).join('\n')}\n`)).kind).toBe('OTHER');
+  });
+
   it('reads a date and docNo on separate lines', () => {
     const header = classifyDocument(doc('某市人民政府关于政府领导工作分工调整的通知\n\n2024年2月28日\n\n某政发〔2024〕7号\n\n张壮同志\n'));
     expect(header).toMatchObject({ kind: 'LEADER_DIVISION', year: 2024, docNo: '某政发〔2024〕7号', issuedOn: '2024-02-28' });
