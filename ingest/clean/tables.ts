@@ -10,10 +10,12 @@
  *   are given to the columns in order, by what they look like: a list of
  *   units goes to a unit column, a date to a deadline column, a person's name
  *   to a leader column, anything else to a text column. A cell that runs over
- *   several lines stays one cell.
+ *   several lines stays one cell;
+ * - the same with the numbering lost, one line a cell (unnumbered-cell-tables.ts).
  */
 import { columnOf, kindOfCell, type CellKind } from '../structure/table-columns.ts';
 import { isHeaderRow } from './table-headers.ts';
+import { unnumberedCellTableAt } from './unnumbered-cell-tables.ts';
 
 /** Columns as the rebuilder needs them: a lead column holds one line of units, the others many. */
 type ColumnType = 'number' | 'text' | 'lead-units' | 'units' | 'leader' | 'deadline' | 'other';
@@ -151,6 +153,12 @@ function rebuildFlattenedTables(lines: readonly string[]): string[] {
       index = spaced.next;
       continue;
     }
+    const unnumbered = unnumberedCellTableAt(lines, index);
+    if (unnumbered !== null) {
+      output.push(...unnumbered.rows, '');
+      index = unnumbered.next;
+      continue;
+    }
     output.push(lines[index] as string);
     index += 1;
   }
@@ -244,6 +252,7 @@ function readFlattenedRows(
     const number = ROW_NUMBER.exec(lines[index] ?? '');
     if (number === null || Number(number[1]) !== expected) break;
     let end = index + 1;
+    const opensNextRow = (line: string): boolean => Number(ROW_NUMBER.exec(line)?.[1]) === expected + 1;
     const closesRow = (line: string): boolean => {
       const next = ROW_NUMBER.exec(line);
       return (next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number';
@@ -252,7 +261,7 @@ function readFlattenedRows(
       const line = (lines[end] as string).trim();
       // `社会事务科` / `` / `2024年10月底前`: a blank line is an empty cell where the row,
       // with it, has exactly one line a column and the numbering (or the table's end) follows.
-      if (line.length === 0 && rowEnds === 'at-blank-line' && rowWithEmptyCell(lines, index, end, types.length - 1, closesRow)) {
+      if (line.length === 0 && rowEnds === 'at-blank-line' && rowWithEmptyCell(lines, index, end, types.length - 1, closesRow, opensNextRow)) {
         end += 1;
         continue;
       }
@@ -274,11 +283,22 @@ function readFlattenedRows(
   return { rows, next: index, lastRowEnd: index };
 }
 
-/** Whether the row opened at `index` takes the blank line at `blank` as an empty cell of its `cells` cells. */
-function rowWithEmptyCell(lines: readonly string[], index: number, blank: number, cells: number, closesRow: (line: string) => boolean): boolean {
+/**
+ * Whether the row opened at `index` takes the blank line at `blank` as an empty cell
+ * of its `cells` cells: lines follow it up to the row's end, or it is the row's last
+ * cell and the next row's number comes right after it.
+ */
+function rowWithEmptyCell(
+  lines: readonly string[],
+  index: number,
+  blank: number,
+  cells: number,
+  closesRow: (line: string) => boolean,
+  opensNextRow: (line: string) => boolean,
+): boolean {
   let end = blank + 1;
   while (end < lines.length && !closesRow((lines[end] as string).trim())) end += 1;
-  return end > blank + 1 && end - index - 1 === cells;
+  return end - index - 1 === cells && (end > blank + 1 || opensNextRow((lines[end] ?? '').trim()));
 }
 
 /** Gives a row's lines to its columns in order, by what each line looks like. */
@@ -287,7 +307,10 @@ function assignCells(number: string, rowLines: readonly string[], types: readonl
   cells[0]?.push(number);
   // A row with exactly one line a column, each fitting its column, is one cell a line
   // (项目名称 / 建设内容 / 总投资 / 当年投资 / 责任单位), however alike two text cells look.
-  const oneEach = rowLines.length === types.length - 1 && rowLines.every((line, index) => line.length === 0 || accepts(types[index + 1], kindOfCell(line)));
+  // A short title (`道路改造`) looks like a person's name; without a leader column it can only be text.
+  const fitsOwnColumn = (type: ColumnType | undefined, kind: CellKind): boolean =>
+    accepts(type, kind) || (kind === 'person' && type === 'text' && !types.includes('leader'));
+  const oneEach = rowLines.length === types.length - 1 && rowLines.every((line, index) => line.length === 0 || fitsOwnColumn(types[index + 1], kindOfCell(line)));
   const placed = oneEach ? rowLines.map((_line, index) => index + 1) : columnsOf(rowLines, types);
   rowLines.forEach((line, index) => cells[Math.abs(placed[index] ?? 1)]?.push(line));
   return cells.map((parts, index) => parts.join(types[index] === 'units' || types[index] === 'lead-units' ? '、' : ''));

@@ -209,7 +209,8 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
 }
 
 function labelRole(label: string): UnitRole {
-  if (/牵头|主办|主责/u.test(label)) return 'lead';
+  // 主责单位：A names A responsible (no lead word), as 责任单位 does.
+  if (/牵头|主办/u.test(label)) return 'lead';
   if (/配合|协同|协办|参与|协助|支持/u.test(label)) return 'supporting';
   return 'responsible';
 }

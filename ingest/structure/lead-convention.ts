@@ -1,7 +1,8 @@
 /**
  * A convention some documents state once instead of labelling each marker:
  * 列第一位的为牵头单位 / 排在首位的为牵头单位 / 第一个单位为牵头单位 (the first
- * unit listed leads), or a sign of their own: 标★的为牵头单位 / 加粗的为牵头单位
+ * unit listed leads), 主责单位为牵头单位 / 无牵头单位的，责任单位即为牵头单位 (every
+ * listed unit leads), or a sign of their own: 标★的为牵头单位 / 加粗的为牵头单位
  * (the units carrying the sign lead). Where a document says so, a marker that
  * names units but no lead gets its leads from the convention, marked
  * `inferredLeads` so that the graph and the API can tell it from a written lead.
@@ -11,7 +12,8 @@ import type { AgencyMention, Task } from '../model.ts';
 const FIRST_LISTED_LEADS =
   /(?:列|排|排列|排名|排在)(?:第一|首)位?(?:的|者)?(?:责任)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?|第一(?:个|家)?(?:责任)?(?:单位|部门)为牵头(?:单位|部门)|首位(?:单位|部门)?为牵头(?:单位|部门)/u;
 /** 无牵头单位的，责任单位即为牵头单位: every listed unit leads. */
-const RESPONSIBLE_LEAD = /(?:未|无|没有)(?:明确|列明|标明)?牵头(?:单位|部门)的[，,]?(?:责任单位|所列单位)(?:即|均)?为牵头(?:单位|部门)/u;
+const RESPONSIBLE_LEAD =
+  /(?:未|无|没有)(?:明确|列明|标明)?牵头(?:单位|部门)的[，,]?(?:责任单位|所列单位)(?:即|均)?为牵头(?:单位|部门)|主责(?:单位|部门)(?:即|均)?为牵头(?:单位|部门)/u;
 
 /** Signs a document may put next to a unit to single it out (★ before or after the name). */
 export const LEAD_SIGNS = '★☆▲△●◆■□◎※*＊#＃';

@@ -23,7 +23,7 @@ const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
   [/序号|编号/u, 'no'],
   // 责任领导 / 牵头领导 / 分管领导 name people, not units.
   [/领导|责任人/u, 'leader'],
-  [/牵头/u, 'leads'],
+  [/牵头|^主办/u, 'leads'],
   [/配合|协办|参与|协同/u, 'supporters'],
   [/责任/u, 'responsible'],
   [/标准|时限|时间|进度/u, 'standard'],

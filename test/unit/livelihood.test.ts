@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cleanText, NO_CLEAN_RULES } from '../../ingest/clean/index.ts';
 import { findLivelihoodRows } from '../../ingest/structure/livelihood.ts';
 
 const fixture = readFileSync(new URL('../fixtures/structure/livelihood.txt', import.meta.url), 'utf8');
@@ -121,5 +122,16 @@ describe('findLivelihoodRows on arbitrary input', () => {
         }
       }),
     );
+  });
+});
+
+describe('livelihood tables: 主办单位 leads, and a last empty cell before the next row number', () => {
+  it('reads a one-cell-a-line table whose row ends in an empty 协办 cell, and 主办单位 as the lead', () => {
+    const text = cleanText({ path: 'x', text: ['某区2019年民生工程十件实事', '', '序号', '实事项目', '主要内容', '主办单位', '协办单位', '1', '道路改造', '改造道路8条', '区住建局', '', '2', '公厕新建', '新建公厕30座', '区城管局', '各乡镇（街道）', ''].join('\n') }, NO_CLEAN_RULES).text;
+    const rows = findLivelihoodRows(text);
+    expect(rows.map((row) => [row.title, row.leads.map((unit) => unit.name), row.supporters.map((unit) => unit.name)])).toEqual([
+      ['道路改造', ['区住建局'], []],
+      ['公厕新建', ['区城管局'], ['各乡镇（街道）']],
+    ]);
   });
 });
