@@ -96,6 +96,7 @@ function findTableRows(text: string): LivelihoodRow[] {
   let current: RowDraft | null = null;
   let lastNo = 0;
   let blankSinceRow = false;
+  let autoNumbered = false;
 
   const finish = (): void => {
     if (current !== null && header !== null) rows.push(toRow(current, header.map));
@@ -109,6 +110,7 @@ function findTableRows(text: string): LivelihoodRow[] {
       // A new header: a new table, or the same one repeated after a page break.
       finish();
       header = { map: headerMap, width: cells.length };
+      autoNumbered = false;
       blankSinceRow = false;
       continue;
     }
@@ -121,7 +123,12 @@ function findTableRows(text: string): LivelihoodRow[] {
     // Without a 序号 column the number opens the first cell (`1.城市人居环境提升`).
     const numberPattern = header.map.has('no') ? ROW_NUMBER : NUMBERED_CELL;
     const no = cells.length >= 2 ? numberPattern.exec(cells[0]?.text ?? '') : null;
-    const number = no ? Number(no[1]) : null;
+    const written = no ? Number(no[1]) : null;
+    // A Word table whose auto-numbered 序号 cells came out empty: a full row with an empty
+    // number cell and a title of its own is the next row (one without a title continues
+    // the project above, as merged cells export).
+    if (written === null && lastNo === 0 && current === null && startsUnnumberedRow(cells, header)) autoNumbered = true;
+    const number = written ?? (autoNumbered && startsUnnumberedRow(cells, header) ? lastNo + 1 : null);
     if (number !== null && (number === lastNo + 1 || (current === null && lastNo === 0) || number === 1)) {
       finish();
       current = { no: number, start: line.start + leadingSpace(line.text), end: line.end, cells: cells.map((cell) => [cell]) };
@@ -148,6 +155,14 @@ function findTableRows(text: string): LivelihoodRow[] {
   }
   finish();
   return rows;
+}
+
+/** A row of the header's width whose 序号 cell is empty and whose title cell is not. */
+function startsUnnumberedRow(cells: readonly Fragment[], header: { readonly map: Header; readonly width: number }): boolean {
+  const numberColumn = header.map.get('no')?.[0];
+  const titleColumn = header.map.get('title')?.[0] ?? header.map.get('content')?.[0];
+  if (numberColumn === undefined || titleColumn === undefined || cells.length !== header.width) return false;
+  return (cells[numberColumn]?.text.trim() ?? '') === '' && (cells[titleColumn]?.text.trim() ?? '') !== '';
 }
 
 /**

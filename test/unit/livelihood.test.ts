@@ -135,3 +135,14 @@ describe('livelihood tables: 主办单位 leads, and a last empty cell before th
     ]);
   });
 });
+
+describe('livelihood tab tables whose 序号 cells came out empty', () => {
+  it('reads each full row with a title of its own as the next row, 责任主体 as responsible', () => {
+    const text = ['某区2021年十件实事', '序号\t实事项目\t主要内容\t牵头单位\t责任主体\t完成时限', '\t学前教育扩容\t新增学位900个\t区教育局\t甲街道、乙街道\t9月底前', '\t困难群众就医保障\t落实医疗救助政策\t区医疗保障局\t\t12月底前', ''].join('\n');
+    const rows = findLivelihoodRows(text);
+    expect(rows.map((row) => [row.no, row.title, row.leads.map((unit) => unit.name), row.responsible.map((unit) => unit.name)])).toEqual([
+      [1, '学前教育扩容', ['区教育局'], ['甲街道', '乙街道']],
+      [2, '困难群众就医保障', ['区医疗保障局'], []],
+    ]);
+  });
+});
