@@ -9,6 +9,8 @@
  * pass over the few tags involved does in linear time.
  */
 import { BOLD_LEADS, BOLD_SIGN } from '../structure/lead-convention.ts';
+import { kindOfCell } from '../structure/table-columns.ts';
+import { isHeaderRow } from './table-headers.ts';
 
 const HTML_SIGNAL = /<(?:html|body|div|p|table|tr|td|br|span|h[1-6])\b[^>]*>/giu;
 const MIN_TAGS = 3;
@@ -52,7 +54,7 @@ export function htmlToText(text: string): string {
       tag.toLowerCase() === 'head' ? `${ROW_BREAK}${titleOf(block)}${ROW_BREAK}` : '\n',
     );
   // A cell spanning rows or columns is repeated in each, so every row has its own copy.
-  const gridded = markBoldLeads(withoutInvisible).replace(/<table\b[^>]*>([\s\S]*?)<\/table\s*>/giu, (_table, inner: string) => `${ROW_BREAK}${tableRows(inner).join(ROW_BREAK)}${ROW_BREAK}`);
+  const gridded = renderTables(markBoldLeads(withoutInvisible));
   // Inside a cell, line breaks join the cell's text; the row stays one line.
   const cellsFlat = gridded.replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1\s*>/giu, (_cell, _tag, inner: string) => `${cellText(inner)}\u0000`);
   const lines = cellsFlat
@@ -91,12 +93,79 @@ function titleOf(head: string): string {
   return match ? decodeEntities((match[1] ?? '').replace(/\s+/gu, ' ').trim()) : '';
 }
 
+/** Marks a paragraph or line break inside a cell until the cell's pieces are joined. */
+const CELL_BREAK = '\u0003';
+
+/**
+ * A cell's text on one line. Its paragraphs (`<p>区统计局</p><p>各镇（街道）</p>`)
+ * are separate units where each is a list of units, and run on as text otherwise
+ * (two sentences of a task, a name above a title).
+ */
 function cellText(inner: string): string {
-  return inner
-    .replace(/<br\s*\/?>|<\/?(?:p|div|li|span)\b[^>]*>/giu, ' ')
+  const pieces = inner
+    .replace(/<br\s*\/?>|<\/?(?:p|div|li)\b[^>]*>/giu, CELL_BREAK)
     .replace(/<[^>]+>/gu, '')
     .replace(/[\t\r\n]+/gu, ' ')
-    .trim();
+    .split(CELL_BREAK)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length > 0);
+  // A sentence (`分管区财政局。`) is never one unit of a list, whatever it names.
+  const units = (piece: string): boolean => !/[。；！？，;!?,]/u.test(piece) && kindOfCell(decodeEntities(piece).trim()) === 'units';
+  return pieces.reduce((joined, piece, index) => (index === 0 ? piece : `${joined}${units(pieces[index - 1] as string) && units(piece) ? '、' : ' '}${piece}`), '');
+}
+
+/** Stands for a rendered table inside its parent's markup until the parent is rendered. */
+const NESTED = '\u0002';
+const PLACEHOLDER = new RegExp(`${NESTED}(\\d+)${NESTED}`, 'gu');
+/** Innermost tables: no <table> between the opening and its closing tag. */
+const INNERMOST_TABLE = /<table\b[^>]*>((?:(?!<table\b)[\s\S])*?)<\/table\s*>/giu;
+/** Nesting deeper than this is no page layout; what is left is read as plain markup. */
+const MAX_TABLE_DEPTH = 8;
+
+interface RenderedTable {
+  /** The table's rows, tab-separated, as a block of lines. */
+  readonly block: string;
+  /** The table's text run on, for a table that sits inside a cell. */
+  readonly inline: string;
+}
+
+/**
+ * Every table of the page as lines, nested tables included, matched by their
+ * own nesting (a page's layout table holds its metadata table and the content
+ * table) and rendered innermost first:
+ * - a table whose rows name known columns (序号 / 牵头单位 …) is a content table:
+ *   its rows become tab rows, and a table nested in one of its cells (a small
+ *   table of targets in a 目标任务 cell) is part of that cell, its text run on;
+ * - a table that holds tables and names no columns is layout: its cells become
+ *   blocks of text and the tables it holds their own rows;
+ * - any other table's rows become tab rows, as they are.
+ */
+function renderTables(html: string): string {
+  const rendered: RenderedTable[] = [];
+  const at = (index: string): RenderedTable | undefined => rendered[Number(index)];
+  let current = html;
+  for (let depth = 0; depth < MAX_TABLE_DEPTH; depth += 1) {
+    let found = false;
+    current = current.replace(INNERMOST_TABLE, (_table, inner: string) => {
+      found = true;
+      const hasChildren = PLACEHOLDER.test(inner);
+      PLACEHOLDER.lastIndex = 0;
+      const rows = tableRows(inner.replace(PLACEHOLDER, (_whole, index: string) => ` ${at(index)?.inline ?? ''} `));
+      const isContent = rows.some((row) => isHeaderRow(row.split('\t')));
+      // Layout: a table that holds tables and names no columns of its own.
+      const block =
+        hasChildren && !isContent
+          ? inner
+              .replace(PLACEHOLDER, (_whole, index: string) => `${ROW_BREAK}${at(index)?.block ?? ''}${ROW_BREAK}`)
+              .replace(/<\/?(?:tr|td|th|tbody|thead|tfoot|caption)\b[^>]*>/giu, ROW_BREAK)
+          : `${ROW_BREAK}${rows.join(ROW_BREAK)}${ROW_BREAK}`;
+      const inline = rows.map((row) => row.split('\t').filter((cell) => cell.length > 0).join(' ')).join('；');
+      rendered.push({ block, inline });
+      return `${NESTED}${rendered.length - 1}${NESTED}`;
+    });
+    if (!found) break;
+  }
+  return current.replace(PLACEHOLDER, (_whole, index: string) => at(index)?.block ?? '');
 }
 
 const MAX_SPAN = 50;

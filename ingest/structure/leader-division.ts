@@ -21,7 +21,7 @@ import type { AgencyMention, LeaderBlock, Oversight, OversightRole, Span } from 
 import { isAgencyLike, splitAgencyList } from './agency-list.ts';
 import { bracketDepths, withoutTrailingBracket } from './brackets.ts';
 import { compactText, type CompactText } from './compact-text.ts';
-import { type LeaderMention, TITLE_SOURCE, mentionAtStart, readHeadingLine, readReference } from './leader-mentions.ts';
+import { type LeaderMention, TITLE_SOURCE, isPersonName, mentionAtStart, readHeadingLine, readReference } from './leader-mentions.ts';
 import { findLeaderTables, type LeaderTable } from './leader-table.ts';
 import { BODY_END_LINE, splitLines, type Line } from './lines.ts';
 
@@ -115,7 +115,9 @@ function readTable(reader: DivisionReader, table: LeaderTable, lines: readonly L
     const written = nameCell === undefined ? '' : reader.source.slice(nameCell.start, nameCell.end);
     // A cell may hold the title too (`张某（副市长）`, `副市长 张某`).
     const heading = readHeadingLine(written);
-    const name = heading?.name ?? written.replace(/\s+/gu, '');
+    // `U某某 副区长、某某分局局长`: a title the heading grammar does not know follows the name.
+    const firstWord = written.trim().split(/\s+/u)[0] ?? '';
+    const name = heading?.name ?? (/\s/u.test(written.trim()) && isPersonName(firstWord) ? firstWord : written.replace(/\s+/gu, ''));
     if (name.length < 2 || name.length > 12) continue;
     const titleCell = row.cells.find((cell) => cell.column === 'title');
     const title = titleCell === undefined ? (heading?.title ?? null) : reader.source.slice(titleCell.start, titleCell.end).replace(/\s+/gu, '') || null;
