@@ -22,8 +22,14 @@ function isDigit(character: string | undefined): boolean {
 }
 
 /** Idempotent: normaliseLine(normaliseLine(x)) === normaliseLine(x). */
+const SYMBOL_FONT_BULLET = /^[ \t\u3000]*[\ue000-\uf8ff][ \t\u3000]*/u;
+
 export function normaliseLine(line: string): string {
   let text = line
+    // A symbol-font bullet saved by Word as a private-use character (U+F0D8, U+F0B7 …)
+    // and the tab after it open a list item: a bullet sign, not a table cell.
+    .replace(SYMBOL_FONT_BULLET, '● ')
+    .replace(/[\ue000-\uf8ff]/gu, '')
     // Spaces of every width become one kind; zero-width characters and stray controls go.
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu, ' ')
     // eslint-disable-next-line no-control-regex -- stray control characters are exactly what this removes

@@ -317,3 +317,10 @@ describe('cleanText: a PDF copy whose running header opens every page', () => {
     expect(text).not.toContain('政府注：');
   });
 });
+
+describe('normaliseLine: symbol-font bullets', () => {
+  it('reads a private-use bullet and the tab after it as a bullet sign, never a table cell', () => {
+    expect(normaliseLine('\uf0d8\t全市生产总值2513.6亿元，增长8.3%；')).toBe('● 全市生产总值2513.6亿元，增长8.3%；');
+    expect(normaliseLine('生产\uf0b7总值')).toBe('生产总值');
+  });
+});
