@@ -200,6 +200,11 @@ const PLAN_YEAR = new RegExp(`${YEAR}(?:全[国省市区县州旗镇乡])?(?:工
 /** The delivery line of a report: ——2020年1月19日在柳州市第十四届人民代表大会…上. */
 const DELIVERY_DATE = /^[—―-]{1,2}\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在/mu;
 const REVIEW_YEAR = new RegExp(`${YEAR}工作回顾`, 'u');
+/**
+ * `关于2024年…计划执行情况及2025年…计划草案的报告`: a report on last year's plan and
+ * this year's is about this year, the one its plan part names.
+ */
+const PLAN_AFTER_REVIEW_TITLE = new RegExp(`(?:执行情况|完成情况)[^，。]{0,12}?[和及与暨、][^，。]{0,4}?${YEAR}[^，。]{0,30}?(?:计划|草案|预算|安排)`, 'u');
 const LIVELIHOOD_YEAR = new RegExp(`${YEAR}(?:市政府|市政务)?为民办实事`, 'u');
 /** A report delivered after this month plans for the next year. */
 const LAST_PLANNING_MONTH = 6;
@@ -215,7 +220,8 @@ function findYear(kind: DocumentKind, title: string | null, text: string, issued
       const delivery = DELIVERY_DATE.exec(text);
       const deliveryYear = delivery ? Number(delivery[1]) + (Number(delivery[2]) > LAST_PLANNING_MONTH ? 1 : 0) : null;
       const review = firstYear(REVIEW_YEAR, text);
-      candidates.push(fromTitle, firstYear(PLAN_YEAR, text), deliveryYear, review === null ? null : review + 1, issuedYear);
+      const planInTitle = title === null ? null : firstYear(PLAN_AFTER_REVIEW_TITLE, title);
+      candidates.push(planInTitle, fromTitle, firstYear(PLAN_YEAR, text), deliveryYear, review === null ? null : review + 1, issuedYear);
       break;
     }
     case 'LIVELIHOOD_PLAN':

@@ -5,6 +5,7 @@
 
 import type { FigureSentence, GlossaryTerm, Section } from '../model.ts';
 import { findFigureSentences } from './figure-sentences.ts';
+import { indicatorTableFigures } from './indicator-table.ts';
 import { findGlossaryRegion, parseGlossary } from './glossary.ts';
 import { type Heading, type Outline, headingExtent, outline } from './outline.ts';
 
@@ -52,7 +53,14 @@ export function structureWorkReport(text: string, year: number, structure: Outli
   const bodyEnd = glossaryRegion ? (glossaryRegion.heading?.start ?? glossaryRegion.region.start) : text.length;
   return {
     sections: sectionsOf(structure.headings, text.length),
-    figures: findFigureSentences(text, structure, year, bodyEnd),
+    figures: figuresOf(text, structure, year, bodyEnd),
     glossary: parseGlossary(text, glossaryRegion),
   };
+}
+
+/** Figures of the report's sentences and of its indicator tables, in document order; a table's lines are read only as a table. */
+function figuresOf(text: string, structure: Outline, year: number, bodyEnd: number): FigureSentence[] {
+  const tables = indicatorTableFigures(text.slice(0, bodyEnd), year);
+  const sentences = findFigureSentences(text, structure, year, bodyEnd).filter((sentence) => !tables.spans.some((span) => sentence.span.start >= span.start && sentence.span.end <= span.end));
+  return [...sentences, ...tables.figures].sort((a, b) => a.span.start - b.span.start);
 }
