@@ -152,9 +152,11 @@ function renderTables(html: string): string {
       PLACEHOLDER.lastIndex = 0;
       const rows = tableRows(inner.replace(PLACEHOLDER, (_whole, index: string) => ` ${at(index)?.inline ?? ''} `));
       const isContent = rows.some((row) => isHeaderRow(row.split('\t')));
-      // Layout: a table that holds tables and names no columns of its own.
+      // Layout: a table that names no columns of its own and holds tables, or holds
+      // paragraphs in a single column (a page's frame around its article).
+      const singleColumn = rows.every((row) => row.split('\t').filter((cell) => cell.length > 0).length <= 1) && /<(?:p|div|h[1-6])\b/iu.test(inner);
       const block =
-        hasChildren && !isContent
+        (hasChildren || singleColumn) && !isContent
           ? inner
               .replace(PLACEHOLDER, (_whole, index: string) => `${ROW_BREAK}${at(index)?.block ?? ''}${ROW_BREAK}`)
               .replace(/<\/?(?:tr|td|th|tbody|thead|tfoot|caption)\b[^>]*>/giu, ROW_BREAK)

@@ -69,7 +69,11 @@ const QUALIFIER_BEFORE = '(约|近|超过|超)?';
 const QUALIFIER_AFTER = '(左右|以上|以内|以下|上下)?';
 /** `预计达到`, `力争增长`: how sure the figure is does not change what it is. */
 const MODAL = '(?:预计|力争|争取|确保|预期|努力)?';
-const GROWTH_VERB = `${MODAL}\\s*(?:同比|比上年|较上年|同口径)?\\s*(增长|增加|提高|上升|上涨|涨幅(?:控制在|为)?|增速(?:为|达到?)?|下降|减少|降低|回落)`;
+/**
+ * `同比增长`, `可比口径增长`: the basis of a rate; `增长（下同）5.2%`: a note that the
+ * basis holds for the figures after it. Neither changes the value.
+ */
+const GROWTH_VERB = `${MODAL}\\s*(?:同比|比上年|较上年|同口径|(?:按)?可比口径|按可比价格计算)?\\s*(增长|增加|提高|上升|上涨|涨幅(?:控制在|为)?|增速(?:为|达到?)?|下降|减少|降低|回落)(?:\\s*[（(]下同[）)])?`;
 const LEVEL_VERB = `${MODAL}\\s*(?:达到|达|完成|实现|为|突破|超过|控制在|保持在|稳定在|平均为|平均)?`;
 const DECREASE = /^(?:下降|减少|降低|回落)/u;
 

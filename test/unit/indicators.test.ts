@@ -49,6 +49,12 @@ describe('extractIndicators', () => {
     expect(head('投入2.1地区生产总值增长6%')).toEqual([]);
   });
 
+  it('reads a rate whose basis is stated (可比口径增长) or noted once for the figures after it (增长（下同）)', () => {
+    const head = (text: string) => summary(text).map((row) => (row as unknown[]).slice(0, 3));
+    expect(head('一般公共预算收入可比口径增长8%，')).toEqual([['一般公共预算收入', 'growth', 8]]);
+    expect(head('地区生产总值达265亿元、同比增长（下同）5.2%；')).toEqual([['地区生产总值', 'level', 265], ['地区生产总值', 'growth', 5.2]]);
+  });
+
   it('pairs metrics with 分别 values after a measure word (居民消费价格涨幅分别控制在…和…)', () => {
     expect(summary('城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%左右；').map((row) => (row as unknown[]).slice(0, 3))).toEqual([
       ['城镇调查失业率', 'level', 5.5],

@@ -44,3 +44,10 @@ describe('htmlToText: tables', () => {
     );
   });
 });
+
+describe('htmlToText: a page framed by a one-column table', () => {
+  it('keeps the paragraphs of the framed article on lines of their own', () => {
+    const html = '<table class="main"><tr><td><h1>标题</h1><div class="source">来源：某报</div><p>第一段。</p><p>第二段。</p></td></tr></table>';
+    expect(lines(html)).toEqual(['某页', '标题', '来源：某报', '第一段。', '第二段。']);
+  });
+});
