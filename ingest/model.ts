@@ -44,7 +44,7 @@ export interface CleanedText {
 }
 
 export interface RemovedFragment {
-  readonly reason: 'running-header' | 'page-number' | 'duplicate-body' | 'noise' | 'table-of-contents';
+  readonly reason: 'running-header' | 'page-number' | 'duplicate-body' | 'noise' | 'table-of-contents' | 'footnote-marker';
   readonly text: string;
 }
 

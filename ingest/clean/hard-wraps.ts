@@ -18,8 +18,9 @@ const MAX_WIDTH = 60;
 /** How many lines must be of one width, and what share of the long lines, for a fixed-width copy. */
 const MIN_FULL_LINES = 6;
 const MIN_FULL_SHARE = 0.4;
-/** A sentence or clause is complete at the line's end. */
-const COMPLETE_END = /[。！？；：!?;:…）)〕】」』”]$/u;
+const LEADING_NUMBER = /^[-+]?\d[\d.,]*[%％‰]?/u;
+/** A sentence is complete at the line's end (a ； only ends a clause: the sentence goes on). */
+const COMPLETE_END = /[。！？：!?:…）)〕】」』”]$/u;
 /** The next line opens a label (`责任部门：`), a numbered item or a heading of its own. */
 const OPENS_LINE = /^[\u4e00-\u9fff]{2,12}[：:]/u;
 
@@ -34,16 +35,14 @@ export function fixedLineWidth(lines: readonly LineOrBreak[]): number | null {
     long += 1;
     counts.set(length, (counts.get(length) ?? 0) + 1);
   }
+  // The page width is the most common length (the longer on a tie); lines one off it are full too.
   let best: number | null = null;
-  let bestFull = 0;
-  for (const width of counts.keys()) {
-    const full = (counts.get(width - 1) ?? 0) + (counts.get(width) ?? 0) + (counts.get(width + 1) ?? 0);
-    if (full > bestFull || (full === bestFull && best !== null && width > best)) {
-      best = width;
-      bestFull = full;
-    }
+  for (const [width, count] of counts) {
+    if (best === null || count > (counts.get(best) ?? 0) || (count === counts.get(best) && width > best)) best = width;
   }
-  return best !== null && bestFull >= MIN_FULL_LINES && bestFull >= MIN_FULL_SHARE * long && (counts.get(best) ?? 0) * 2 >= bestFull ? best : null;
+  if (best === null) return null;
+  const full = (counts.get(best - 1) ?? 0) + (counts.get(best) ?? 0) + (counts.get(best + 1) ?? 0);
+  return full >= MIN_FULL_LINES && full >= MIN_FULL_SHARE * long ? best : null;
 }
 
 /** Joins each line of the page's width to the line right under it where the sentence goes on. */
@@ -68,6 +67,8 @@ export function joinHardWraps(lines: readonly LineOrBreak[]): LineOrBreak[] {
 
 function wrapsInto(previous: string, lastPiece: number, next: string, width: number): boolean {
   if (previous.includes('\t') || next.includes('\t')) return false;
-  if (lastPiece < width - 1 || lastPiece > width + 1 || COMPLETE_END.test(previous)) return false;
+  // A number is never split: a line may end short by the number that opens the next (`…，增长` / `5.6%；…`).
+  const movedNumber = LEADING_NUMBER.exec(next)?.[0].length ?? 0;
+  if (lastPiece + movedNumber < width - 1 || lastPiece > width + 1 || COMPLETE_END.test(previous)) return false;
   return !BLOCK_START.test(next) && !OPENS_LINE.test(next);
 }

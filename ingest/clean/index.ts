@@ -16,7 +16,8 @@
  *  6. lines a fixed-width (PDF) copy wrapped mid-sentence, and lines a page break cut (inside a sentence, an annotation or a word) are
  *     joined back;
  *  7. noise glued to a heading that the list does not name (a tail made of
- *     character pairs that occur nowhere else in the file).
+ *     character pairs that occur nowhere else in the file), and footnote
+ *     markers glued into words where the document holds their notes.
  *
  * Every step works line by line with bounded or linear regular expressions,
  * so a 10 MB single-line file costs linear time.
@@ -32,6 +33,7 @@ import { rejoinUntilStable } from './rejoin.ts';
 import { removeForeignHeadingTails } from './heading-tails.ts';
 import { htmlToText } from './markup.ts';
 import { joinHardWraps } from './hard-wraps.ts';
+import { removeFootnoteMarkers } from './footnote-markers.ts';
 import { csvTablesToTabs } from './csv-tables.ts';
 import { simplifyScript } from './script.ts';
 import { normaliseTables, spaceAlignedTablesToTabs } from './tables.ts';
@@ -52,7 +54,7 @@ export function cleanText(input: { readonly path: string; readonly text: string 
   const withoutFurniture = removePageFurniture(deduplicated, rules, removed);
   const withoutContents = removeTablesOfContents(withoutFurniture, removed);
   const rejoined = rejoinUntilStable(joinHardWraps(withoutContents));
-  const withoutTails = removeForeignHeadingTails(rejoined, rules, removed);
+  const withoutTails = removeFootnoteMarkers(removeForeignHeadingTails(rejoined, rules, removed), removed);
   return { path: input.path, text: collapseBlankLines(withoutTails.map(normaliseLine)), removed };
 }
 

@@ -23,6 +23,16 @@ describe('joinHardWraps', () => {
     expect(joined[0]).toBe(`${paragraph}${paragraph}`.slice(0, paragraph.length));
   });
 
+  it('joins a line left short by a number the page could not split, and a line ending in ；', () => {
+    const body = wrap('过去的一年，面对复杂严峻的外部环境，我们坚持稳中求进工作总基调，加快建设绿色低碳发展示范区，全年主要目标任务顺利完成。', 26);
+    // 26 characters a line; a line ends early where the number after it did not fit.
+    const cut = ['任务顺利完成。全市地区生产总值7712亿元，增长', '5.6%；一般公共预算收入466.3亿元，增长', '2.9%；规上工业增加值增长8.1%；社会消费品零售', '总额增长5.4%；居民消费价格涨幅2%左右；居民收入', '增长和经济增长同步；城镇调查失业率控制在5.5%；', '单位地区生产总值能耗完成省下达目标任务。'];
+    const figures = cut.join('');
+    const lines = [...body, ...body, ...cut];
+    const joined = joinHardWraps(lines);
+    expect(joined[joined.length - 1]).toBe(figures);
+  });
+
   it('changes nothing in text whose lines show no common width (property)', () => {
     const line = fc.stringMatching(/^[工作推进落实发展，]{1,40}$/u);
     fc.assert(
