@@ -21,9 +21,9 @@ function isDigit(character: string | undefined): boolean {
   return character !== undefined && character >= '0' && character <= '9';
 }
 
-/** Idempotent: normaliseLine(normaliseLine(x)) === normaliseLine(x). */
 const SYMBOL_FONT_BULLET = /^[ \t\u3000]*[\ue000-\uf8ff][ \t\u3000]*/u;
 
+/** Idempotent: normaliseLine(normaliseLine(x)) === normaliseLine(x). */
 export function normaliseLine(line: string): string {
   let text = line
     // A symbol-font bullet saved by Word as a private-use character (U+F0D8, U+F0B7 …)

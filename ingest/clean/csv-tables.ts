@@ -19,7 +19,7 @@
  * and ends, because a document may hold prose around it that is no CSV.
  */
 import { parse } from 'csv-parse/sync';
-import { headerRole, isHeaderContinuation, isHeaderRow as isHeader, type HeaderRole } from './table-headers.ts';
+import { headerRole, isHeaderContinuation, isHeaderRow, type HeaderRole } from './table-headers.ts';
 
 /** A record longer than this is no spreadsheet row (an unbalanced quote in prose). */
 const MAX_RECORD_LINES = 40;
@@ -99,7 +99,7 @@ export function csvTablesToTabs(lines: readonly string[]): string[] {
   let index = 0;
   while (index < grouped.length) {
     const headerCells = cellsOf((grouped[index] as CsvRecord).text);
-    if (headerCells === null || !isHeader(headerCells)) {
+    if (headerCells === null || !isHeaderRow(headerCells)) {
       index += 1;
       continue;
     }

@@ -148,8 +148,7 @@ function renderTables(html: string): string {
     let found = false;
     current = current.replace(INNERMOST_TABLE, (_table, inner: string) => {
       found = true;
-      const hasChildren = PLACEHOLDER.test(inner);
-      PLACEHOLDER.lastIndex = 0;
+      const hasChildren = inner.includes(NESTED);
       const rows = tableRows(inner.replace(PLACEHOLDER, (_whole, index: string) => ` ${at(index)?.inline ?? ''} `));
       const isContent = rows.some((row) => isHeaderRow(row.split('\t')));
       // Layout: a table that names no columns of its own and holds tables, or holds

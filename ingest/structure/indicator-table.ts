@@ -12,6 +12,7 @@
  */
 import type { FigureSentence, Span } from '../model.ts';
 import { splitLines, type Line } from './lines.ts';
+import { tabCells, type TabCell } from './tab-cells.ts';
 
 type IndicatorColumn = 'metric' | 'TARGET' | 'ACTUAL' | 'note' | 'other';
 
@@ -49,11 +50,7 @@ function headerOf(labels: readonly string[]): Header | null {
   return { columns, labels };
 }
 
-interface Cell {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
+type Cell = TabCell;
 
 interface IndicatorTable {
   readonly header: Header;
@@ -67,17 +64,6 @@ function cellOfLine(line: Line): Cell {
   const lead = line.text.length - line.text.trimStart().length;
   const text = line.text.trim();
   return { text, start: line.start + lead, end: line.start + lead + text.length };
-}
-
-function tabCells(line: Line): Cell[] {
-  const cells: Cell[] = [];
-  let from = 0;
-  for (let i = 0; i <= line.text.length; i += 1) {
-    if (i < line.text.length && line.text[i] !== '\t') continue;
-    cells.push(cellOfLine({ ...line, text: line.text.slice(from, i), start: line.start + from, end: line.start + i }));
-    from = i + 1;
-  }
-  return cells;
 }
 
 function isRow(cells: readonly Cell[], width: number): boolean {
@@ -99,12 +85,12 @@ export function findIndicatorTables(text: string): IndicatorTable[] {
   const tables: IndicatorTable[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as Line;
-    const tabbed = line.text.includes('\t') ? headerOf(tabCells(line).map((cell) => cell.text)) : null;
+    const tabbed = line.text.includes('\t') ? headerOf(tabCells(line.text, line.start).map((cell) => cell.text)) : null;
     if (tabbed !== null) {
       const rows: Cell[][] = [];
       let next = index + 1;
       for (; next < lines.length; next += 1) {
-        const cells = tabCells(lines[next] as Line);
+        const cells = tabCells((lines[next] as Line).text, (lines[next] as Line).start);
         if (!(lines[next] as Line).text.includes('\t') || !isRow(cells, tabbed.columns.length)) break;
         rows.push(cells);
       }

@@ -14,14 +14,12 @@ import type { AgencyMention, Clause, LeadAnnotation, Task } from '../model.ts';
 import { isPlaceholder, isResponsibleUnit, separateLeadFlags, splitAgencyList } from './agency-list.ts';
 import { COLUMN_ACCEPTS, columnOf, kindOfCell, type TableColumn } from './table-columns.ts';
 import { splitLines } from './lines.ts';
+import { tabCells, type TabCell } from './tab-cells.ts';
 
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
 const GROUP_HEADING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^\t]{0,40}\t*\s*$/u;
 
-interface Cell {
-  readonly text: string;
-  readonly start: number;
-}
+type Cell = TabCell;
 
 interface Header {
   readonly columns: readonly TableColumn[];
@@ -33,20 +31,6 @@ function readHeader(cells: readonly Cell[]): Header | null {
   const known = cells.filter((cell) => columnOf(cell.text) !== null).length;
   const hasUnits = columns.includes('lead') || columns.includes('responsible') || columns.includes('supporting');
   return columns[0] === 'number' && columns.includes('text') && hasUnits && known >= 3 ? { columns } : null;
-}
-
-function splitCells(text: string, start: number): Cell[] {
-  const cells: Cell[] = [];
-  let from = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    if (i === text.length || text[i] === '\t') {
-      const raw = text.slice(from, i);
-      const lead = raw.length - raw.trimStart().length;
-      cells.push({ text: raw.trim(), start: start + from + lead });
-      from = i + 1;
-    }
-  }
-  return cells;
 }
 
 /** The last unit column of a row that holds something, or -1. */
@@ -87,10 +71,10 @@ export function findTableTasks(text: string): Task[] {
       // attachment heading or anything after a blank line ends the table.
       if (current !== null && !blankSinceRow && line.text.trim().length < 40 && !/^附件|^《|^\d{4}年/u.test(line.text.trim())) {
         // A unit on a line of its own continues the row's unit cell; other text its last cell.
-        const trimmedText = line.text.trim();
-        const unitColumn = kindOfCell(trimmedText) === 'units' ? lastFilledUnitColumn(current.cells, header?.columns ?? []) : -1;
+        const [piece] = tabCells(line.text, line.start) as [Cell];
+        const unitColumn = kindOfCell(piece.text) === 'units' ? lastFilledUnitColumn(current.cells, header?.columns ?? []) : -1;
         const target = unitColumn >= 0 ? current.cells[unitColumn] : current.cells[current.cells.length - 1];
-        target?.push({ text: trimmedText, start: line.start + (line.text.length - line.text.trimStart().length) });
+        target?.push(piece);
         current.end = line.end;
         continue;
       }
@@ -99,7 +83,7 @@ export function findTableTasks(text: string): Task[] {
       continue;
     }
     blankSinceRow = false;
-    const cells = splitCells(line.text, line.start);
+    const cells = tabCells(line.text, line.start);
     const newHeader = readHeader(cells);
     if (newHeader !== null) {
       finish();
