@@ -254,6 +254,12 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
       i += 1;
       continue;
     }
+    const run = bracketLabelRun(text, i, close, to);
+    if (run !== null) {
+      found.push(run);
+      i = run.span.end;
+      continue;
+    }
     const span = { start: i, end: close + 1 };
     const inner = text.slice(i + 1, close);
     const annotation = parseLeadAnnotation(inner, span) ?? (closesClause(text, i, close) ? parseBareUnitList(inner, span) : null);
@@ -261,6 +267,48 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
     i = close + 1;
   }
   return found;
+}
+
+/** Brackets that hold a label alone (`【牵头单位】`), with the value after them. */
+const LABEL_BRACKETS: ReadonlyMap<string, string> = new Map([
+  ['【', '】'],
+  ['[', ']'],
+]);
+
+/** A responsibility label as a bracket holds it: words only, no colon. */
+function isBracketLabel(inner: string): boolean {
+  const label = inner.trim();
+  return /^[\u4e00-\u9fff]{2,10}$/u.test(label) && LABEL_KEYWORDS.test(label) && (/单位|部门|主体|领导|时限|时间|期限|科室|处室/u.test(label) || BARE_ROLE_LABEL.test(label));
+}
+
+/**
+ * `【责任领导】X【牵头单位】A【配合单位】B【完成时限】…`: labels in brackets, each
+ * followed by its value, up to the end of the line or sentence. The run is read
+ * as the labelled marker `责任领导：X；牵头单位：A；…` (each bracket becomes a
+ * separator and a colon, so offsets stay the document's).
+ */
+function bracketLabelRun(text: string, open: number, close: number, to: number): LeadAnnotation | null {
+  const closer = LABEL_BRACKETS.get(text[open] as string);
+  if (closer === undefined || text[close] !== closer || !isBracketLabel(text.slice(open + 1, close))) return null;
+  let end = close + 1;
+  while (end < to && !/[\n。]/u.test(text[end] as string)) end += 1;
+  while (end > close + 1 && /\s/u.test(text[end - 1] as string)) end -= 1;
+  const raw = text.slice(open, end);
+  // Only the label brackets become separators; a bracket inside a value (a name's alternate) stays.
+  let inner = '';
+  for (let index = 0; index < raw.length; index += 1) {
+    const char = raw[index] as string;
+    if (char === text[open]) {
+      const shut = raw.indexOf(closer, index + 1);
+      if (shut > index && isBracketLabel(raw.slice(index + 1, shut))) {
+        inner += '；' + raw.slice(index + 1, shut) + '：';
+        index = shut;
+        continue;
+      }
+    }
+    inner += char;
+  }
+  return parseLeadAnnotation(inner, { start: open, end }, 'labelled-group');
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLeadAnnotations, parseLeadAnnotation } from '../../ingest/structure/annotation.ts';
 
@@ -136,5 +137,47 @@ describe('labels that give no role, and 责任主体', () => {
     expect(found[0]?.leads).toEqual([]);
     expect(found[0]?.responsible.map((unit) => unit.name)).toEqual(['市工业和信息化局', '各县（市、区）政府']);
     expect(found[0]?.supporters.map((unit) => unit.name)).toEqual(['市财政局']);
+  });
+});
+
+describe('labels in brackets, each followed by its value (【牵头单位】A)', () => {
+  const roles = (text: string) =>
+    findLeadAnnotations(text).map((annotation) => ({
+      leads: annotation.leads.map((unit) => unit.name),
+      supporters: annotation.supporters.map((unit) => unit.name),
+      responsible: annotation.responsible.map((unit) => unit.name),
+      leaders: annotation.leaders,
+      deadline: annotation.deadline,
+    }));
+
+  it('reads a run glued after the sentence as one marker, the leader as no unit', () => {
+    const text = '1.推进港航枢纽建设。【责任领导】吴某某【牵头单位】市交通运输局【配合单位】市商务局、市财政局【完成时限】2023年12月\n2.新建高标准农田。【责任单位】市农业农村局（市乡村振兴局）';
+    expect(roles(text)).toEqual([
+      { leads: ['市交通运输局'], supporters: ['市商务局', '市财政局'], responsible: [], leaders: ['吴某某'], deadline: '2023年12月' },
+      { leads: [], supporters: [], responsible: ['市农业农村局（市乡村振兴局）'], leaders: [], deadline: null },
+    ]);
+    const [first] = findLeadAnnotations(text);
+    expect(text.slice(first?.span.start, first?.span.end)).toBe('【责任领导】吴某某【牵头单位】市交通运输局【配合单位】市商务局、市财政局【完成时限】2023年12月');
+  });
+
+  it('leaves a bracketed word that is no label alone', () => {
+    expect(findLeadAnnotations('【典型案例】市财政局推进预算改革。')).toEqual([]);
+  });
+
+  it('reads the same roles as the colon-labelled marker, whatever brackets hold the labels', () => {
+    const labels = [
+      ['牵头单位', '区发改局'],
+      ['配合单位', '区财政局、区统计局'],
+      ['完成时限', '2024年6月底前'],
+    ] as const;
+    const reference = roles(`推进工作。（${labels.map(([label, value]) => `${label}：${value}`).join('；')}）`);
+    fc.assert(
+      fc.property(fc.constantFrom(['【', '】'], ['[', ']']), fc.subarray([0, 1, 2], { minLength: 1 }), ([open, shut], kept) => {
+        const chosen = kept.map((index) => labels[index]!);
+        const expected = roles(`推进工作。（${chosen.map(([label, value]) => `${label}：${value}`).join('；')}）`);
+        expect(roles(`推进工作。${chosen.map(([label, value]) => `${open}${label}${shut}${value}`).join('')}`)).toEqual(expected);
+        if (chosen.length === labels.length) expect(expected).toEqual(reference);
+      }),
+    );
   });
 });
