@@ -53,7 +53,9 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
     null;
   const kind = kindOf(firstAttachmentTitle(familyTitle, doc.text) ?? familyTitle, doc.text);
   // A document that states no year is still read: its year is null (parse warns).
-  const year = findYear(kind, foundTitle, doc.text, issuedOn, docNo);
+  // The title below an issuer line (…办公室 / 关于印发2026年…的通知) names the year as the
+  // first line's title would: a plan written in December is about the year it names.
+  const year = findYear(kind, foundTitle ?? familyTitle, doc.text, issuedOn, docNo);
   return { kind, year, title: foundTitle ?? familyTitle ?? inventedTitle(kind, year, docNo, firstLine), docNo, issuedOn };
 }
 
