@@ -146,15 +146,16 @@ describe('structureTaskDivision on arbitrary input', () => {
 });
 
 describe('structureTaskDivision: blocks of labelled lines exported from a system', () => {
-  const block = (colon: () => string, id: string, content: string, lead: string, coop: string, due: string) =>
+  type Item = readonly [id: string, content: string, lead: string, coop: string, due: string];
+  const block = (colon: () => string, [id, content, lead, coop, due]: Item) =>
     [`任务编号${colon()}${id}`, `任务内容${colon()}${content}`, `牵头单位${colon()}${lead}`, `协办单位${colon()}${coop}`, `完成时间${colon()}${due}`, `当前状态${colon()}推进中`].join('\n');
-  const items = [
+  const items: readonly Item[] = [
     ['QX-01', '建设城市应急物资储备库', '区应急管理局', '区财政局；各镇人民政府', '2021年10月31日'],
     ['QX-02', '新增公办学位3000个', '区教育局', '', '2021年9月1日'],
-  ] as const;
+  ];
 
   it('makes one task per 任务内容 line, with the units and deadline of the lines below it', () => {
-    const text = ['某区重点工作督办清单（系统导出）', '', ...items.map((item) => block(() => ':', ...item) + '\n')].join('\n');
+    const text = ['某区重点工作督办清单（系统导出）', '', ...items.map((item) => block(() => ':', item) + '\n')].join('\n');
     const { tasks: found } = structureTaskDivision(text);
     expect(found.map((t) => [t.number, t.title])).toEqual([
       [1, '建设城市应急物资储备库'],
@@ -168,12 +169,12 @@ describe('structureTaskDivision: blocks of labelled lines exported from a system
   });
 
   it('reads the same tasks whether each label ends in an ASCII or a full-width colon', () => {
-    const reference = structureTaskDivision(items.map((item) => block(() => '：', ...item)).join('\n\n')).tasks.map((t) => [t.title, t.clauses[0]?.annotation.leads.map((u) => u.name)]);
+    const reference = structureTaskDivision(items.map((item) => block(() => '：', item)).join('\n\n')).tasks.map((t) => [t.title, t.clauses[0]?.annotation.leads.map((u) => u.name)]);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(':', '：', ': ', '： '), { minLength: 12, maxLength: 12 }), (colons) => {
         let next = 0;
         const colon = () => colons[next++ % colons.length] ?? ':';
-        const text = items.map((item) => block(colon, ...item)).join('\n\n');
+        const text = items.map((item) => block(colon, item)).join('\n\n');
         expect(structureTaskDivision(text).tasks.map((t) => [t.title, t.clauses[0]?.annotation.leads.map((u) => u.name)])).toEqual(reference);
       }),
     );
