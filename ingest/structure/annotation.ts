@@ -38,6 +38,8 @@ const VERB_ROLES: readonly (readonly [RegExp, UnitRole | 'lead-unless-led'])[] =
 /** `<units>[等][按职责][分别|共同]<verb>`, optionally opened by 由. */
 const VERB_SEGMENT =
   /^(?:由)?(.+?)(?:等)?(?:按照?(?:各自)?(?:职责)?(?:分工)?)?(分别|共同|各自)?(牵头负责|牵头落实|牵头实施|总牵头|负总责|负责落实|负责实施|配合落实|参与实施|共同推进|牵头|主办|主责|负责|落实|配合|协助|协办|参与|协同)$/u;
+/** `（其中）A为牵头单位`, `由A为牵头部门`: which of the units listed before leads. */
+const NAMED_LEAD_SEGMENT = /^(?:其中)?(?:以|由)?(.+?)为(?:总)?(?:牵头|主办)(?:责任)?(?:单位|部门|科室|处室)?$/u;
 /** A label and its value: `牵头单位：…`, `分管省领导：…`, `部门分工：…`, `完成时限：…`. */
 const LABELLED_SEGMENT = /^([\u4e00-\u9fff]{1,10}?)[:：]\s*(.*)$/su;
 const LABEL_KEYWORDS = /牵头|主办|主责|责任|负责|配合|协同|协办|参与|协助|承办|分管|领导|分工|时限|时间|期限|时序|进度/u;
@@ -68,6 +70,8 @@ interface Segment {
 type SegmentReading =
   | { readonly kind: 'units'; readonly role: UnitRole | 'lead-unless-led'; readonly joint: boolean; readonly units: AgencyMention[]; readonly labelled: boolean }
   | { readonly kind: 'leaders'; readonly names: string[] }
+  /** `A为牵头单位` after a list that holds A: A leads, and is no longer one of the list's units. */
+  | { readonly kind: 'named-lead'; readonly units: AgencyMention[] }
   | { readonly kind: 'deadline'; readonly text: string }
   | { readonly kind: 'division'; readonly from: number; readonly to: number }
   | { readonly kind: 'other' };
@@ -104,6 +108,13 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
       if (value.length === 0) return { kind: 'other' };
       const units = unitsOf(valueFrom, segment.to);
       return units === null ? { kind: 'other' } : { kind: 'units', role: labelRole(label), joint: false, units, labelled: true };
+    }
+    const named = NAMED_LEAD_SEGMENT.exec(segment.text);
+    if (named && previous !== undefined) {
+      const listText = named[1] as string;
+      const listFrom = segment.from + segment.text.indexOf(listText);
+      const units = unitsOf(listFrom, listFrom + listText.length);
+      if (units !== null) return { kind: 'named-lead', units };
     }
     const verb = VERB_SEGMENT.exec(segment.text);
     if (verb) {
@@ -169,7 +180,9 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
   const leaders: string[] = [];
   const deadlines: string[] = [];
   let joint = false;
-  const hasExplicitLead = readings.some((reading) => reading.kind === 'units' && reading.role === 'lead');
+  const hasExplicitLead = readings.some((reading) => (reading.kind === 'units' && reading.role === 'lead') || reading.kind === 'named-lead');
+  const namedLeads = new Set(readings.flatMap((reading) => (reading.kind === 'named-lead' ? reading.units.map((unit) => unit.name) : [])));
+  const notNamedLead = (unit: AgencyMention): boolean => !namedLeads.has(unit.name);
   for (const reading of readings) {
     switch (reading.kind) {
       case 'units': {
@@ -178,11 +191,14 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
         const { flagged, others } = separateLeadFlags(reading.units);
         leads.push(...flagged);
         if (role === 'lead') {
-          leads.push(...others);
+          leads.push(...others.filter(notNamedLead));
           joint ||= reading.joint;
-        } else (role === 'supporting' ? supporters : responsible).push(...others);
+        } else (role === 'supporting' ? supporters : responsible).push(...others.filter(notNamedLead));
         break;
       }
+      case 'named-lead':
+        leads.push(...reading.units);
+        break;
       case 'leaders':
         leaders.push(...reading.names);
         break;

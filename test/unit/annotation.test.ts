@@ -181,3 +181,34 @@ describe('labels in brackets, each followed by its value (【牵头单位】A)',
     );
   });
 });
+
+describe('a lead named after the unit list (责任单位：A、B、C，A为牵头单位)', () => {
+  const roles = (bracketed: string) => {
+    const annotation = parseBracketed(bracketed);
+    return { leads: annotation?.leads.map((unit) => unit.name), responsible: annotation?.responsible.map((unit) => unit.name), deadline: annotation?.deadline };
+  };
+
+  it('makes the named unit the lead and the other listed units responsible', () => {
+    expect(roles('（责任单位：区工业和信息化局、区发展和改革局、区能源局，区工业和信息化局为牵头单位；完成时限：2022年12月）')).toEqual({
+      leads: ['区工业和信息化局'],
+      responsible: ['区发展和改革局', '区能源局'],
+      deadline: '2022年12月',
+    });
+    expect(roles('（责任单位：区乡村振兴局、各乡（镇）人民政府，其中区乡村振兴局为牵头部门）').leads).toEqual(['区乡村振兴局']);
+  });
+
+  it('names the same roles wherever the named lead stands in the list, and whatever its label says', () => {
+    const units = ['区财政局', '区统计局', '区税务局', '区商务局'];
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.nat(), fc.constantFrom('为牵头单位', '为牵头部门', '为主办单位'), fc.constantFrom('，', '；'), (count, pick, words, separator) => {
+        const listed = units.slice(0, count);
+        const lead = listed[pick % count] as string;
+        expect(roles(`（责任单位：${listed.join('、')}${separator}${lead}${words}）`)).toEqual({
+          leads: [lead],
+          responsible: listed.filter((unit) => unit !== lead),
+          deadline: null,
+        });
+      }),
+    );
+  });
+});
