@@ -31,6 +31,8 @@ const NAMED_ITEM_LINE = /^[ \t\u3000]*(?:项目|事项|任务|实事)([一二三
 const CONTENT_LABEL_LINE = /^[ \t\u3000]*(?:(?:具体|重点|主要)?(?:任务|工作|事项)(?:内容|名称|事项)|(?:重点|主要|具体|工作)任务)[ \t\u3000]*[:：][ \t\u3000]*(?=\S)/u;
 /** `任务编号：NH-01` / `序号：3`: an item's number as a label, just before its content line. */
 const ITEM_NUMBER_LABEL_LINE = /^[ \t\u3000]*(?:任务|事项|工作)?(?:编号|序号)[ \t\u3000]*[:：]/u;
+/** `▲新建幼儿园…（责任单位：…）`: a bullet item, in a list that numbers none of its items. */
+const BULLET_LINE = /^[ \t\u3000]*[●◆■▲►▶•◇○□◎★☆△][ \t\u3000]*(?=\S)/u;
 /** A task number glued after the closing bracket or full stop of the previous task. */
 const GLUED_TASK = /[）)〕。](\d{1,3})[.．](?=[\u4e00-\u9fff“《（])/gu;
 const HEADING_END = /[。：:；;.！？]$/u;
@@ -185,6 +187,8 @@ function findMarkers(text: string): Marker[] {
   let afterSection = false;
   let tailReached = false;
 
+  // Bullets open items only where nothing is numbered: under a numbered item they are its parts.
+  const bulletsAreItems = !lines.some((line) => TASK_LINE.test(line.text) || NAMED_ITEM_LINE.test(line.text));
   const acceptsNumber = (number: number): boolean =>
     (number > lastNumber && number <= lastNumber + MAX_NUMBER_STEP) || (number === 1 && afterSection);
 
@@ -213,6 +217,14 @@ function findMarkers(text: string): Marker[] {
       const start = line.start + line.text.indexOf(part[0].trimStart());
       markers.push({ kind: 'part', start, titleSpan: { start, end: line.end }, title });
       afterSection = true;
+      return;
+    }
+    const bullet = bulletsAreItems ? BULLET_LINE.exec(line.text) : null;
+    if (bullet) {
+      const start = line.start + (bullet[0].length - bullet[0].trimStart().length);
+      lastNumber += 1;
+      markers.push({ kind: 'task', start, bodyStart: line.start + bullet[0].length, number: lastNumber });
+      afterSection = false;
       return;
     }
     const content = CONTENT_LABEL_LINE.exec(line.text);

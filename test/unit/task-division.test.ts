@@ -185,3 +185,34 @@ describe('structureTaskDivision: blocks of labelled lines exported from a system
     expect(structureTaskDivision(text).tasks.map((t) => t.number)).toEqual([1]);
   });
 });
+
+describe('structureTaskDivision: bullet items in a list that numbers none', () => {
+  const items = [
+    ['新建城区幼儿园一所', '（责任单位：区教育局）'],
+    ['改造农村户厕3000座', '（牵头单位：区农业农村局；责任单位：各乡镇人民政府）'],
+    ['建设健身步道8公里', '（牵头单位：区林业和草原局，配合单位：区文化和旅游局）'],
+  ] as const;
+  const read = (text: string) => structureTaskDivision(text).tasks.map((t) => [t.number, t.title, t.clauses[0]?.annotation.leads.map((u) => u.name), t.clauses[0]?.annotation.responsible.map((u) => u.name)]);
+
+  it('makes each bullet line an item, whatever the bullet sign', () => {
+    const expected = [
+      [1, '新建城区幼儿园一所', [], ['区教育局']],
+      [2, '改造农村户厕3000座', ['区农业农村局'], ['各乡镇人民政府']],
+      [3, '建设健身步道8公里', ['区林业和草原局'], []],
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('▲', '●', '◆', '■', '★', '•'), { minLength: 3, maxLength: 3 }), fc.constantFrom('', '　　', ' '), (signs, indent) => {
+        const text = ['某区公布十件实事', '日前，某区公布实事如下：', ...items.map(([body, marker], index) => `${indent}${signs[index]}${body}${marker}`), '据了解，其余实事将细化分解。'].join('\n');
+        expect(read(text)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('leaves bullets under numbered items as parts of their item', () => {
+    const text = ['1.推进乡村建设。', '▲改造农村户厕3000座（区农业农村局牵头）', '▲建设健身步道8公里（区林业和草原局牵头）', '2.扩大就业。（区人社局牵头）'].join('\n');
+    expect(structureTaskDivision(text).tasks.map((t) => [t.number, t.clauses.length])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
+  });
+});
