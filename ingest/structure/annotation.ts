@@ -401,8 +401,9 @@ function labelOpening(line: string): number | null {
     }
   }
   // `…惠及居民1.6万户。由区住建局牵头，区财政局参与。`: the item's last sentence names
-  // its units, which 由 opens (a sentence of the task itself is rarely a bare unit list).
-  for (const stop of line.matchAll(/[。；;]/gu)) {
+  // its units, which 由 opens (a sentence of the task itself is rarely a bare unit list);
+  // so does its last clause after a comma (`…改造市场4个，由A负责，B配合。`).
+  for (const stop of line.matchAll(/[。；;，,]/gu)) {
     const rest = line.slice(stop.index + 1);
     if (/^[ \t\u3000]*由/u.test(rest) && VERB_LINE.test(rest) && bracketsBalance(rest)) return stop.index + 1 + (rest.length - rest.trimStart().length);
   }

@@ -212,3 +212,34 @@ describe('a lead named after the unit list (责任单位：A、B、C，A为牵�
     );
   });
 });
+
+describe('a last clause after a comma that names the units (…，由A负责，B配合。)', () => {
+  const roles = (text: string) =>
+    findLeadAnnotations(text).map((annotation) => [
+      annotation.leads.map((unit) => unit.name),
+      annotation.responsible.map((unit) => unit.name),
+      annotation.supporters.map((unit) => unit.name),
+    ]);
+
+  it('reads it as the marker of the sentence, as after a full stop', () => {
+    expect(roles('三、农贸市场提质。改造提升城区农贸市场4个，由区市场监督管理局负责，区商务局配合。')).toEqual([[[], ['区市场监督管理局'], ['区商务局']]]);
+    const text = '三、农贸市场提质。改造提升城区农贸市场4个，由区市场监督管理局负责，区商务局配合。';
+    const [marker] = findLeadAnnotations(text);
+    expect(text.slice(marker?.span.start, marker?.span.end)).toBe('由区市场监督管理局负责，区商务局配合。');
+  });
+
+  it('reads the same units after a comma as after a full stop, whatever the verbs', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('牵头', '负责'), fc.constantFrom('配合', '参与', '协办'), fc.constantFrom('，', ','), (leadVerb, helpVerb, comma) => {
+        const stop = '。';
+        const tail = `由区民政局${leadVerb}${comma}区财政局、各街道办事处${helpVerb}${stop}`;
+        expect(roles(`改造养老服务站4个${comma}${tail}`)).toEqual(roles(`改造养老服务站4个${stop}${tail}`));
+        expect(roles(`改造养老服务站4个${comma}${tail}`)).toHaveLength(1);
+      }),
+    );
+  });
+
+  it('leaves a clause that only says who coordinates it, with no unit list closed by a verb', () => {
+    expect(roles('建设智慧停车场，由市政府负责统筹协调，确保年内建成。')).toEqual([]);
+  });
+});
