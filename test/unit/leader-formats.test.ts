@@ -167,7 +167,7 @@ describe('structureLeaderDivision in other places’ formats', () => {
     fc.assert(
       fc.property(fc.constantFrom('分管', '联系'), fc.subarray(['市林业局', '市水利局', '市商务局'], { minLength: 1 }), fc.boolean(), (role, units, holderFirst) => {
         const held = holderFirst ? `高某某同志原${role}的` : `原由高某某副市长${role}的`;
-        const text = `某市调整领导分工的通知\n　　一、${held}${units.join('、')}，调整由副市长白某${role}。\n`;
+        const text = `某市调整领导分工的通知\n\u3000\u3000一、${held}${units.join('、')}，调整由副市长白某${role}。\n`;
         expect(facts(text)).toEqual(units.map((unit) => `白某 ${role}:${unit}`));
       }),
     );
