@@ -50,3 +50,18 @@ export function selectsAny(info: SelectionInfo, names: ReadonlySet<string>): boo
 export function childFields(info: SelectionInfo, name: string): FieldNode[] {
   return [...selectedFields(info, false)].filter((field) => field.name.value === name);
 }
+
+/**
+ * Whether a field named in `names` is selected right below some field named
+ * `parentName` anywhere below the field being resolved (through fragments),
+ * e.g. a clause's `task { text }`: so that a statement leaves out a long
+ * property that nothing asks for. Like selectsAny it may say yes for a field
+ * of another type, never no for one that is selected.
+ */
+export function selectsBelow(info: SelectionInfo, parentName: string, names: ReadonlySet<string>): boolean {
+  for (const parent of selectedFields(info, true)) {
+    if (parent.name.value !== parentName) continue;
+    for (const field of selectedFields({ fieldNodes: [parent], fragments: info.fragments }, false)) if (names.has(field.name.value)) return true;
+  }
+  return false;
+}

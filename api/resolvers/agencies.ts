@@ -6,7 +6,7 @@ import { checkOptionalText, checkYear, checkYears } from '../input.ts';
 import { parametersKey } from '../loaders.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
 import { childFields, selectsAny, type SelectionInfo } from '../selection.ts';
-import { ASSIGNMENT_LINK_FIELDS } from './tasks.ts';
+import { ASSIGNMENT_LINK_FIELDS, selectsTaskText } from './tasks.ts';
 import { jurisdictionField } from './jurisdictions.ts';
 import { agencyNameOf, asRow, asRows, chooseAgency, connectionOf, findAgency, idOf, jurisdictionIdFor, readPage, rowsForParent, type Row } from './support.ts';
 
@@ -58,10 +58,17 @@ interface AssignmentsPage {
   readonly skip: number;
   readonly first: number;
   readonly withLinks: boolean;
+  readonly withTaskText: boolean;
 }
 
-function assignmentsPage(args: NestedPageArguments, maxPageSize: number, withLinks: boolean): AssignmentsPage {
-  return { relationships: relationshipsFor(args.role), years: checkYears('years', args.years), ...pageRequest(args, maxPageSize), withLinks };
+function assignmentsPage(args: NestedPageArguments, maxPageSize: number, selection: SelectionInfo): AssignmentsPage {
+  return {
+    relationships: relationshipsFor(args.role),
+    years: checkYears('years', args.years),
+    ...pageRequest(args, maxPageSize),
+    withLinks: selectsAny(selection, ASSIGNMENT_LINK_FIELDS),
+    withTaskText: selectsTaskText(selection),
+  };
 }
 
 const ASSIGNMENTS_PAGE_STATEMENT = 'api/agency-assignments-page' satisfies CypherName;
@@ -89,7 +96,7 @@ function wantedAssignmentsPage(info: GraphQLResolveInfo, maxPageSize: number): A
   if (fields.length !== 1 || field === undefined || definition === undefined) return null;
   try {
     const args = getArgumentValues(definition, field, info.variableValues) as NestedPageArguments;
-    return assignmentsPage(args, maxPageSize, selectsAny({ fieldNodes: [field], fragments: info.fragments }, ASSIGNMENT_LINK_FIELDS));
+    return assignmentsPage(args, maxPageSize, { fieldNodes: [field], fragments: info.fragments });
   } catch {
     return null;
   }
@@ -118,6 +125,7 @@ async function agency(_parent: unknown, args: { name: string; jurisdiction?: str
     skip: page?.skip ?? 0,
     first: page?.first ?? 0,
     withLinks: page?.withLinks ?? false,
+    withTaskText: page?.withTaskText ?? false,
   });
   const chosen = chooseAgency('name', wanted, rows);
   const best = rows[0];
@@ -134,7 +142,7 @@ function prefetchedOf(parent: Row): Prefetched {
 }
 
 async function assignmentsField(parent: Row, args: NestedPageArguments, context: ApiContext, info: SelectionInfo) {
-  const page = assignmentsPage(args, context.limits.maxPageSize, selectsAny(info, ASSIGNMENT_LINK_FIELDS));
+  const page = assignmentsPage(args, context.limits.maxPageSize, info);
   const request = { skip: page.skip, first: page.first };
   const prefetched = prefetchedOf(parent).assignments;
   if (prefetched !== undefined && prefetched.key === parametersKey(ASSIGNMENTS_PAGE_STATEMENT, { ...page })) return connectionOf(prefetched.row, request);

@@ -5,7 +5,7 @@ import type { DocumentKind } from '../../ingest/index.ts';
 import type { ApiContext } from '../context.ts';
 import { checkOptionalText, checkYear, checkYears, checkYearSpan } from '../input.ts';
 import { pageRequest, type PageArguments } from '../pagination.ts';
-import { selectsAny, type SelectionInfo } from '../selection.ts';
+import { selectsAny, selectsBelow, type SelectionInfo } from '../selection.ts';
 import { agencyIdFor, agencyNameOf, asRow, asRows, chooseAgency, connectionOf, documentOf, idOf, jurisdictionIdFor, readPage, rowsForParent, sourceOf, unknownAgency, type Row } from './support.ts';
 
 export interface WorkFilter {
@@ -81,22 +81,34 @@ async function assignmentsPage(_parent: unknown, args: FilteredPageArguments, co
   const request = pageRequest(args, context.limits.maxPageSize);
   const filter = args.filter ?? {};
   const withLinks = selectsAny(info, ASSIGNMENT_LINK_FIELDS);
+  const withTaskText = selectsTaskText(info);
   const leadName = filter.leadAgency;
   if (leadName === null || leadName === undefined || filter.includeRenamed === true || (filter.anyAgency !== null && filter.anyAgency !== undefined)) {
-    return readPage(context, 'api/assignments-page', request, { ...(await filterParameters(filter, context)), withLinks, ...NO_LEAD_NAME });
+    return readPage(context, 'api/assignments-page', request, { ...(await filterParameters(filter, context)), withLinks, withTaskText, ...NO_LEAD_NAME });
   }
   const parameters = await filterParameters({ ...filter, leadAgency: null }, context);
   const { wanted, variants } = agencyNameOf('filter.leadAgency', leadName);
-  const rows = await context.database.read('api/assignments-page', { ...parameters, ...request, withLinks, leadName: variants[0] ?? wanted, leadVariants: variants });
+  const rows = await context.database.read('api/assignments-page', { ...parameters, ...request, withLinks, withTaskText, leadName: variants[0] ?? wanted, leadVariants: variants });
   const leads = asRows(rows[0]?.['leads']);
   const chosen = chooseAgency('filter.leadAgency', wanted, leads);
   if (chosen === null) throw unknownAgency('filter.leadAgency', leadName, typeof parameters['jurisdictionId'] === 'string' ? parameters['jurisdictionId'] : null);
   if (idOf(chosen) === idOf(asRow(leads[0]?.['agency']))) return connectionOf(rows[0], request);
-  return readPage(context, 'api/assignments-page', request, { ...parameters, leadAgencyIds: [idOf(chosen)], withLinks, ...NO_LEAD_NAME });
+  return readPage(context, 'api/assignments-page', request, { ...parameters, leadAgencyIds: [idOf(chosen)], withLinks, withTaskText, ...NO_LEAD_NAME });
 }
 
 /** The fields of Assignment that page statements can answer inline (`$withLinks`, see cypher/api/assignments-page). */
 export const ASSIGNMENT_LINK_FIELDS: ReadonlySet<string> = new Set(['leads', 'leadsInferred', 'supporters', 'responsible', 'task']);
+
+/**
+ * Whether a clause's `task { text }` is asked for: page statements leave the
+ * task's text out otherwise ($withTaskText), which was half of what
+ * "agency across years" read from the database (69 of 145 KB).
+ */
+export function selectsTaskText(info: SelectionInfo): boolean {
+  return selectsBelow(info, 'task', TASK_TEXT_FIELDS);
+}
+
+const TASK_TEXT_FIELDS: ReadonlySet<string> = new Set(['text']);
 
 /** A clause's LED_BY / SUPPORTED_BY rows: fetched with its page ($withLinks), else batched per request. */
 async function responsibilityRows(parent: Row, context: ApiContext): Promise<Row[]> {

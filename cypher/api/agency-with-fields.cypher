@@ -3,7 +3,7 @@
 // the name) also carries the fields the operation asks for, saving a round trip:
 // $withYearSummary: `yearSummary`, its rows as api/agency-year-summary gives them;
 // $withAssignments: `assignments`, its page of clauses as api/agency-assignments-page
-// gives it ($relationships, $years, $skip, $first, $withLinks as there).
+// gives it ($relationships, $years, $skip, $first, $withLinks, $withTaskText as there).
 MATCH (a:Agency)
 WHERE (a.name IN $variants OR any(alias IN coalesce(a.aliases, []) WHERE alias IN $variants))
   AND ($jurisdictionId IS NULL OR EXISTS { MATCH (a)-[:OF]->(:Jurisdiction {id: $jurisdictionId}) })
@@ -56,7 +56,10 @@ CALL (best) {
           MATCH (a)-[link:LED_BY|SUPPORTED_BY]->(agency:Agency)
           RETURN {relationship: type(link), role: link.role, inferred: coalesce(link.inferred, false), agency: agency} ORDER BY link.start, agency.name
         },
-        _task: COLLECT { MATCH (task:Task)-[:HAS_ASSIGNMENT]->(a) RETURN task }
+        _task: COLLECT {
+          MATCH (task:Task)-[:HAS_ASSIGNMENT]->(a)
+          RETURN CASE WHEN $withTaskText THEN task ELSE task {.*, text: null, _labels: labels(task)} END AS task
+        }
       } ELSE a END]
   } AS assignments
 }

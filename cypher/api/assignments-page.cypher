@@ -2,7 +2,9 @@
 // (by the jurisdiction their document was issued in, among others).
 // $withLinks (when the operation asks for them): each clause of the page also
 // carries its agencies (_agencies, as api/led-and-supported orders them) and its
-// task (_task, as api/assignment-task), saving a round trip per level.
+// task (_task, as api/assignment-task), saving a round trip per level;
+// the task's text only with $withTaskText (the operation asks for it): it is
+// the largest part of a page otherwise.
 // $leadVariants (when not null, $leadAgencyIds is not used): the spellings of a
 // lead agency's name ($leadName the one asked for), found as api/agency-by-name
 // finds them (in $jurisdictionId when given) and returned as `leads`; the clauses
@@ -57,7 +59,10 @@ CALL (leadAgencyIds) {
                MATCH (a)-[link:LED_BY|SUPPORTED_BY]->(agency:Agency)
                RETURN {relationship: type(link), role: link.role, inferred: coalesce(link.inferred, false), agency: agency} ORDER BY link.start, agency.name
              },
-             _task: COLLECT { MATCH (task:Task)-[:HAS_ASSIGNMENT]->(a) RETURN task }
+             _task: COLLECT {
+               MATCH (task:Task)-[:HAS_ASSIGNMENT]->(a)
+               RETURN CASE WHEN $withTaskText THEN task ELSE task {.*, text: null, _labels: labels(task)} END AS task
+             }
            } ELSE a END] AS page
 }
 RETURN leads, totalCount, page

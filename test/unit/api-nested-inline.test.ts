@@ -5,7 +5,7 @@
  */
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { childFields, selectsAny } from '../../api/selection.ts';
+import { childFields, selectsAny, selectsBelow } from '../../api/selection.ts';
 import { fakeApi, fakeDatabase, post } from './helpers/fake-database.ts';
 
 const AGENCY = { id: 'agency:gx/市财政局', name: '市财政局', _labels: ['Node', 'Agency'] };
@@ -38,6 +38,18 @@ describe('selectsAny', () => {
   });
 });
 
+describe('selectsBelow', () => {
+  const text = new Set(['text']);
+  it('finds a field right below a field of that name at any depth, through fragments', () => {
+    expect(selectsBelow(infoOf('{ assignments { edges { node { task { number text } } } } }'), 'task', text)).toBe(true);
+    expect(selectsBelow(infoOf('{ assignments { edges { node { task { ...T } } } } } fragment T on Task { ... on Task { text } }'), 'task', text)).toBe(true);
+  });
+  it('says no for the same name elsewhere: on the clause itself, or deeper below the task', () => {
+    expect(selectsBelow(infoOf('{ assignments { edges { node { text task { number title } } } } }'), 'task', text)).toBe(false);
+    expect(selectsBelow(infoOf('{ assignments { edges { node { task { source { text } } } } } }'), 'task', text)).toBe(false);
+  });
+});
+
 describe('childFields', () => {
   it('finds the fields of that name right below the resolved one, through fragments, not deeper', () => {
     const fields = childFields(infoOf('{ agency { a: assignments(first: 2) { totalCount } ... on Agency { assignments { totalCount } } ...F } } fragment F on Agency { yearSummary { year } tasks { edges { node { assignments { id } } } } }'), 'assignments');
@@ -64,6 +76,16 @@ describe('nested fields from the parent statement', () => {
     });
     expect(database.names()).toEqual(['api/assignments-page']);
     expect(database.statements[0]?.parameters['withLinks']).toBe(true);
+    // The task's text is not asked for: the statement leaves it out.
+    expect(database.statements[0]?.parameters['withTaskText']).toBe(false);
+  });
+
+  it("asks for the task's text with the page when a clause's task selects it", async () => {
+    const database = fakeDatabase({ 'api/assignments-page': [{ totalCount: 1, page: [{ ...clause('c1'), _agencies: [], _task: [{ ...TASK, text: '稳增长全文' }] }] }] });
+    const answer = await post(fakeApi(database), '{ assignments(first: 1) { edges { node { task { text } } } } }');
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.['assignments']).toEqual({ edges: [{ node: { task: { text: '稳增长全文' } } }] });
+    expect(database.statements[0]?.parameters['withTaskText']).toBe(true);
   });
 
   it('asks for no links when none is selected, and batches them as before when a row lacks them', async () => {
