@@ -53,7 +53,9 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
     null;
   const kind = kindOf(firstAttachmentTitle(familyTitle, doc.text) ?? familyTitle, doc.text);
   // A document that states no year is still read: its year is null (parse warns).
-  const year = findYear(kind, foundTitle, doc.text, issuedOn, docNo);
+  // The title below an issuer line (…办公室 / 关于印发2026年…的通知) names the year as the
+  // first line's title would: a plan written in December is about the year it names.
+  const year = findYear(kind, foundTitle ?? familyTitle, doc.text, issuedOn, docNo);
   return { kind, year, title: foundTitle ?? familyTitle ?? inventedTitle(kind, year, docNo, firstLine), docNo, issuedOn };
 }
 
@@ -65,7 +67,7 @@ const DIVISION_TITLE = /分工|分解|任务清单|责任清单|工作清单|任
 /** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
 const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   // 为民办实事, 民生实事, 惠民实事, 民盼实事, 十件实事 …, not 实事求是.
-  [/实事(?!求是)|民生工程|民生计划/u, 'LIVELIHOOD_PLAN'],
+  [/实事(?!求是)|民生工程|民心工程|惠民工程|民生计划/u, 'LIVELIHOOD_PLAN'],
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
   [DIVISION_TITLE, 'TASK_DIVISION'],
   [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
@@ -130,7 +132,7 @@ const TABLE_HEADER = /^(?:序号|编号)\t.*(?:牵头|责任|配合)/mu;
 const LEAD_TABLE_HEADER = /^(?:序号|编号)\t.*\t(?:牵头|主办)(?:责任)?(?:单位|部门)(?:\t|$)/mu;
 const NUMBERED_TAB_ROW = /^\d{1,3}\t/gmu;
 const MIN_TABLE_ROWS = 3;
-const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民盼实事|民心实事|民生工程|民生计划/u;
+const LIVELIHOOD_WORDS = /为民办实事|民生实事|惠民实事|民盼实事|民心实事|民生工程|民心工程|惠民工程|民生计划/u;
 const LEADER_TITLES = /(?:常务)?副(?:省长|主席|市长|区长|县长|旗长|镇长|乡长)|秘书长|[\u4e00-\u9fff]{2,3}同志/gu;
 const WORK_REPORT_SIGNALS = [
   /各位代表/u,

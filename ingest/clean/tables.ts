@@ -38,6 +38,7 @@ function headerType(line: string): ColumnType | null {
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
 /** The longest line taken as one half of a header label broken over two lines. */
 const MAX_LABEL_PIECE = 6;
+const FULL_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
 const TABLE_STOP = /^(?:分享到|打印|关闭|附件|抄送|\d{4}年\d{1,2}月\d{1,2}日$|【|扫一扫|上一篇|下一篇|相关链接)/u;
 
 export function normaliseTables(lines: readonly string[]): string[] {
@@ -253,8 +254,12 @@ function readFlattenedRows(
     if (number === null || Number(number[1]) !== expected) break;
     let end = index + 1;
     const opensNextRow = (line: string): boolean => Number(ROW_NUMBER.exec(line)?.[1]) === expected + 1;
-    const closesRow = (line: string): boolean => {
+    // `2026年11月15日` closes a row as the date under a signature does, unless it is the
+    // row's deadline cell: the last column is a deadline and the line stands in its place.
+    const deadlineAt = index + types.length - 1;
+    const closesRow = (line: string, at: number): boolean => {
       const next = ROW_NUMBER.exec(line);
+      if (FULL_DATE.test(line) && at === deadlineAt && types[types.length - 1] === 'deadline') return false;
       return (next !== null && Number(next[1]) === expected + 1) || line.length === 0 || TABLE_STOP.test(line) || headerType(line) === 'number';
     };
     while (end < lines.length) {
@@ -265,7 +270,7 @@ function readFlattenedRows(
         end += 1;
         continue;
       }
-      if (closesRow(line)) break;
+      if (closesRow(line, end)) break;
       end += 1;
     }
     const closedByNumber = Number(ROW_NUMBER.exec(lines[end] ?? '')?.[1]) === expected + 1;
@@ -293,11 +298,11 @@ function rowWithEmptyCell(
   index: number,
   blank: number,
   cells: number,
-  closesRow: (line: string) => boolean,
+  closesRow: (line: string, at: number) => boolean,
   opensNextRow: (line: string) => boolean,
 ): boolean {
   let end = blank + 1;
-  while (end < lines.length && !closesRow((lines[end] as string).trim())) end += 1;
+  while (end < lines.length && !closesRow((lines[end] as string).trim(), end)) end += 1;
   return end - index - 1 === cells && (end > blank + 1 || opensNextRow((lines[end] ?? '').trim()));
 }
 

@@ -186,6 +186,20 @@ function spellingAt(text: string, at: number, spellings: readonly Spelling[]): S
   return spellings.find(({ spelling }) => text.startsWith(spelling, at)) ?? null;
 }
 
+/** `总值` / `总额` / `总量`: a head noun a name may carry that its listed spelling leaves out. */
+const HEAD_NOUN = /总值|总额|总量/uy;
+
+/**
+ * The end of a listed spelling written with a head noun after it (`外贸进出口` +
+ * `总值`): the noun is part of the name, not a word between it and its figure. A
+ * spelling that has a head of its own (地区生产总值, 进出口总额) takes none.
+ */
+function withHeadNoun(text: string, end: number, spelling: string): number {
+  if (/[值额量率数]$/u.test(spelling)) return end;
+  const head = stickyMatch(HEAD_NOUN, text, end);
+  return head ? end + head[0].length : end;
+}
+
 /**
  * Metrics coordinated at `at`: `规上工业增加值、固定资产投资`, or with a shared
  * ending, `城镇居民、农村居民人均可支配收入`.
@@ -196,7 +210,7 @@ function mentionsAt(text: string, at: number, spellings: readonly Spelling[]): M
     const end = at + direct.spelling.length;
     return direct.parts.map((metric) => ({ metric, start: at, end }));
   }
-  let first: Mention | null = direct ? { metric: direct.metric, start: at, end: at + direct.spelling.length } : null;
+  let first: Mention | null = direct ? { metric: direct.metric, start: at, end: withHeadNoun(text, at + direct.spelling.length, direct.spelling) } : null;
   if (!first) first = sharedEndingMention(text, at, spellings);
   if (!first) return [];
   const mentions: Mention[] = [first];
@@ -207,7 +221,7 @@ function mentionsAt(text: string, at: number, spellings: readonly Spelling[]): M
     const nextAt = skipIgnorable(text, separator.index + separator[0].length);
     const next = spellingAt(text, nextAt, spellings);
     const shared = next ? null : sharedEndingMention(text, nextAt, spellings);
-    const mention = next ? { metric: next.metric, start: nextAt, end: nextAt + next.spelling.length } : shared;
+    const mention = next ? { metric: next.metric, start: nextAt, end: withHeadNoun(text, nextAt + next.spelling.length, next.spelling) } : shared;
     if (!mention) break;
     mentions.push(mention);
     cursor = mention.end;

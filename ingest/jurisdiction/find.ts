@@ -90,11 +90,15 @@ function titleReading(line: string, text: string, places: PlaceTable): Reading |
   // it is a place: its government, a year, a congress, a family's words.
   const after = title.slice(end);
   const only = tokens.length === 1 ? tokens[0] : undefined;
-  // 杭某某区长 is a person and a title, not 杭某某区 followed by something.
-  const speaksForIt = !/^[长委级]/u.test(after) && speaksAsLevelOf(only?.text ?? '', text);
+  // 杭某某区长, 王某某市委书记 are a person and a title, not 杭某某区 followed by something;
+  // 南阳市委经济工作会议, 某区委全会 are the place's party committee meeting.
+  const speaksForIt = !PERSON_TITLE_AFTER_NAME.test(after) && speaksAsLevelOf(only?.text ?? '', text);
   if (only?.known === null && !INSTITUTION.test(after) && !TITLE_AFTER_PLACE.test(after) && !speaksForIt) return null;
   return { tokens, evidence: 'title' };
 }
+
+/** What makes `name + level` a person's title: 区长, 市级, 市委书记, 县委常委 (not 常委会). */
+const PERSON_TITLE_AFTER_NAME = /^(?:[长级]|委(?:书记|副书记|常委(?!会)|委员|$))/u;
 
 /** A verb that introduces the title of the document a news report is about. */
 const ISSUED_TITLE = /(?:印发|公布|发布|出台|审议通过|确定)了?《?/gu;

@@ -38,6 +38,8 @@ const VERB_ROLES: readonly (readonly [RegExp, UnitRole | 'lead-unless-led'])[] =
 /** `<units>[等][按职责][分别|共同]<verb>`, optionally opened by 由. */
 const VERB_SEGMENT =
   /^(?:由)?(.+?)(?:等)?(?:按照?(?:各自)?(?:职责)?(?:分工)?)?(分别|共同|各自)?(牵头负责|牵头落实|牵头实施|总牵头|负总责|负责落实|负责实施|配合落实|参与实施|共同推进|牵头|主办|主责|负责|落实|配合|协助|协办|参与|协同)$/u;
+/** `（其中）A为牵头单位`, `由A为牵头部门`: which of the units listed before leads. */
+const NAMED_LEAD_SEGMENT = /^(?:其中)?(?:以|由)?(.+?)为(?:总)?(?:牵头|主办)(?:责任)?(?:单位|部门|科室|处室)?$/u;
 /** A label and its value: `牵头单位：…`, `分管省领导：…`, `部门分工：…`, `完成时限：…`. */
 const LABELLED_SEGMENT = /^([\u4e00-\u9fff]{1,10}?)[:：]\s*(.*)$/su;
 const LABEL_KEYWORDS = /牵头|主办|主责|责任|负责|配合|协同|协办|参与|协助|承办|分管|领导|分工|时限|时间|期限|时序|进度/u;
@@ -68,6 +70,8 @@ interface Segment {
 type SegmentReading =
   | { readonly kind: 'units'; readonly role: UnitRole | 'lead-unless-led'; readonly joint: boolean; readonly units: AgencyMention[]; readonly labelled: boolean }
   | { readonly kind: 'leaders'; readonly names: string[] }
+  /** `A为牵头单位` after a list that holds A: A leads, and is no longer one of the list's units. */
+  | { readonly kind: 'named-lead'; readonly units: AgencyMention[] }
   | { readonly kind: 'deadline'; readonly text: string }
   | { readonly kind: 'division'; readonly from: number; readonly to: number }
   | { readonly kind: 'other' };
@@ -104,6 +108,13 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
       if (value.length === 0) return { kind: 'other' };
       const units = unitsOf(valueFrom, segment.to);
       return units === null ? { kind: 'other' } : { kind: 'units', role: labelRole(label), joint: false, units, labelled: true };
+    }
+    const named = NAMED_LEAD_SEGMENT.exec(segment.text);
+    if (named && previous !== undefined) {
+      const listText = named[1] as string;
+      const listFrom = segment.from + segment.text.indexOf(listText);
+      const units = unitsOf(listFrom, listFrom + listText.length);
+      if (units !== null) return { kind: 'named-lead', units };
     }
     const verb = VERB_SEGMENT.exec(segment.text);
     if (verb) {
@@ -169,7 +180,9 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
   const leaders: string[] = [];
   const deadlines: string[] = [];
   let joint = false;
-  const hasExplicitLead = readings.some((reading) => reading.kind === 'units' && reading.role === 'lead');
+  const hasExplicitLead = readings.some((reading) => (reading.kind === 'units' && reading.role === 'lead') || reading.kind === 'named-lead');
+  const namedLeads = new Set(readings.flatMap((reading) => (reading.kind === 'named-lead' ? reading.units.map((unit) => unit.name) : [])));
+  const notNamedLead = (unit: AgencyMention): boolean => !namedLeads.has(unit.name);
   for (const reading of readings) {
     switch (reading.kind) {
       case 'units': {
@@ -178,11 +191,14 @@ function assemble(text: string, span: Span, readings: readonly SegmentReading[],
         const { flagged, others } = separateLeadFlags(reading.units);
         leads.push(...flagged);
         if (role === 'lead') {
-          leads.push(...others);
+          leads.push(...others.filter(notNamedLead));
           joint ||= reading.joint;
-        } else (role === 'supporting' ? supporters : responsible).push(...others);
+        } else (role === 'supporting' ? supporters : responsible).push(...others.filter(notNamedLead));
         break;
       }
+      case 'named-lead':
+        leads.push(...reading.units);
+        break;
       case 'leaders':
         leaders.push(...reading.names);
         break;
@@ -254,6 +270,12 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
       i += 1;
       continue;
     }
+    const run = bracketLabelRun(text, i, close, to);
+    if (run !== null) {
+      found.push(run);
+      i = run.span.end;
+      continue;
+    }
     const span = { start: i, end: close + 1 };
     const inner = text.slice(i + 1, close);
     const annotation = parseLeadAnnotation(inner, span) ?? (closesClause(text, i, close) ? parseBareUnitList(inner, span) : null);
@@ -261,6 +283,48 @@ export function findLeadAnnotations(text: string, from = 0, to = text.length): L
     i = close + 1;
   }
   return found;
+}
+
+/** Brackets that hold a label alone (`【牵头单位】`), with the value after them. */
+const LABEL_BRACKETS: ReadonlyMap<string, string> = new Map([
+  ['【', '】'],
+  ['[', ']'],
+]);
+
+/** A responsibility label as a bracket holds it: words only, no colon. */
+function isBracketLabel(inner: string): boolean {
+  const label = inner.trim();
+  return /^[\u4e00-\u9fff]{2,10}$/u.test(label) && LABEL_KEYWORDS.test(label) && (/单位|部门|主体|领导|时限|时间|期限|科室|处室/u.test(label) || BARE_ROLE_LABEL.test(label));
+}
+
+/**
+ * `【责任领导】X【牵头单位】A【配合单位】B【完成时限】…`: labels in brackets, each
+ * followed by its value, up to the end of the line or sentence. The run is read
+ * as the labelled marker `责任领导：X；牵头单位：A；…` (each bracket becomes a
+ * separator and a colon, so offsets stay the document's).
+ */
+function bracketLabelRun(text: string, open: number, close: number, to: number): LeadAnnotation | null {
+  const closer = LABEL_BRACKETS.get(text[open] as string);
+  if (closer === undefined || text[close] !== closer || !isBracketLabel(text.slice(open + 1, close))) return null;
+  let end = close + 1;
+  while (end < to && !/[\n。]/u.test(text[end] as string)) end += 1;
+  while (end > close + 1 && /\s/u.test(text[end - 1] as string)) end -= 1;
+  const raw = text.slice(open, end);
+  // Only the label brackets become separators; a bracket inside a value (a name's alternate) stays.
+  let inner = '';
+  for (let index = 0; index < raw.length; index += 1) {
+    const char = raw[index] as string;
+    if (char === text[open]) {
+      const shut = raw.indexOf(closer, index + 1);
+      if (shut > index && isBracketLabel(raw.slice(index + 1, shut))) {
+        inner += '；' + raw.slice(index + 1, shut) + '：';
+        index = shut;
+        continue;
+      }
+    }
+    inner += char;
+  }
+  return parseLeadAnnotation(inner, { start: open, end }, 'labelled-group');
 }
 
 /**
@@ -337,8 +401,9 @@ function labelOpening(line: string): number | null {
     }
   }
   // `…惠及居民1.6万户。由区住建局牵头，区财政局参与。`: the item's last sentence names
-  // its units, which 由 opens (a sentence of the task itself is rarely a bare unit list).
-  for (const stop of line.matchAll(/[。；;]/gu)) {
+  // its units, which 由 opens (a sentence of the task itself is rarely a bare unit list);
+  // so does its last clause after a comma (`…改造市场4个，由A负责，B配合。`).
+  for (const stop of line.matchAll(/[。；;，,]/gu)) {
     const rest = line.slice(stop.index + 1);
     if (/^[ \t\u3000]*由/u.test(rest) && VERB_LINE.test(rest) && bracketsBalance(rest)) return stop.index + 1 + (rest.length - rest.trimStart().length);
   }

@@ -38,8 +38,8 @@ const PROJECT_PREFIX = /^(?:包联|包保|挂点|联系)(?:重点|重大)?项目
 const DROPPED_PREFIX = /^(?:不再|停止)(?:协助)?(?:分管|联系|主管)(?:单位|部门)?/u;
 const DUTY_PREFIX =
   /^(?:协助(?:[A-Z]?[\u4e00-\u9fff]{1,8}?)?负责|负责|领导|专责|主持|(?:工作)?(?:职责|分工)[：:]|继续(?:负责|主持))/u;
-/** `原由罗某丽分管的`: an earlier holder, before the list it held. */
-const EARLIER_HOLDER = /^(?:原由|原)([\u4e00-\u9fff·]{1,14}?)(协助分管|分管|联系|主管)的/u;
+/** `原由罗某丽分管的` / `X同志原分管的`: an earlier holder (named, or the leader just named), before the list it held. */
+const EARLIER_HOLDER = /^(?:原由|原)([\u4e00-\u9fff·]{0,14}?)(协助分管|分管|联系|主管)的/u;
 /** The role word that closes a passive sentence: `…由X分管`, `…归其分管`. */
 const PASSIVE_ROLE = /(?:直接|亲自|负责)?(协助分管|分管|联系|主管|负责)(?:工作)?$/u;
 /** Adverbs between a passive sentence's subject and its 由: `仍由`, `在…上由`. */

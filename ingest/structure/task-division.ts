@@ -23,6 +23,16 @@ const SECTION_LINE = /^[ \t\u3000]*[（(]([一二三四五六七八九十百]+)[
 const TASK_LINE = /^[ \t\u3000]*(\d{1,3})[.．、](?!\d)[ \t\u3000]*/u;
 /** `项目一：菜市场提质改造`, `任务3：…`: items named with their number. */
 const NAMED_ITEM_LINE = /^[ \t\u3000]*(?:项目|事项|任务|实事)([一二三四五六七八九十百]+|\d{1,3})[：:、.．][ \t\u3000]*/u;
+/**
+ * `任务内容：…` / `工作任务：…` / `事项名称：…`: the task line of a block of labelled
+ * lines, as exports from a supervision system write each item (`任务编号：` /
+ * `任务内容：` / `牵头单位：` / `协办单位：` / `完成时间：`). The label opens a task.
+ */
+const CONTENT_LABEL_LINE = /^[ \t\u3000]*(?:(?:具体|重点|主要)?(?:任务|工作|事项)(?:内容|名称|事项)|(?:重点|主要|具体|工作)任务)[ \t\u3000]*[:：][ \t\u3000]*(?=\S)/u;
+/** `任务编号：NH-01` / `序号：3`: an item's number as a label, just before its content line. */
+const ITEM_NUMBER_LABEL_LINE = /^[ \t\u3000]*(?:任务|事项|工作)?(?:编号|序号)[ \t\u3000]*[:：]/u;
+/** `▲新建幼儿园…（责任单位：…）`: a bullet item, in a list that numbers none of its items. */
+const BULLET_LINE = /^[ \t\u3000]*[●◆■▲►▶•◇○□◎★☆△][ \t\u3000]*(?=\S)/u;
 /** A task number glued after the closing bracket or full stop of the previous task. */
 const GLUED_TASK = /[）)〕。](\d{1,3})[.．](?=[\u4e00-\u9fff“《（])/gu;
 const HEADING_END = /[。：:；;.！？]$/u;
@@ -177,6 +187,8 @@ function findMarkers(text: string): Marker[] {
   let afterSection = false;
   let tailReached = false;
 
+  // Bullets open items only where nothing is numbered: under a numbered item they are its parts.
+  const bulletsAreItems = !lines.some((line) => TASK_LINE.test(line.text) || NAMED_ITEM_LINE.test(line.text));
   const acceptsNumber = (number: number): boolean =>
     (number > lastNumber && number <= lastNumber + MAX_NUMBER_STEP) || (number === 1 && afterSection);
 
@@ -207,6 +219,22 @@ function findMarkers(text: string): Marker[] {
       afterSection = true;
       return;
     }
+    const bullet = bulletsAreItems ? BULLET_LINE.exec(line.text) : null;
+    if (bullet) {
+      const start = line.start + (bullet[0].length - bullet[0].trimStart().length);
+      lastNumber += 1;
+      markers.push({ kind: 'task', start, bodyStart: line.start + bullet[0].length, number: lastNumber });
+      afterSection = false;
+      return;
+    }
+    const content = CONTENT_LABEL_LINE.exec(line.text);
+    if (content && !TASK_LINE.test(line.text) && opensLabelledItem(lines, index)) {
+      const start = line.start + (content[0].length - content[0].trimStart().length);
+      lastNumber += 1;
+      markers.push({ kind: 'task', start, bodyStart: line.start + content[0].length, number: lastNumber });
+      afterSection = false;
+      return;
+    }
     const named = TASK_LINE.test(line.text) ? null : NAMED_ITEM_LINE.exec(line.text);
     const task = TASK_LINE.exec(line.text) ?? named;
     if (task) {
@@ -229,6 +257,21 @@ function findMarkers(text: string): Marker[] {
     }
   });
   return markers.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A content label opens an item of its own unless a numbered line just above
+ * it (`1.` / `项目一：`) already did: it starts a block, or follows the block's
+ * number label (`任务编号：`).
+ */
+function opensLabelledItem(lines: readonly Line[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const previous = (lines[i] as Line).text;
+    if (previous.trim().length === 0) return true;
+    if (ITEM_NUMBER_LABEL_LINE.test(previous)) continue;
+    return false;
+  }
+  return true;
 }
 
 /**

@@ -23,14 +23,27 @@ type Cell = TabCell;
 
 interface Header {
   readonly columns: readonly TableColumn[];
+  /**
+   * Cells before the 序号 column: a merged 类别 / 领域 column, whose name stands
+   * in a group's first row only and is empty in the rows after it. Every row
+   * drops that many cells, so the number is always the first.
+   */
+  readonly skip: number;
 }
+
+/** At most this many grouping columns (类别, 领域, 板块) stand before 序号. */
+const MAX_LEADING_GROUP_COLUMNS = 2;
 
 function readHeader(cells: readonly Cell[]): Header | null {
   if (cells.length < 3) return null;
-  const columns = cells.map((cell) => columnOf(cell.text) ?? 'other');
-  const known = cells.filter((cell) => columnOf(cell.text) !== null).length;
+  const all = cells.map((cell) => columnOf(cell.text) ?? 'other');
+  const skip = all.indexOf('number');
+  // Only columns no reader wants may stand before the number: a grouping name, not a task or unit.
+  if (skip < 0 || skip > MAX_LEADING_GROUP_COLUMNS || all.slice(0, skip).some((column) => column !== 'other')) return null;
+  const columns = all.slice(skip);
+  const known = cells.slice(skip).filter((cell) => columnOf(cell.text) !== null).length;
   const hasUnits = columns.includes('lead') || columns.includes('responsible') || columns.includes('supporting');
-  return columns[0] === 'number' && columns.includes('text') && hasUnits && known >= 3 ? { columns } : null;
+  return columns.includes('text') && hasUnits && known >= 3 ? { columns, skip } : null;
 }
 
 /** The last unit column of a row that holds something, or -1. */
@@ -83,7 +96,7 @@ export function findTableTasks(text: string): Task[] {
       continue;
     }
     blankSinceRow = false;
-    const cells = tabCells(line.text, line.start);
+    let cells = tabCells(line.text, line.start);
     const newHeader = readHeader(cells);
     if (newHeader !== null) {
       finish();
@@ -91,6 +104,8 @@ export function findTableTasks(text: string): Task[] {
       continue;
     }
     if (header === null) continue;
+    // A grouping column's cell (the category's name or nothing) is no part of the task.
+    if (header.skip > 0) cells = cells.slice(header.skip);
     const number = ROW_NUMBER.exec(cells[0]?.text ?? '');
     // Numbering runs on across a repeated header (一、… 二、… each with its own header row).
     if (number !== null && (Number(number[1]) === expected || Number(number[1]) === 1 || (current === null && Number(number[1]) > expected))) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLeadAnnotations, parseLeadAnnotation } from '../../ingest/structure/annotation.ts';
 
@@ -136,5 +137,109 @@ describe('labels that give no role, and 责任主体', () => {
     expect(found[0]?.leads).toEqual([]);
     expect(found[0]?.responsible.map((unit) => unit.name)).toEqual(['市工业和信息化局', '各县（市、区）政府']);
     expect(found[0]?.supporters.map((unit) => unit.name)).toEqual(['市财政局']);
+  });
+});
+
+describe('labels in brackets, each followed by its value (【牵头单位】A)', () => {
+  const roles = (text: string) =>
+    findLeadAnnotations(text).map((annotation) => ({
+      leads: annotation.leads.map((unit) => unit.name),
+      supporters: annotation.supporters.map((unit) => unit.name),
+      responsible: annotation.responsible.map((unit) => unit.name),
+      leaders: annotation.leaders,
+      deadline: annotation.deadline,
+    }));
+
+  it('reads a run glued after the sentence as one marker, the leader as no unit', () => {
+    const text = '1.推进港航枢纽建设。【责任领导】吴某某【牵头单位】市交通运输局【配合单位】市商务局、市财政局【完成时限】2023年12月\n2.新建高标准农田。【责任单位】市农业农村局（市乡村振兴局）';
+    expect(roles(text)).toEqual([
+      { leads: ['市交通运输局'], supporters: ['市商务局', '市财政局'], responsible: [], leaders: ['吴某某'], deadline: '2023年12月' },
+      { leads: [], supporters: [], responsible: ['市农业农村局（市乡村振兴局）'], leaders: [], deadline: null },
+    ]);
+    const [first] = findLeadAnnotations(text);
+    expect(text.slice(first?.span.start, first?.span.end)).toBe('【责任领导】吴某某【牵头单位】市交通运输局【配合单位】市商务局、市财政局【完成时限】2023年12月');
+  });
+
+  it('leaves a bracketed word that is no label alone', () => {
+    expect(findLeadAnnotations('【典型案例】市财政局推进预算改革。')).toEqual([]);
+  });
+
+  it('reads the same roles as the colon-labelled marker, whatever brackets hold the labels', () => {
+    const labels = [
+      ['牵头单位', '区发改局'],
+      ['配合单位', '区财政局、区统计局'],
+      ['完成时限', '2024年6月底前'],
+    ] as const;
+    const reference = roles(`推进工作。（${labels.map(([label, value]) => `${label}：${value}`).join('；')}）`);
+    fc.assert(
+      fc.property(fc.constantFrom(['【', '】'], ['[', ']']), fc.subarray([0, 1, 2], { minLength: 1 }), ([open, shut], kept) => {
+        const chosen = kept.map((index) => labels[index]!);
+        const expected = roles(`推进工作。（${chosen.map(([label, value]) => `${label}：${value}`).join('；')}）`);
+        expect(roles(`推进工作。${chosen.map(([label, value]) => `${open}${label}${shut}${value}`).join('')}`)).toEqual(expected);
+        if (chosen.length === labels.length) expect(expected).toEqual(reference);
+      }),
+    );
+  });
+});
+
+describe('a lead named after the unit list (责任单位：A、B、C，A为牵头单位)', () => {
+  const roles = (bracketed: string) => {
+    const annotation = parseBracketed(bracketed);
+    return { leads: annotation?.leads.map((unit) => unit.name), responsible: annotation?.responsible.map((unit) => unit.name), deadline: annotation?.deadline };
+  };
+
+  it('makes the named unit the lead and the other listed units responsible', () => {
+    expect(roles('（责任单位：区工业和信息化局、区发展和改革局、区能源局，区工业和信息化局为牵头单位；完成时限：2022年12月）')).toEqual({
+      leads: ['区工业和信息化局'],
+      responsible: ['区发展和改革局', '区能源局'],
+      deadline: '2022年12月',
+    });
+    expect(roles('（责任单位：区乡村振兴局、各乡（镇）人民政府，其中区乡村振兴局为牵头部门）').leads).toEqual(['区乡村振兴局']);
+  });
+
+  it('names the same roles wherever the named lead stands in the list, and whatever its label says', () => {
+    const units = ['区财政局', '区统计局', '区税务局', '区商务局'];
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.nat(), fc.constantFrom('为牵头单位', '为牵头部门', '为主办单位'), fc.constantFrom('，', '；'), (count, pick, words, separator) => {
+        const listed = units.slice(0, count);
+        const lead = listed[pick % count] as string;
+        expect(roles(`（责任单位：${listed.join('、')}${separator}${lead}${words}）`)).toEqual({
+          leads: [lead],
+          responsible: listed.filter((unit) => unit !== lead),
+          deadline: null,
+        });
+      }),
+    );
+  });
+});
+
+describe('a last clause after a comma that names the units (…，由A负责，B配合。)', () => {
+  const roles = (text: string) =>
+    findLeadAnnotations(text).map((annotation) => [
+      annotation.leads.map((unit) => unit.name),
+      annotation.responsible.map((unit) => unit.name),
+      annotation.supporters.map((unit) => unit.name),
+    ]);
+
+  it('reads it as the marker of the sentence, as after a full stop', () => {
+    expect(roles('三、农贸市场提质。改造提升城区农贸市场4个，由区市场监督管理局负责，区商务局配合。')).toEqual([[[], ['区市场监督管理局'], ['区商务局']]]);
+    const text = '三、农贸市场提质。改造提升城区农贸市场4个，由区市场监督管理局负责，区商务局配合。';
+    const [marker] = findLeadAnnotations(text);
+    expect(text.slice(marker?.span.start, marker?.span.end)).toBe('由区市场监督管理局负责，区商务局配合。');
+  });
+
+  it('reads the same units after a comma as after a full stop, whatever the verbs', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('牵头', '负责'), fc.constantFrom('配合', '参与', '协办'), fc.constantFrom('，', ','), (leadVerb, helpVerb, comma) => {
+        const stop = '。';
+        const tail = `由区民政局${leadVerb}${comma}区财政局、各街道办事处${helpVerb}${stop}`;
+        expect(roles(`改造养老服务站4个${comma}${tail}`)).toEqual(roles(`改造养老服务站4个${stop}${tail}`));
+        expect(roles(`改造养老服务站4个${comma}${tail}`)).toHaveLength(1);
+      }),
+    );
+  });
+
+  it('leaves a clause that only says who coordinates it, with no unit list closed by a verb', () => {
+    expect(roles('建设智慧停车场，由市政府负责统筹协调，确保年内建成。')).toEqual([]);
   });
 });

@@ -22,6 +22,12 @@ describe('the year of a document', () => {
     expect(classifyDocument(doc('某市为民办实事项目\n成文日期：2022年2月14日\n正文。\n')).year).toBe(2022);
   });
 
+  it('is the year a plan written in December names in its title under the issuer line', () => {
+    const notice = (title: string) => `某市人民政府办公室\n${title}\n\n各县区人民政府：\n现印发给你们。\n\n某市人民政府办公室\n2025年12月26日\n`;
+    expect(classifyDocument(doc(notice('关于印发《2026年市政府重点工作分工方案》的通知')))).toMatchObject({ kind: 'TASK_DIVISION', year: 2026, issuedOn: '2025-12-26' });
+    expect(classifyDocument(doc(notice('关于印发某市2026年民心工程实施方案的通知')))).toMatchObject({ kind: 'LIVELIHOOD_PLAN', year: 2026 });
+  });
+
   it('comes from the furniture the cleaner removed from a page', () => {
     expect(classifyDocument(doc('某县人民政府领导工作分工\n正文。\n'), ['发布时间：2023-04-03 16:05来源：县政府办']).year).toBe(2023);
   });

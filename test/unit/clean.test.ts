@@ -253,6 +253,38 @@ describe('cleanText: tables flattened to one paragraph per cell', () => {
     expect(lines).toContain('2\t整治沿山河水环境\t童某某\t城管科、农业农村科\t各社区\t2024年12月底前');
   });
 
+  it('takes a full date as the deadline cell of a row that lacks only that cell, and still stops at a signature date', () => {
+    const source = [
+      '某市2026年民心工程项目表', '', '序号', '项目', '目标任务', '牵头单位', '协办单位', '完成时间',
+      '1', '城区集中供暖扩面', '新增集中供暖面积50万平方米', '市住房和城乡建设局', '市城市管理综合行政执法局', '2026年11月15日',
+      '2', '农村道路养护', '完成农村公路大中修60公里', '市交通运输局', '', '2026年10月',
+      '', '某市人民政府办公室', '2025年12月22日',
+    ].join('\n');
+    const lines = cleanText({ path: 'dated.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+    expect(lines).toContain('1\t城区集中供暖扩面\t新增集中供暖面积50万平方米\t市住房和城乡建设局\t市城市管理综合行政执法局\t2026年11月15日');
+    expect(lines).toContain('2\t农村道路养护\t完成农村公路大中修60公里\t市交通运输局\t\t2026年10月');
+    expect(lines).toContain('2025年12月22日');
+  });
+
+  it('rebuilds every row whatever date its deadline cell holds, an empty 协办 cell included', () => {
+    const date = fc.tuple(fc.integer({ min: 2020, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.option(fc.integer({ min: 1, max: 28 }), { nil: undefined }))
+      .map(([year, month, day]) => `${year}年${month}月${day === undefined ? '' : `${day}日`}`);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(date, fc.boolean()), { minLength: 1, maxLength: 4 }), (rows) => {
+        const source = [
+          '项目表', '', '序号', '项目', '目标任务', '牵头单位', '协办单位', '完成时间',
+          ...rows.flatMap(([due, helped], index) => [String(index + 1), `民生项目${index + 1}`, `完成改造${index + 3}处`, '市民政局', helped ? '市财政局' : '', due]),
+          '', '某市人民政府办公室', '2025年12月22日',
+        ].join('\n');
+        const lines = cleanText({ path: 'dates.txt', text: source }, NO_CLEAN_RULES).text.split('\n');
+        rows.forEach(([due, helped], index) => {
+          expect(lines).toContain([String(index + 1), `民生项目${index + 1}`, `完成改造${index + 3}处`, '市民政局', helped ? '市财政局' : '', due].join('\t'));
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('rebuilds their rows, and ends the last row where the text after the table starts', () => {
     const source = [
       '附件', '', '民生实事目标任务分解表', '', '序号', '', '民生实事', '', '责任单位', '', '完成时限', '',

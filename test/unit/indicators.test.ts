@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type MetricRule, extractIndicators } from '../../ingest/extract/indicators.ts';
 import { extractQualitativeStatements } from '../../ingest/extract/qualitative-targets.ts';
@@ -20,6 +21,7 @@ const RULES: MetricRule[] = parseMetricRules(
     '城乡居民人均可支配收入\t\t城镇居民人均可支配收入|农村居民人均可支配收入',
     '城镇调查失业率',
     '居民消费价格\tCPI',
+    '进出口总额\t外贸进出口',
   ].join('\n'),
   'test',
 );
@@ -47,6 +49,21 @@ describe('extractIndicators', () => {
     expect(head('1.地区生产总值增长6%—6.5%；')).toEqual([['地区生产总值', 'growth', 6]]);
     expect(head('目标是：\n（2）规模以上工业增加值增长7%以上；\n3、固定资产投资增长3%左右；')).toEqual([['规上工业增加值', 'growth', 7], ['固定资产投资', 'growth', 3]]);
     expect(head('投入2.1地区生产总值增长6%')).toEqual([]);
+  });
+
+  it('reads a listed spelling written with a head noun after it (外贸进出口总值), with either punctuation', () => {
+    const head = (text: string) => summary(text, 'ACTUAL', 2023).map((row) => (row as unknown[]).slice(0, 3));
+    fc.assert(
+      fc.property(fc.constantFrom('总值', '总额', '总量', ''), fc.constantFrom(['，', '；', '。'], [',', ';', '.']), (noun, [comma, semicolon, stop]) => {
+        expect(head(`固定资产投资增长10.1%${semicolon}外贸进出口${noun}2650亿元${comma}下降4.2%${stop}`)).toEqual([
+          ['固定资产投资', 'growth', 10.1],
+          ['进出口总额', 'level', 2650],
+          ['进出口总额', 'growth', -4.2],
+        ]);
+      }),
+    );
+    // A spelling with a head of its own takes none: 地区生产总值总量 is no new name.
+    expect(head('地区生产总值2780亿元，增长6.8%。')).toEqual([['地区生产总值', 'level', 2780], ['地区生产总值', 'growth', 6.8]]);
   });
 
   it('reads a rate whose basis is stated (可比口径增长) or noted once for the figures after it (增长（下同）)', () => {

@@ -145,6 +145,18 @@ describe('a document\'s jurisdiction', () => {
     // A name glued to its title (杭某某区长) is a person, whatever the text says of 区政府.
     expect(find('区政府领导分工\n杭某某区长\n主持区政府全面工作。', '杭某某区长')).toBeNull();
   });
+
+  it('takes a news headline\'s unlisted place before its party committee\'s meeting (甲乙市委经济工作会议), not a person before a party title', () => {
+    const body = '\n来源：甲乙日报\n12月23日，市委经济工作会议召开。会议提出，2027年全市地区生产总值增长5.5%。';
+    for (const meeting of ['经济工作会议召开　明确2027年主要预期目标', '全会召开', '常委会召开']) {
+      const title = `甲乙市委${meeting}`;
+      expect(find(`${title}${body}`, title)?.name).toBe('甲乙市');
+    }
+    // 王某某市委书记 is a person and a title.
+    const person = '王某某市委书记调研重点项目';
+    expect(find(`${person}${body}`, person)).toBeNull();
+    expect(find(`王某某市委常委调研${body}`, '王某某市委常委调研')).toBeNull();
+  });
 });
 
 describe('documents of one file', () => {

@@ -151,6 +151,28 @@ describe('structureLeaderDivision in other places’ formats', () => {
     ]);
   });
 
+  it('reassigns what a departing leader 原分管的 / 原联系的, named just before, to the leader the next clause names', () => {
+    const text = [
+      '某市人民政府关于调整市政府领导工作分工的通知',
+      '　　因工作变动，高某某同志不再担任市人民政府副市长职务。现将分工调整如下：',
+      '　　一、高某某同志原分管的市交通运输局、市水利局，调整由副市长白某分管。',
+      '　　二、高某某同志原联系的某市城投集团，调整由副市长白某联系。',
+      '某市人民政府',
+      '2024年5月13日',
+    ].join('\n');
+    expect(facts(text)).toEqual(['白某 分管:市交通运输局', '白某 分管:市水利局', '白某 联系:某市城投集团']);
+  });
+
+  it('reads the reassignment the same whether the earlier holder is written after 原由 or before 原', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('分管', '联系'), fc.subarray(['市林业局', '市水利局', '市商务局'], { minLength: 1 }), fc.boolean(), (role, units, holderFirst) => {
+        const held = holderFirst ? `高某某同志原${role}的` : `原由高某某副市长${role}的`;
+        const text = `某市调整领导分工的通知\n\u3000\u3000一、${held}${units.join('、')}，调整由副市长白某${role}。\n`;
+        expect(facts(text)).toEqual(units.map((unit) => `白某 ${role}:${unit}`));
+      }),
+    );
+  });
+
   it('reads passive news sentences, 其 and a title that names one leader', () => {
     const text =
       '　　会议明确，区长孙某继续主持区人民政府全面工作，区审计局仍由区长直接分管。' +

@@ -144,3 +144,75 @@ describe('structureTaskDivision on arbitrary input', () => {
     );
   });
 });
+
+describe('structureTaskDivision: blocks of labelled lines exported from a system', () => {
+  type Item = readonly [id: string, content: string, lead: string, coop: string, due: string];
+  const block = (colon: () => string, [id, content, lead, coop, due]: Item) =>
+    [`任务编号${colon()}${id}`, `任务内容${colon()}${content}`, `牵头单位${colon()}${lead}`, `协办单位${colon()}${coop}`, `完成时间${colon()}${due}`, `当前状态${colon()}推进中`].join('\n');
+  const items: readonly Item[] = [
+    ['QX-01', '建设城市应急物资储备库', '区应急管理局', '区财政局；各镇人民政府', '2021年10月31日'],
+    ['QX-02', '新增公办学位3000个', '区教育局', '', '2021年9月1日'],
+  ];
+
+  it('makes one task per 任务内容 line, with the units and deadline of the lines below it', () => {
+    const text = ['某区重点工作督办清单（系统导出）', '', ...items.map((item) => block(() => ':', item) + '\n')].join('\n');
+    const { tasks: found } = structureTaskDivision(text);
+    expect(found.map((t) => [t.number, t.title])).toEqual([
+      [1, '建设城市应急物资储备库'],
+      [2, '新增公办学位3000个'],
+    ]);
+    const annotation = found[0]?.clauses[0]?.annotation;
+    expect(annotation?.leads.map((unit) => unit.name)).toEqual(['区应急管理局']);
+    expect(annotation?.supporters.map((unit) => unit.name)).toEqual(['区财政局', '各镇人民政府']);
+    expect(annotation?.deadline).toBe('2021年10月31日');
+    expect(found[1]?.clauses[0]?.annotation.supporters).toEqual([]);
+  });
+
+  it('reads the same tasks whether each label ends in an ASCII or a full-width colon', () => {
+    const reference = structureTaskDivision(items.map((item) => block(() => '：', item)).join('\n\n')).tasks.map((t) => [t.title, t.clauses[0]?.annotation.leads.map((u) => u.name)]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(':', '：', ': ', '： '), { minLength: 12, maxLength: 12 }), (colons) => {
+        let next = 0;
+        const colon = () => colons[next++ % colons.length] ?? ':';
+        const text = items.map((item) => block(colon, item)).join('\n\n');
+        expect(structureTaskDivision(text).tasks.map((t) => [t.title, t.clauses[0]?.annotation.leads.map((u) => u.name)])).toEqual(reference);
+      }),
+    );
+  });
+
+  it('does not open a second task at a content label right under a numbered item', () => {
+    const text = '1.推进老旧小区改造\n工作内容：改造小区40个\n牵头单位：区住建局\n完成时限：2021年12月底';
+    expect(structureTaskDivision(text).tasks.map((t) => t.number)).toEqual([1]);
+  });
+});
+
+describe('structureTaskDivision: bullet items in a list that numbers none', () => {
+  const items = [
+    ['新建城区幼儿园一所', '（责任单位：区教育局）'],
+    ['改造农村户厕3000座', '（牵头单位：区农业农村局；责任单位：各乡镇人民政府）'],
+    ['建设健身步道8公里', '（牵头单位：区林业和草原局，配合单位：区文化和旅游局）'],
+  ] as const;
+  const read = (text: string) => structureTaskDivision(text).tasks.map((t) => [t.number, t.title, t.clauses[0]?.annotation.leads.map((u) => u.name), t.clauses[0]?.annotation.responsible.map((u) => u.name)]);
+
+  it('makes each bullet line an item, whatever the bullet sign', () => {
+    const expected = [
+      [1, '新建城区幼儿园一所', [], ['区教育局']],
+      [2, '改造农村户厕3000座', ['区农业农村局'], ['各乡镇人民政府']],
+      [3, '建设健身步道8公里', ['区林业和草原局'], []],
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('▲', '●', '◆', '■', '★', '•'), { minLength: 3, maxLength: 3 }), fc.constantFrom('', '　　', ' '), (signs, indent) => {
+        const text = ['某区公布十件实事', '日前，某区公布实事如下：', ...items.map(([body, marker], index) => `${indent}${signs[index]}${body}${marker}`), '据了解，其余实事将细化分解。'].join('\n');
+        expect(read(text)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('leaves bullets under numbered items as parts of their item', () => {
+    const text = ['1.推进乡村建设。', '▲改造农村户厕3000座（区农业农村局牵头）', '▲建设健身步道8公里（区林业和草原局牵头）', '2.扩大就业。（区人社局牵头）'].join('\n');
+    expect(structureTaskDivision(text).tasks.map((t) => [t.number, t.clauses.length])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
+  });
+});
