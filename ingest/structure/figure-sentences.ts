@@ -34,8 +34,8 @@ const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
  */
 export const QUALITATIVE_TARGET =
   /经济增长(?:基本|保持)*同步|(?:实现|保持|力争|确保)正增长|下达的?[\u4e00-\u9fff]{0,4}?(?:目标|任务|指标)|(?:高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)/u;
-/** Review headings: `一、2019年工作回顾`, `过去一年工作`. */
-const REVIEW_HEADING = /回顾|过去一年|工作总结/u;
+/** Review headings: `一、2019年工作回顾`, `过去一年工作`, a plan report's `一、2023年计划执行情况`. */
+const REVIEW_HEADING = /回顾|过去一年|工作总结|(?:计划)?(?:执行|完成)情况/u;
 const PLAN_HEADING = /安排|目标|要求|任务|计划|打算/u;
 /** Statements about several years (five-year reviews), not about the year before. */
 const SEVERAL_YEARS = /年均|累计|五年来|过去五年|时期|期间/u;

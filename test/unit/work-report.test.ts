@@ -83,6 +83,25 @@ describe('structureWorkReport: figure sentences', () => {
       ['TARGET', 2017, '2017年柳州经济社会发'],
     ]);
   });
+
+  it('reads a plan report: its 计划执行情况 part is the review, its 计划草案 part the plan', () => {
+    const text = [
+      '关于某市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告',
+      '',
+      '一、2023年计划执行情况',
+      '全市地区生产总值完成738.5亿元，比上年增长5.6%。一般公共预算收入完成41.8亿元，与上年持平。',
+      '',
+      '二、2024年计划草案',
+      '2024年主要预期目标是：地区生产总值增长6%左右。',
+      '',
+    ].join('\n');
+    const { figures } = structureWorkReport(text, 2024);
+    expect(figures.map((figure) => [figure.kind, figure.year, figure.text.slice(0, 8)])).toEqual([
+      ['ACTUAL', 2023, '全市地区生产总值'],
+      ['ACTUAL', 2023, '一般公共预算收'],
+      ['TARGET', 2024, '2024年主要预'],
+    ]);
+  });
 });
 
 describe('structureWorkReport: glossary', () => {
