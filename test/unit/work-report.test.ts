@@ -98,7 +98,7 @@ describe('structureWorkReport: figure sentences', () => {
     const { figures } = structureWorkReport(text, 2024);
     expect(figures.map((figure) => [figure.kind, figure.year, figure.text.slice(0, 8)])).toEqual([
       ['ACTUAL', 2023, '全市地区生产总值'],
-      ['ACTUAL', 2023, '一般公共预算收'],
+      ['ACTUAL', 2023, '一般公共预算收入'],
       ['TARGET', 2024, '2024年主要预'],
     ]);
   });
