@@ -73,7 +73,8 @@ const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
   [DIVISION_TITLE, 'TASK_DIVISION'],
   [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
-  [/政府工作报告|工作报告|主要预期目标|预期目标|预期增长|目标定了/u, 'WORK_REPORT'],
+  // A news headline announcing the year's targets (…经济社会发展目标出炉) summarises the report.
+  [/政府工作报告|工作报告|主要预期目标|预期目标|预期增长|目标定了|发展(?:主要)?目标(?:出炉|发布|公布|敲定|确定|定了)/u, 'WORK_REPORT'],
   // The 发改委's report to the congress on last year's plan and this year's draft states
   // the same actuals and targets as the work report (关于…计划执行情况与…计划草案的报告).
   [PLAN_REPORT_TITLE, 'WORK_REPORT'],
