@@ -25,7 +25,7 @@ const CHANGE_FIGURE = new RegExp(
   'u',
 );
 /** A line opened by a bullet sign. */
-const BULLETED = /^\s*[●◆■▲►•※★☆◇○□]/u;
+const BULLETED = /^\s*[●◆■▲►•·・‧∙※★☆◇○□]/u;
 /** A number with a unit. */
 const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
 /**
