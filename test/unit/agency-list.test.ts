@@ -136,6 +136,31 @@ describe('splitAgencyList', () => {
     expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
   });
 
+  it('cuts at 以及 like 及, and at 及 / 和 / 以及 before a bare place whose suffix comes later', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('及', '和', '以及'), fc.constantFrom('州财政局', '财政所', '新区财政局'), (conjunction, first) => {
+        expect(names(`${first}${conjunction}各村委会`)).toEqual([first, '各村委会']);
+        expect(names(`${first}${conjunction}湖潮乡、党武镇人民政府`)).toEqual([first, '湖潮乡人民政府', '党武镇人民政府']);
+        expect(names(`荔波县、平塘县人民政府${conjunction}${first}`)).toEqual(['荔波县人民政府', '平塘县人民政府', first]);
+      }),
+    );
+    // 和 inside a name is no conjunction, whatever follows.
+    expect(written('市发展和改革局以及市财政局')).toEqual(['市发展和改革局', '市财政局']);
+    expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
+  });
+
+  it('hands a shared suffix to short 州, 盟, 旗 and village names, and across 和 / 及 between two places', () => {
+    expect(names('海南州、海西州人民政府')).toEqual(['海南州人民政府', '海西州人民政府']);
+    expect(names('北关村、南关村村民委员会')).toEqual(['北关村村民委员会', '南关村村民委员会']);
+    fc.assert(
+      fc.property(fc.constantFrom('和', '及'), fc.constantFrom('村民委员会', '居民委员会', '村委会'), (conjunction, suffix) => {
+        expect(names(`西滩村${conjunction}东门村${suffix}`)).toEqual([`西滩村${suffix}`, `东门村${suffix}`]);
+      }),
+    );
+    // Without a shared suffix after it, a village stays the unit it names.
+    expect(names('西滩村、东门村')).toEqual(['西滩村', '东门村']);
+  });
+
   it('restores a town\'s level (镇, 乡), never from a place that starts with one (镇江市) nor into 乡村振兴局', () => {
     expect(names('镇财政所、统计站、林业站')).toEqual(['镇财政所', '镇统计站', '镇林业站']);
     expect(names('市农业农村局、乡村振兴局')).toEqual(['市农业农村局', '市乡村振兴局']);
