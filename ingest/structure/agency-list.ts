@@ -174,8 +174,8 @@ function mergeBareSuffixItems(text: string, items: readonly RawItem[]): RawItem[
   const merged: RawItem[] = [];
   for (const item of items) {
     const previous = merged[merged.length - 1];
-    // `各市、州、县人民政府`, `各县、市、区政府`: one collective addressee whose levels are listed.
-    const levelRun = previous !== undefined && previous.group === item.group && /^(?:各|有关|相关)[\u4e00-\u9fff]?$/u.test(text.slice(previous.from, previous.to).replace(/[、].*$/u, '')) && /^[市州县区旗盟](?:人民政府|政府)?$/u.test(item.written);
+    // `各市、州、县人民政府`, `各县、市、区政府`, `各市、县（区）人民政府`: one collective addressee whose levels are listed.
+    const levelRun = previous !== undefined && previous.group === item.group && /^(?:各|有关|相关)[\u4e00-\u9fff]?$/u.test(text.slice(previous.from, previous.to).replace(/[、].*$/u, '')) && /^[市州县区旗盟](?:[（(][市州县区旗盟]{1,3}[）)])?(?:人民政府|政府)?$/u.test(item.written);
     if (previous !== undefined && (levelRun || (previous.group === item.group && item.written.length === 1 && DEPARTMENT_SUFFIXES.includes(item.written)))) {
       merged[merged.length - 1] = { written: text.slice(previous.from, item.to), from: previous.from, to: item.to, group: previous.group };
     } else {

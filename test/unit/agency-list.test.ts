@@ -149,6 +149,15 @@ describe('splitAgencyList', () => {
     expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
   });
 
+  it('keeps a collective whose levels are listed as one unit, a level in brackets included', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('各市、县', '各市、州、县', '各县、市'), fc.constantFrom('', '（区）', '（市、区）'.replace('、', '')), fc.constantFrom('人民政府', '政府'), (levels, bracket, government) => {
+        const collective = `${levels}${bracket}${government}`;
+        expect(written(`${collective}，自治区财政厅`)).toEqual([collective, '自治区财政厅']);
+      }),
+    );
+  });
+
   it('hands a shared suffix to short 州, 盟, 旗 and village names, and across 和 / 及 between two places', () => {
     expect(names('海南州、海西州人民政府')).toEqual(['海南州人民政府', '海西州人民政府']);
     expect(names('北关村、南关村村民委员会')).toEqual(['北关村村民委员会', '南关村村民委员会']);
