@@ -302,10 +302,12 @@ export function isAgencyLike(name: string): boolean {
   return ORGANISATION_SUFFIXES.some((suffix) => core.endsWith(suffix));
 }
 
-/** A name just ended: the character closes a unit name or a bracket. */
-function endsLikeName(previous: string): boolean {
+/** A name just ended: the character closes a unit name or a bracket, or the name is a community or a street. */
+function endsLikeName(previous: string, following = '', _run = '', before = ''): boolean {
   // A stated lead sign after a name (区住建局★ 区人社局) closes it like the name's own ending.
-  return /[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous) || LEAD_SIGNS.includes(previous);
+  if (/[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous) || LEAD_SIGNS.includes(previous)) return true;
+  // `财政所 清真巷社区 共和路社区`: a community (社区) or a street (街道, not 街道 办事处) is a whole unit.
+  return /社区$/u.test(before) || (/街道$/u.test(before) && !/^(?:办事处|办)/u.test(following));
 }
 
 const LEAD_FLAG = /[（(]\s*(?:牵头|主办|牵头单位|总牵头)\s*[）)]$/u;

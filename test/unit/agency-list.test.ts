@@ -113,6 +113,17 @@ describe('splitAgencyList', () => {
     expect(written('市体育局 市林业和园林局', 'separate')).toEqual(['市体育局', '市林业和园林局']);
   });
 
+  it('reads whitespace after a community or a street as a separator in table cells, never inside a street office', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('清真巷社区', '东关社区', '大街街道'), fc.constantFrom('共和路社区', '财政所', '南关街道'), fc.constantFrom(' ', '　', '  '), (first, second, gap) => {
+        expect(written(`${first}${gap}${second}`, 'separate')).toEqual([first, second]);
+      }),
+    );
+    expect(written('东关大街街道 办事处', 'separate')).toEqual(['东关大街街道办事处']);
+    // Joined in join mode, as page-break residue.
+    expect(written('清真巷社区 共和路社区')).toEqual(['清真巷社区共和路社区']);
+  });
+
   it('joins a name broken by a page break and keeps its span in the document', () => {
     const document = '（市城管\n\n执法局牵头）';
     const mentions = splitAgencyList(document.slice(1, 9), 1);
