@@ -46,6 +46,11 @@ const REVIEW_CUE = /回顾|过去一年|去年|一年来|刚刚过去|报告显�
 /** One item of a list of figures, one a line: `◆地区生产总值增长5%；`, `——粮食产量稳定在11万吨以上；`. */
 const LIST_ITEM_LENGTH = 90;
 
+/** A sentence that opens with the plan year (or 今年) and an aim: `2024年，…将力争…`, `今年全市力争…`. */
+function aimOfYear(planYear: number): RegExp {
+  return new RegExp(`^\\s*(?:${planYear}\\s*年|今年)[，,]?[^。；，,]{0,16}?(?:将|力争|确保|计划|预期|预计)`, 'u');
+}
+
 function hasFigure(sentence: string): boolean {
   return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence);
 }
@@ -125,8 +130,12 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
       // A bulleted line is a list item whatever opened it (■ 2023年成绩单 / ● 粮食总产量达到837亿斤).
       const listItem = listed !== null || BULLETED.test(sentence);
       const states = hasFigure(sentence) || QUALITATIVE_TARGET.test(sentence) || (listItem && LIST_FIGURE.test(sentence));
+      // A news summary without headings states the plan year's aims in a sentence of its own
+      // (`2024年，某新区将力争地区生产总值增长7%以上，…`).
+      const statedAim = reviews.length === 0 && aimOfYear(planYear).test(sentence) && (CHANGE_FIGURE.test(sentence) || QUALITATIVE_TARGET.test(sentence));
       const isTarget: boolean =
         listed === 'TARGET' ||
+        statedAim ||
         (TARGET_CUE.test(sentence) && states) ||
         (continuingTargets && CHANGE_FIGURE.test(sentence)) ||
         (underTargetHeading && (CHANGE_FIGURE.test(sentence) || QUALITATIVE_TARGET.test(sentence)));

@@ -104,6 +104,22 @@ describe('structureWorkReport: figure sentences', () => {
   });
 });
 
+describe('structureWorkReport: a news summary without headings', () => {
+  it('reads a sentence opening with the plan year (or 今年) and an aim as targets, the year before as results', () => {
+    for (const opening of ['2024年，某新区将力争', '今年全区力争', '2024年某新区计划']) {
+      const text = `某新区2024年经济社会发展目标出炉\n\n记者获悉，2023年某新区实现地区生产总值4950亿元，增长6.8%。\n${opening}地区生产总值增长7%以上，实际利用外资实现正增长。\n`;
+      const { figures } = structureWorkReport(text, 2024);
+      expect(figures.map((figure) => [figure.kind, figure.year]), opening).toEqual([
+        ['ACTUAL', 2023],
+        ['TARGET', 2024],
+      ]);
+    }
+    // A sentence about the plan year that states no aim is no target.
+    const { figures } = structureWorkReport('某新区新闻\n\n2024年1月，某新区地区生产总值增长7%的消息传来。\n', 2024);
+    expect(figures.filter((figure) => figure.kind === 'TARGET')).toEqual([]);
+  });
+});
+
 describe('structureWorkReport: glossary', () => {
   it('parses circled-marker entries and links each to its markers in the body', () => {
     const text = fixture('glossary-circled.md');
