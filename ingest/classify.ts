@@ -64,6 +64,8 @@ export function classifyDocument(doc: DocumentText, furniture: readonly string[]
 
 /** Words that make a title a task division by themselves (分工, 分解, 任务清单 …). */
 const DIVISION_TITLE = /分工|分解|任务清单|责任清单|工作清单|任务台账|重点任务|目标任务|落实.{0,16}政府工作报告/u;
+/** A 计划执行情况 / 计划草案 report (not a notice publishing a plan). */
+const PLAN_REPORT_TITLE = /计划(?:执行情况|草案)[^。；]{0,60}报告$/u;
 /** Title wording of each family, checked in this order: a 民生实事任务分解表 is a livelihood plan. */
 const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   // 为民办实事, 民生实事, 惠民实事, 民盼实事, 十件实事 …, not 实事求是.
@@ -71,7 +73,11 @@ const FAMILY_TITLES: readonly (readonly [RegExp, DocumentKind])[] = [
   [/领导.{0,8}分工|分工.{0,6}领导|(?:班子成员|组成人员).{0,6}分工|(?:省长|主席|市长|区长|县长|旗长|镇长|乡长).{0,10}分工/u, 'LEADER_DIVISION'],
   [DIVISION_TITLE, 'TASK_DIVISION'],
   [/工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u, 'TASK_DIVISION'],
-  [/政府工作报告|工作报告|主要预期目标|预期目标|预期增长|目标定了/u, 'WORK_REPORT'],
+  // A news headline announcing the year's targets (…经济社会发展目标出炉) summarises the report.
+  [/政府工作报告|工作报告|主要预期目标|预期目标|预期增长|目标定了|发展(?:主要)?目标(?:出炉|发布|公布|敲定|确定|定了)/u, 'WORK_REPORT'],
+  // The 发改委's report to the congress on last year's plan and this year's draft states
+  // the same actuals and targets as the work report (关于…计划执行情况与…计划草案的报告).
+  [PLAN_REPORT_TITLE, 'WORK_REPORT'],
 ];
 /** Titles of a family that is only a frame: their body decides (工作要点 with markers is a task division). */
 const FRAME_TITLE = /工作要点|实施意见|行动方案|工作方案|重点工作任务|工作任务清单|年度任务/u;

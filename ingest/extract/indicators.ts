@@ -170,7 +170,7 @@ function opensClause(text: string, at: number): boolean {
     break;
   }
   const before = text.slice(Math.max(0, index - 6), index);
-  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1)) || MARKDOWN_BULLET.test(before) || LIST_NUMBER.test(before);
+  return index === 0 || CLAUSE_BOUNDARY.has(text.charAt(index - 1)) || MARKDOWN_BULLET.test(before) || DOT_BULLET.test(before) || LIST_NUMBER.test(before);
 }
 
 /**
@@ -178,6 +178,12 @@ function opensClause(text: string, at: number): boolean {
  * the item opens a clause. Mid-line, `1.` is the tail of a number and opens nothing.
  */
 const LIST_NUMBER = /(?:^|\n)[ \t]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．])$/u;
+
+/**
+ * A middle dot opening a line (`· 地区生产总值增长5%左右；`, `・`, `‧`, `∙`) is a list bullet;
+ * mid-line it joins the parts of a transliterated name and opens nothing.
+ */
+const DOT_BULLET = /(?:^|\n)[ \t]*[\u00b7\u30fb\u2027\u2219]$/u;
 
 /** A markdown list bullet at the start of a line (`- 地区生产总值增长6%`); elsewhere `-` is a sign or a range. */
 const MARKDOWN_BULLET = /(?:^|\n)[ \t]*[-+*]$/u;

@@ -53,7 +53,7 @@ const PHRASE = new RegExp(
 const CLAUSE_END = /[，,；;。：:！？\n]/u;
 const LIST_SEPARATOR = /[、和及与]/u;
 /** Bullets, dashes, emphasis, footnote markers and spaces around a list item. */
-const NOISE = /^[\s*●◆■▲►•※★☆◇○□—–\-\u2460-\u2473]+|[\s*\u2460-\u2473]+$/gu;
+const NOISE = /^[\s*●◆■▲►•·・‧∙※★☆◇○□—–\-\u2460-\u2473]+|[\s*\u2460-\u2473]+$/gu;
 const YEAR_PREFIX = /^(?:(?:19|20)\d{2}\s*年(?:度)?)/u;
 /** A list number opening a target line (`5.一般公共预算收入…`, `（3）`, `③`). */
 const LIST_NUMBER = /^(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
@@ -73,7 +73,7 @@ function withoutScope(item: string): { name: string; offset: number } {
   let name = item;
   let offset = 0;
   for (;;) {
-    const noise = /^[\s*●◆■▲►•※★☆◇○□—–-]+/u.exec(name)?.[0] ?? '';
+    const noise = /^[\s*●◆■▲►•·・‧∙※★☆◇○□—–-]+/u.exec(name)?.[0] ?? '';
     const number = LIST_NUMBER.exec(name.slice(noise.length))?.[0] ?? '';
     const year = YEAR_PREFIX.exec(name.slice(noise.length + number.length))?.[0] ?? '';
     const rest = name.slice(noise.length + number.length + year.length);

@@ -23,13 +23,13 @@ const FOOT_LINES = 8;
 /** Lines from the top that may be the title when the classifier found none. */
 const TITLE_LINES = 3;
 
-/** What follows a place's name when it is the issuer. */
-const INSTITUTION = /^(?:人民政府|政府|管委会|管理委员会|办事处|人民代表大会|人大|第?[一二三四五六七八九十]{1,3}届人民代表大会|第?[一二三四五六七八九十]{1,3}届人大)/u;
+/** What follows a place's name when it is the issuer (a 盟 or 地区 is governed by its 行政公署). */
+const INSTITUTION = /^(?:人民政府|政府|行政公署|行署|管委会|管理委员会|办事处|人民代表大会|人大|第?[一二三四五六七八九十]{1,3}届人民代表大会|第?[一二三四五六七八九十]{1,3}届人大)/u;
 /**
  * How an issuer line goes on after the place: the government (or its office)
  * and then the end, a date, 文件, 关于…, not a sentence (主持镇人民政府全面工作).
  */
-const ISSUER_END = /^(?:人民政府|政府|管委会|管理委员会|办事处)(?:办公室|办公厅|秘书处|(?:代理?|副)?[省市州盟区县旗镇乡]长|主任)?(?:文件|关于|印发|工作报告|公报)?(?=$|[\s\u3000\d（(])/u;
+const ISSUER_END = /^(?:人民政府|政府|行政公署|行署|管委会|管理委员会|办事处)(?:办公室|办公厅|秘书处|(?:代理?|副)?[省市州盟区县旗镇乡]长|主任)?(?:文件|关于|印发|工作报告|公报)?(?=$|[\s\u3000\d（(])/u;
 /** A report's subtitle: ——2024年1月10日在大邑县第十九届人民代表大会第三次会议上. */
 const CONGRESS_AFTER_PLACE = /^第?[一二三四五六七八九十]{1,3}届人民代表大会/u;
 /** Labels web pages and metadata blocks put before the issuer. */

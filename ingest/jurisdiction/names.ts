@@ -17,6 +17,11 @@ const ORDINARY = /^([\u3400-\u9fff]{2,4}?)(街道|省|市|区|县|旗|盟|镇|�
  * only where its government or congress follows, so 两县 or 经县 in prose is no place.
  */
 const ONE_CHARACTER_COUNTY = /^((?![两三四五六七八九十几多诸邻外])[\u3400-\u9fff])(县)(?=人民政府|政府|第?[一二三四五六七八九十]{1,3}届人民代表大会)/u;
+/**
+ * Inner Mongolia's banners named with a wing or a union: 科尔沁右翼前旗, 察哈尔右翼中旗,
+ * 达尔罕茂明安联合旗, whose bodies are longer than an ordinary name's.
+ */
+const BANNER = /^([\u3400-\u9fff]{2,6}?(?:左翼|右翼|联合)[前中后]?)(旗)/u;
 /** Ethnic autonomous places: 融水苗族自治县, 广西壮族自治区, 黔东南苗族侗族自治州. */
 const AUTONOMOUS = /^([\u3400-\u9fff]{1,8}?族)(自治区|自治州|自治县|自治旗)/u;
 /**
@@ -57,10 +62,10 @@ export function nameAt(text: string, at: number, places: PlaceTable): NameToken 
     if (next?.known) return { text: alias, known: places.byAlias.get(alias) ?? null, genericZone: false };
   }
   const rest = text.slice(at, at + 24);
-  const candidates: { text: string; body: string; suffix: string; zone: boolean }[] = [];
-  for (const [pattern, zone] of [[ORDINARY, false], [AUTONOMOUS, false], [ZONE, true], [ONE_CHARACTER_COUNTY, false]] as const) {
+  const candidates: { text: string; body: string; suffix: string; zone: boolean; autonomous: boolean }[] = [];
+  for (const [pattern, zone] of [[ORDINARY, false], [BANNER, false], [AUTONOMOUS, false], [ZONE, true], [ONE_CHARACTER_COUNTY, false]] as const) {
     const match = pattern.exec(rest);
-    if (match?.[1] && match[2]) candidates.push({ text: match[0], body: match[1], suffix: match[2], zone });
+    if (match?.[1] && match[2]) candidates.push({ text: match[0], body: match[1], suffix: match[2], zone, autonomous: pattern === AUTONOMOUS });
   }
   const prefecture = SHORT_PREFECTURE.exec(rest);
   if (prefecture?.[1] && prefecture[2]) {
@@ -76,7 +81,10 @@ export function nameAt(text: string, at: number, places: PlaceTable): NameToken 
       if (!genericZone && NOT_A_BODY.test(candidate.body)) continue;
       return { text: candidate.text, known: null, genericZone };
     }
-    if (NOT_A_BODY.test(candidate.body)) continue;
+    // 本溪满族自治县: a body that names a people is a place even when it opens like a word (本市);
+    // 各民族 / 少数民族 are no place.
+    const ethnicBody = candidate.autonomous && !/民族/u.test(candidate.body);
+    if (!ethnicBody && NOT_A_BODY.test(candidate.body)) continue;
     return { text: candidate.text, known: aliasWithSuffix(candidate.body, candidate.suffix, places), genericZone: false };
   }
   return null;

@@ -116,9 +116,12 @@ function splitItems(text: string): RawItem[] {
       push(i);
       start = i;
     }
-    if (ITEM_SEPARATORS.has(char) || (char === '及' && startsAreaItem(text, i + 1, depths)) || joinsTwoUnits(text, start, i, depths)) {
+    // `以及` is one conjunction of two characters: the item ends before 以, the next starts after 及.
+    const width = char === '以' && text[i + 1] === '及' ? 2 : 1;
+    if (ITEM_SEPARATORS.has(char) || (char === '及' && startsAreaItem(text, i + 1, depths)) || joinsTwoUnits(text, start, i, depths, width)) {
       push(i);
-      start = i + 1;
+      start = i + width;
+      i += width - 1;
     } else if (GROUP_SEPARATORS.has(char)) {
       push(i);
       start = i + 1;
@@ -141,19 +144,26 @@ function startsAreaItem(text: string, from: number, depths: readonly number[]): 
 }
 
 /**
- * `市城市管理行政执法局及市生态环境局`, `自治区残联和广西大学`: 及 / 和 between a
- * complete unit name and another one. Names that hold 和 themselves
- * (区发展和改革局, 市文化广电和旅游局) do not end in a unit word before it.
+ * `市城市管理行政执法局及市生态环境局`, `自治区残联和广西大学`, `财政所以及各村委会`:
+ * 及 / 和 / 以及 between a complete unit name and another one. Names that hold 和
+ * themselves (区发展和改革局, 市文化广电和旅游局) do not end in a unit word before it.
+ * The right side may be a bare place whose suffix comes later (`州财政局和个旧市、
+ * 开远市人民政府`); a bare place on the left joins a place that carries the shared
+ * suffix (`西滩村和东门村村民委员会`: two committees).
  */
-function joinsTwoUnits(text: string, itemStart: number, at: number, depths: readonly number[]): boolean {
+function joinsTwoUnits(text: string, itemStart: number, at: number, depths: readonly number[], width = 1): boolean {
   const char = text[at];
-  if ((char !== '及' && char !== '和') || at === itemStart) return false;
+  const conjunction = width === 2 ? char === '以' && text[at + 1] === '及' : char === '及' || char === '和';
+  if (!conjunction || at === itemStart) return false;
   const left = text.slice(itemStart, at).replace(LEADING_NOISE, '');
-  let end = at + 1;
+  let end = at + width;
   while (end < text.length && !(depths[end] === 0 && (ITEM_SEPARATORS.has(text[end] as string) || GROUP_SEPARATORS.has(text[end] as string)))) end += 1;
-  const right = text.slice(at + 1, end).replace(TRAILING_NOISE, '');
+  const right = text.slice(at + width, end).replace(TRAILING_NOISE, '');
+  if (right.length < 2) return false;
   const { core } = withoutTrailingBracket(left);
-  return COMPLETE_UNIT_END.test(core) && right.length >= 2 && isAgencyLike(right);
+  if (COMPLETE_UNIT_END.test(core) || (width === 2 && isAgencyLike(left))) return isAgencyLike(right) || isBarePlace(right);
+  const suffix = SHARED_SUFFIXES.find((candidate) => right.endsWith(candidate) && right.length > candidate.length);
+  return isBarePlace(left, true) && suffix !== undefined && isBarePlace(right.slice(0, -suffix.length), true);
 }
 
 /**
@@ -164,8 +174,8 @@ function mergeBareSuffixItems(text: string, items: readonly RawItem[]): RawItem[
   const merged: RawItem[] = [];
   for (const item of items) {
     const previous = merged[merged.length - 1];
-    // `各市、州、县人民政府`, `各县、市、区政府`: one collective addressee whose levels are listed.
-    const levelRun = previous !== undefined && previous.group === item.group && /^(?:各|有关|相关)[\u4e00-\u9fff]?$/u.test(text.slice(previous.from, previous.to).replace(/[、].*$/u, '')) && /^[市州县区旗盟](?:人民政府|政府)?$/u.test(item.written);
+    // `各市、州、县人民政府`, `各县、市、区政府`, `各市、县（区）人民政府`: one collective addressee whose levels are listed.
+    const levelRun = previous !== undefined && previous.group === item.group && /^(?:各|有关|相关)[\u4e00-\u9fff]?$/u.test(text.slice(previous.from, previous.to).replace(/[、].*$/u, '')) && /^[市州县区旗盟](?:[（(][市州县区旗盟]{1,3}[）)])?(?:人民政府|政府)?$/u.test(item.written);
     if (previous !== undefined && (levelRun || (previous.group === item.group && item.written.length === 1 && DEPARTMENT_SUFFIXES.includes(item.written)))) {
       merged[merged.length - 1] = { written: text.slice(previous.from, item.to), from: previous.from, to: item.to, group: previous.group };
     } else {
@@ -187,7 +197,7 @@ function distributeSharedSuffixes(items: readonly RawItem[]): string[] {
     if (suffix === undefined) continue;
     for (let j = k - 1; j >= 0; j -= 1) {
       const previous = items[j] as RawItem;
-      if (previous.group !== item.group || !isBarePlace(previous.written)) break;
+      if (previous.group !== item.group || !isBarePlace(previous.written, true)) break;
       names[j] = previous.written + suffix;
     }
   }
@@ -255,12 +265,16 @@ function hasDepartmentSuffix(name: string): boolean {
   return DEPARTMENT_SUFFIXES.some((suffix) => core.endsWith(suffix));
 }
 
-/** `柳东新区`, `各县`, `柳江区`: a place with no organisation named after it. */
-export function isBarePlace(name: string): boolean {
+/**
+ * `柳东新区`, `各县`, `柳江区`, `海西州`, `西滩村`: a place with no organisation named after it.
+ * A 州 / 盟 / 旗 / 村 / 社区 counts only before a shared suffix (`海南州、海西州人民政府`,
+ * `北关村、南关村村民委员会`): elsewhere such a name is read as the unit itself.
+ */
+export function isBarePlace(name: string, beforeSharedSuffix = false): boolean {
   const { core } = withoutTrailingBracket(name);
   if (core.length === 0 || core.length > 12) return false;
   if (SHARED_SUFFIXES.some((suffix) => core.endsWith(suffix))) return false;
-  return /(区|县|市|镇|乡|街道)$/u.test(core);
+  return /(区|县|市|镇|乡|街道)$/u.test(core) || (beforeSharedSuffix && /[\u4e00-\u9fff](?:州|盟|旗|村|嘎查|苏木)$/u.test(core));
 }
 
 /**
@@ -288,10 +302,12 @@ export function isAgencyLike(name: string): boolean {
   return ORGANISATION_SUFFIXES.some((suffix) => core.endsWith(suffix));
 }
 
-/** A name just ended: the character closes a unit name or a bracket. */
-function endsLikeName(previous: string): boolean {
+/** A name just ended: the character closes a unit name or a bracket, or the name is a community or a street. */
+function endsLikeName(previous: string, following = '', _run = '', before = ''): boolean {
   // A stated lead sign after a name (区住建局★ 区人社局) closes it like the name's own ending.
-  return /[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous) || LEAD_SIGNS.includes(previous);
+  if (/[局委办室会心社院馆联协处站所台部团府司行队关）)]/u.test(previous) || LEAD_SIGNS.includes(previous)) return true;
+  // `财政所 清真巷社区 共和路社区`: a community (社区) or a street (街道, not 街道 办事处) is a whole unit.
+  return /社区$/u.test(before) || (/街道$/u.test(before) && !/^(?:办事处|办)/u.test(following));
 }
 
 const LEAD_FLAG = /[（(]\s*(?:牵头|主办|牵头单位|总牵头)\s*[）)]$/u;

@@ -352,7 +352,7 @@ function closesClause(text: string, open: number, close: number): boolean {
 }
 
 /** A line (or the rest of a line after a full stop) that opens with a responsibility label. */
-const LABEL_LINE_START = /(?:^|(?<=[。；;]))[ \t\u3000]*(?=[\u4e00-\u9fff]{1,10}?[:：])/gu;
+const LABEL_LINE_START = /(?:^|(?<=[。；;:：]))[ \t\u3000]*(?=[\u4e00-\u9fff]{1,10}?[:：])/gu;
 /** `区发改局牵头，各街道配合。`: a line that is nothing but a verb-closed unit list. */
 const VERB_LINE = /^[ \t\u3000]*(?![（(〔[【［])[^，。；\n]{2,80}(?:牵头|主办|负责|配合|协办|参与|协同)(?:[，,；;][^。\n]*)?[。.]?[ \t\u3000]*$/u;
 

@@ -26,7 +26,8 @@ export function compactText(
   offset = 0,
   options: {
     readonly separator?: string;
-    readonly isSeparator?: (previous: string, following: string, run: string) => boolean;
+    /** `before`: the compact text up to the run (its last character is `previous`). */
+    readonly isSeparator?: (previous: string, following: string, run: string, before: string) => boolean;
   } = {},
 ): CompactText {
   let text = '';
@@ -49,7 +50,7 @@ export function compactText(
       isSeparator !== undefined &&
       previous !== undefined &&
       i < source.length &&
-      isSeparator(previous, source.slice(i, i + 16), source.slice(runStart, i))
+      isSeparator(previous, source.slice(i, i + 16), source.slice(runStart, i), text)
     ) {
       text += separator;
       offsets.push(offset + runStart);

@@ -25,7 +25,7 @@ const CHANGE_FIGURE = new RegExp(
   'u',
 );
 /** A line opened by a bullet sign. */
-const BULLETED = /^\s*[●◆■▲►•※★☆◇○□]/u;
+const BULLETED = /^\s*[●◆■▲►•·・‧∙※★☆◇○□]/u;
 /** A number with a unit. */
 const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
 /**
@@ -34,8 +34,8 @@ const AMOUNT_FIGURE = new RegExp(`\\d\\s*${FIGURE_UNIT}`, 'u');
  */
 export const QUALITATIVE_TARGET =
   /经济增长(?:基本|保持)*同步|(?:实现|保持|力争|确保)正增长|下达的?[\u4e00-\u9fff]{0,4}?(?:目标|任务|指标)|(?:高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)/u;
-/** Review headings: `一、2019年工作回顾`, `过去一年工作`. */
-const REVIEW_HEADING = /回顾|过去一年|工作总结/u;
+/** Review headings: `一、2019年工作回顾`, `过去一年工作`, a plan report's `一、2023年计划执行情况`. */
+const REVIEW_HEADING = /回顾|过去一年|工作总结|(?:计划)?(?:执行|完成)情况/u;
 const PLAN_HEADING = /安排|目标|要求|任务|计划|打算/u;
 /** Statements about several years (five-year reviews), not about the year before. */
 const SEVERAL_YEARS = /年均|累计|五年来|过去五年|时期|期间/u;
@@ -45,6 +45,11 @@ const ESTIMATE_CUE = /初步(?:核算|统计|预计|测算)|预计全年/u;
 const REVIEW_CUE = /回顾|过去一年|去年|一年来|刚刚过去|报告显示|初步(?:核算|统计|预计|测算)|预计全年/u;
 /** One item of a list of figures, one a line: `◆地区生产总值增长5%；`, `——粮食产量稳定在11万吨以上；`. */
 const LIST_ITEM_LENGTH = 90;
+
+/** A sentence that opens with the plan year (or 今年) and an aim: `2024年，…将力争…`, `今年全市力争…`. */
+function aimOfYear(planYear: number): RegExp {
+  return new RegExp(`^\\s*(?:${planYear}\\s*年|今年)[，,]?[^。；，,]{0,16}?(?:将|力争|确保|计划|预期|预计)`, 'u');
+}
 
 function hasFigure(sentence: string): boolean {
   return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence);
@@ -125,8 +130,12 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
       // A bulleted line is a list item whatever opened it (■ 2023年成绩单 / ● 粮食总产量达到837亿斤).
       const listItem = listed !== null || BULLETED.test(sentence);
       const states = hasFigure(sentence) || QUALITATIVE_TARGET.test(sentence) || (listItem && LIST_FIGURE.test(sentence));
+      // A news summary without headings states the plan year's aims in a sentence of its own
+      // (`2024年，某新区将力争地区生产总值增长7%以上，…`).
+      const statedAim = reviews.length === 0 && aimOfYear(planYear).test(sentence) && (CHANGE_FIGURE.test(sentence) || QUALITATIVE_TARGET.test(sentence));
       const isTarget: boolean =
         listed === 'TARGET' ||
+        statedAim ||
         (TARGET_CUE.test(sentence) && states) ||
         (continuingTargets && CHANGE_FIGURE.test(sentence)) ||
         (underTargetHeading && (CHANGE_FIGURE.test(sentence) || QUALITATIVE_TARGET.test(sentence)));

@@ -28,10 +28,10 @@ import { BODY_END_LINE, splitLines, type Line } from './lines.ts';
 /**
  * Words that open a phrase and say what the rest of it is. Modifiers of
  * adjustment notices (同时 / 改为 / 继续 …) and labels (`分管单位：`) are part of
- * the opening; 接手 (takes over) is a 分管.
+ * the opening; 接手 (takes over) and 代管 (in charge for the time being) are a 分管.
  */
 const ROLE_PREFIX =
-  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[A-Z]?[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|联系|接手|包联|包保)(?:的)?(?:(?:单位|部门|领域|村[（(]社区[）)]|社区|村居|村|乡镇|街道|镇街|企业)(?:[和及](?:单位|部门))?)?[：:]?/u;
+  /^(?:同时|另|并|还|继续|仍|改为|兼|直接|挂点|负责)?(协助(?:[A-Z]?[\u4e00-\u9fff]{1,8}?)?分管|协管|主管|分管|代管|联系|接手|包联|包保)(?:的)?(?:(?:单位|部门|领域|村[（(]社区[）)]|社区|村居|村|乡镇|街道|镇街|企业)(?:[和及](?:单位|部门))?)?[：:]?/u;
 /** `包联项目：…`: a project the leader follows, which names no unit. */
 const PROJECT_PREFIX = /^(?:包联|包保|挂点|联系)(?:重点|重大)?项目[：:]?/u;
 /** `不再分管A`: a list the leader no longer holds. */

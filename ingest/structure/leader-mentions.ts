@@ -48,10 +48,10 @@ export const TITLE_PATTERN = new RegExp(`^(?:${TITLE})$`, 'u');
 export const TITLE_SOURCE = TITLE;
 
 /**
- * A name never opens with a word of the text around it, nor with a function
+ * A name never opens with a word of the text around it (常务 opens 常务副旗长), nor with a function
  * word; characters such as 为 or 和 are common inside given names (李为民).
  */
-const NOT_A_NAME = /^(?:各位|全体|有关|广大|其他|分管|协助|负责|联系|主管|领导|主持|同时|新任|挂职|原|根据|会议|本网|记者|[的和与在由对将为是及等各其该本了要把被从归])|[的、了，。：]|负责|分管|领导|主要|有关|相关|部门|单位|工作/u;
+const NOT_A_NAME = /^(?:各位|全体|有关|广大|其他|分管|协助|负责|联系|主管|领导|主持|同时|新任|挂职|常务|原|根据|会议|本网|记者|[的和与在由对将为是及等各其该本了要把被从归])|[的、了，。：]|负责|分管|领导|主要|有关|相关|部门|单位|工作/u;
 
 export function isPersonName(name: string): boolean {
   if (NOT_A_NAME.test(name)) return false;
@@ -84,9 +84,9 @@ const OFFICES_AFTER = '(?:、[\\u4e00-\\u9fff]{1,12}?(?:长|书记|主任|委员
 /** How a post is held, in brackets after the title: `副县长（挂职）：黄某`. */
 const HOW_HELD = '(?:\\s*[（(](?:挂职|兼职|代理|兼)[^（）()]{0,20}[）)])?';
 
-/** Title first, then the name: `常务副区长黄某文`, `新任副区长陆某刚接手…`. */
+/** Title first, then the name: `常务副区长黄某文`, `新任副区长陆某刚接手…`, `副旗长（挂职）：郭某协助分管…`. */
 const TITLE_THEN_NAME = new RegExp(
-  `^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})[：:]?(${NAME})(?:同志)?(?=${FOLLOWER})`,
+  `^${OFFICES_BEFORE}${QUALIFIER}?(${TITLE_SOURCE})${HOW_HELD}[：:]?(${NAME})(?:同志)?(?=${FOLLOWER})`,
   'u',
 );
 /** Name first, then the title: `陈某华常务副市长`, `莫某副县长其他分工不变`. */

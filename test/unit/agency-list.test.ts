@@ -113,6 +113,17 @@ describe('splitAgencyList', () => {
     expect(written('市体育局 市林业和园林局', 'separate')).toEqual(['市体育局', '市林业和园林局']);
   });
 
+  it('reads whitespace after a community or a street as a separator in table cells, never inside a street office', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('清真巷社区', '东关社区', '大街街道'), fc.constantFrom('共和路社区', '财政所', '南关街道'), fc.constantFrom(' ', '　', '  '), (first, second, gap) => {
+        expect(written(`${first}${gap}${second}`, 'separate')).toEqual([first, second]);
+      }),
+    );
+    expect(written('东关大街街道 办事处', 'separate')).toEqual(['东关大街街道办事处']);
+    // Joined in join mode, as page-break residue.
+    expect(written('清真巷社区 共和路社区')).toEqual(['清真巷社区共和路社区']);
+  });
+
   it('joins a name broken by a page break and keeps its span in the document', () => {
     const document = '（市城管\n\n执法局牵头）';
     const mentions = splitAgencyList(document.slice(1, 9), 1);
@@ -134,6 +145,40 @@ describe('splitAgencyList', () => {
     expect(written('自治区残联和广西大学')).toEqual(['自治区残联', '广西大学']);
     expect(written('区发展和改革局、市文化广电和旅游局、市工业和信息化局')).toEqual(['区发展和改革局', '市文化广电和旅游局', '市工业和信息化局']);
     expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
+  });
+
+  it('cuts at 以及 like 及, and at 及 / 和 / 以及 before a bare place whose suffix comes later', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('及', '和', '以及'), fc.constantFrom('州财政局', '财政所', '新区财政局'), (conjunction, first) => {
+        expect(names(`${first}${conjunction}各村委会`)).toEqual([first, '各村委会']);
+        expect(names(`${first}${conjunction}湖潮乡、党武镇人民政府`)).toEqual([first, '湖潮乡人民政府', '党武镇人民政府']);
+        expect(names(`荔波县、平塘县人民政府${conjunction}${first}`)).toEqual(['荔波县人民政府', '平塘县人民政府', first]);
+      }),
+    );
+    // 和 inside a name is no conjunction, whatever follows.
+    expect(written('市发展和改革局以及市财政局')).toEqual(['市发展和改革局', '市财政局']);
+    expect(written('区社会事务和民政局')).toEqual(['区社会事务和民政局']);
+  });
+
+  it('keeps a collective whose levels are listed as one unit, a level in brackets included', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('各市、县', '各市、州、县', '各县、市'), fc.constantFrom('', '（区）', '（市、区）'.replace('、', '')), fc.constantFrom('人民政府', '政府'), (levels, bracket, government) => {
+        const collective = `${levels}${bracket}${government}`;
+        expect(written(`${collective}，自治区财政厅`)).toEqual([collective, '自治区财政厅']);
+      }),
+    );
+  });
+
+  it('hands a shared suffix to short 州, 盟, 旗 and village names, and across 和 / 及 between two places', () => {
+    expect(names('海南州、海西州人民政府')).toEqual(['海南州人民政府', '海西州人民政府']);
+    expect(names('北关村、南关村村民委员会')).toEqual(['北关村村民委员会', '南关村村民委员会']);
+    fc.assert(
+      fc.property(fc.constantFrom('和', '及'), fc.constantFrom('村民委员会', '居民委员会', '村委会'), (conjunction, suffix) => {
+        expect(names(`西滩村${conjunction}东门村${suffix}`)).toEqual([`西滩村${suffix}`, `东门村${suffix}`]);
+      }),
+    );
+    // Without a shared suffix after it, a village stays the unit it names.
+    expect(names('西滩村、东门村')).toEqual(['西滩村', '东门村']);
   });
 
   it('restores a town\'s level (镇, 乡), never from a place that starts with one (镇江市) nor into 乡村振兴局', () => {

@@ -131,6 +131,17 @@ describe('labels that give no role, and 责任主体', () => {
     expect(lines[0]?.responsible.map((unit) => unit.name)).toEqual(['市财政局']);
   });
 
+  it('reads a label right after an item name and its colon (● 名称：责任单位：…), never a label that is no unit label', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('● ', '', '1.'), fc.constantFrom('责任单位', '牵头单位'), fc.constantFrom('：', ':'), (opening, label, colon) => {
+        const found = findLeadAnnotations(`${opening}旅游公路提升${colon}${label}：元阳县、红河县人民政府，时限：2021年10月。\n`);
+        const units = found.flatMap((annotation) => [...annotation.leads, ...annotation.responsible]).map((unit) => unit.name);
+        expect(units).toEqual(['元阳县人民政府', '红河县人民政府']);
+      }),
+    );
+    expect(findLeadAnnotations('● 旅游公路提升：建设内容：改造公路20公里。\n')).toEqual([]);
+  });
+
   it('reads a 责任主体 line as responsible units, next to 责任部门 (responsible) and 协同部门 (supporting)', () => {
     const found = findLeadAnnotations('1.推进产业集群建设。\n责任部门：市工业和信息化局\n协同部门：市财政局\n责任主体：各县（市、区）政府\n');
     expect(found).toHaveLength(1);

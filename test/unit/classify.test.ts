@@ -40,6 +40,19 @@ describe('classifyDocument', () => {
     expect(classifyDocument(doc(`${title}\n\n各市人民政府：\n现提出如下意见：\n${body}\n`)).kind).toBe('OTHER');
   });
 
+  it('reads a 计划执行情况与计划草案 report as a work report about its plan year, not a notice publishing a plan', () => {
+    const title = '关于某市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告';
+    expect(classifyDocument(doc(`${title}\n\n一、2023年计划执行情况\n全市地区生产总值比上年增长5.6%。\n`))).toMatchObject({ kind: 'WORK_REPORT', year: 2024 });
+    expect(classifyDocument(doc('关于某市2024年国民经济和社会发展计划草案的报告\n\n正文。\n')).kind).toBe('WORK_REPORT');
+    expect(classifyDocument(doc('某市人民政府关于印发某市2024年国民经济和社会发展计划的通知\n\n正文。\n')).kind).toBe('OTHER');
+  });
+
+  it('reads a news headline announcing the year’s targets as a work report', () => {
+    const page = '首页 > 新闻中心\n某新区2024年经济社会发展目标出炉\n2024-01-26 10:20　来源：某新区融媒体中心\n\n2024年，某新区将力争地区生产总值增长7%以上。\n';
+    expect(classifyDocument(doc(page))).toMatchObject({ kind: 'WORK_REPORT', year: 2024 });
+    expect(classifyDocument(doc('某市人民政府关于下达2024年经济社会发展目标责任的通知\n\n正文。\n')).kind).toBe('OTHER');
+  });
+
   it('reads 民生计划 as a livelihood plan and a notice sending two families as its first attachment', () => {
     expect(classifyDocument(doc('某县人民政府办公室关于印发2025年民生计划的通知\n\n正文。\n')).kind).toBe('LIVELIHOOD_PLAN');
     const bundle = '某区人民政府办公室关于印发2023年重点工作分工和民生实事项目的通知\n\n各部门：\n现印发给你们。\n\n附件1\n\n2023年区政府重点工作分工方案\n\n一、任务。\n牵头单位：区财政局\n';

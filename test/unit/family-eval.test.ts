@@ -42,8 +42,8 @@ describe('kg eval on the family fixtures', () => {
 
   // The held-out sets were written blind, then used for error analysis; their floors
   // sit a little under today's figures, so a change that loses ground on them fails.
-  // Set 4 still misses a 国民经济和社会发展计划 report whose figures sit in an indicator
-  // table (kind, year and its figures), hence its lower figure floors.
+  // Set 4 still misses the figures of a 国民经济和社会发展计划 report that sit in an indicator
+  // table (its kind and year are read since 2026-12-02), hence its lower figure floors.
   const HELD_OUT = [
     { folder: 'families-holdout', description: '16 other provinces', lead: 0.95, units: 0.93, target: 0.95, actual: 0.9, kind: 0.95, jurisdiction: 0.95 },
     { folder: 'families-holdout-2', description: '24 provinces, the second blind set', lead: 0.95, units: 0.93, target: 0.95, actual: 0.9, kind: 0.95, jurisdiction: 0.95 },
@@ -53,6 +53,9 @@ describe('kg eval on the family fixtures', () => {
     // Places and shapes no earlier set covers (merged 类别 columns, system exports, 【label】 runs, ▲ news lists); every role read fully after the fixes of 2026-12-02.
     { folder: 'families-holdout-5', description: 'places and shapes no earlier set covers, the fifth blind set', lead: 0.98, units: 0.98, target: 0.98, actual: 0.98, kind: 0.98, jurisdiction: 0.98 },
     { folder: 'families-holdout-6', description: 'CSV exports, Word tables saved as text, nested HTML and PDF copies, the sixth blind set', lead: 0.98, units: 0.98, target: 0.98, actual: 0.98, kind: 0.96, jurisdiction: 0.96 },
+    // 盟/旗 governments, autonomous prefectures and counties, new areas, towns (· lists, 以及, 计划执行情况 reports); after the fixes of 2026-12-02
+    // it misses only a news page's figures scoped by its own place name (2023年两江新区实现…) and one ● bullet without content.
+    { folder: 'families-holdout-7', description: '盟/旗, autonomous places, new areas and towns, the seventh blind set', lead: 0.98, units: 0.98, target: 0.96, actual: 0.95, kind: 0.98, jurisdiction: 0.98 },
   ] as const;
   for (const floors of HELD_OUT) {
     it(`holds the held-out fixtures of ${floors.folder} (${floors.description}) to their floors`, async () => {

@@ -101,6 +101,18 @@ describe('extractIndicators', () => {
     expect(summary('全市-地区生产总值增长6%')).toEqual([]);
   });
 
+  it('reads a metric after a middle-dot bullet opening a line, whichever dot sign', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('\u00b7', '\u30fb', '\u2027', '\u2219'), fc.constantFrom('', ' ', '\u3000', '  '), (dot, gap) => {
+        expect(summary(`${dot}${gap}地区生产总值增长5%左右；`).map((row) => (row as unknown[]).slice(0, 3))).toEqual([['地区生产总值', 'growth', 5]]);
+        const qualitative = extractQualitativeStatements(sentence(`${dot}${gap}一般公共预算收入与经济增长保持同步；`, 'TARGET', 2026), RULES);
+        expect(qualitative.map((statement) => statement.metric)).toEqual(['一般公共预算收入']);
+      }),
+    );
+    // Mid-line a middle dot joins the parts of a name and opens no clause.
+    expect(summary('全市·地区生产总值增长6%')).toEqual([]);
+  });
+
   it('reads a target sentence with qualifiers', () => {
     const text = '今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长7.7%，一般公共预算收入增长4%以上，城镇调查失业率控制在5.5%以内。';
     const statements = extractIndicators(sentence(text, 'TARGET', 2026, 1000), RULES);

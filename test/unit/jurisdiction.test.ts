@@ -103,6 +103,22 @@ describe('a document\'s jurisdiction', () => {
     expect(signed?.evidence).toBe('issuer');
   });
 
+  it('reads a 盟 or 地区 by its 行政公署, a banner named with a wing or a union, and an autonomous county whose name opens like a word (本溪)', () => {
+    for (const name of ['甲乙丙盟', '甲乙地区']) {
+      for (const office of ['行政公署', '行署']) {
+        expect(find('', `${name}${office}关于盟行政公署领导成员工作分工的通知`)?.name, office).toBe(name);
+        expect(find(`关于某事的通知\n各旗人民政府：\n正文。\n${name}${office}办公室`, '关于某事的通知')?.name, office).toBe(name);
+      }
+    }
+    for (const banner of ['科尔沁右翼前旗', '察哈尔右翼中旗', '达尔罕茂明安联合旗']) {
+      expect(chain(find('', `${banner}人民政府关于调整旗政府领导班子成员工作分工的通知`))[0]).toBe(`${banner}:county`);
+    }
+    expect(chain(find('', '本溪满族自治县人民政府领导工作分工'))[0]).toBe('本溪满族自治县:county');
+    // 本县 / 各民族 open no place, autonomous or not.
+    expect(find('', '本县人民政府关于某事的通知')).toBeNull();
+    expect(find('', '各民族自治县人民政府关于某事的通知')).toBeNull();
+  });
+
   it('does not take a sentence for an issuer (经镇人民政府研究, 主持镇人民政府全面工作)', () => {
     expect(find('关于镇人民政府领导班子成员工作分工的通知\n经镇人民政府研究，现通知如下：\n主持镇人民政府全面工作。', '关于镇人民政府领导班子成员工作分工的通知')).toBeNull();
     expect(find('各县、区人民政府，市人民政府各组成部门：\n正文。')).toBeNull();

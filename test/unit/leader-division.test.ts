@@ -111,6 +111,24 @@ describe('structureLeaderDivision: anonymised names, 包联 lists and projects',
     expect(facts(text)).toEqual(['X某某 主管 区审计局', 'Z某某 分管 区商务局', 'Z某某 协助分管 区发展和改革委员会']);
   });
 
+  it('reads `title：name　duties` lines: 常务 is part of the title, and a post held 挂职 is written in brackets before the colon', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('旗', '县', '区', '市'), fc.constantFrom('　', ' ', ''), (level, gap) => {
+        const text = `常务副${level}长：马某某${gap}负责${level}政府常务工作，分管${level}财政局，联系${level}人民法院。\n副${level}长（挂职）：郭某某${gap}协助分管${level}农牧和科技局。\n`;
+        expect(structureLeaderDivision(text).leaders.map((block) => [block.name, block.title])).toEqual([
+          ['马某某', `常务副${level}长`],
+          ['郭某某', `副${level}长`],
+        ]);
+        expect(facts(text)).toEqual([`马某某 分管 ${level}财政局`, `马某某 联系 ${level}人民法院`, `郭某某 协助分管 ${level}农牧和科技局`]);
+      }),
+    );
+  });
+
+  it('reads 代管X as 分管 of X, without the verb in the unit', () => {
+    const text = '副盟长　张某\n负责农牧业方面工作，分管盟农牧局，代管盟乡村振兴局、盟林业和草原局，联系阿拉善左旗。\n';
+    expect(facts(text)).toEqual(['张某 分管 盟农牧局', '张某 分管 盟乡村振兴局', '张某 分管 盟林业和草原局', '张某 联系 阿拉善左旗']);
+  });
+
   it('reads 包联村 / 包联村（社区） / 包联企业 / 包联镇街 lists as 联系, and a 包联项目 as no unit', () => {
     const text = '镇长：X某某\n分管财政所。\n包联村（社区）：舒家沟村、柳陂社区。\n包联企业：某某科技有限公司。\n包联镇街：万水泉镇。\n包联项目：汽车零部件产业园标准化厂房项目。\n';
     expect(facts(text)).toEqual(['X某某 分管 财政所', 'X某某 联系 舒家沟村', 'X某某 联系 柳陂社区', 'X某某 联系 某某科技有限公司', 'X某某 联系 万水泉镇']);

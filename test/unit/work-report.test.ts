@@ -83,6 +83,41 @@ describe('structureWorkReport: figure sentences', () => {
       ['TARGET', 2017, '2017年柳州经济社会发'],
     ]);
   });
+
+  it('reads a plan report: its 计划执行情况 part is the review, its 计划草案 part the plan', () => {
+    const text = [
+      '关于某市2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告',
+      '',
+      '一、2023年计划执行情况',
+      '全市地区生产总值完成738.5亿元，比上年增长5.6%。一般公共预算收入完成41.8亿元，与上年持平。',
+      '',
+      '二、2024年计划草案',
+      '2024年主要预期目标是：地区生产总值增长6%左右。',
+      '',
+    ].join('\n');
+    const { figures } = structureWorkReport(text, 2024);
+    expect(figures.map((figure) => [figure.kind, figure.year, figure.text.slice(0, 8)])).toEqual([
+      ['ACTUAL', 2023, '全市地区生产总值'],
+      ['ACTUAL', 2023, '一般公共预算收入'],
+      ['TARGET', 2024, '2024年主要预'],
+    ]);
+  });
+});
+
+describe('structureWorkReport: a news summary without headings', () => {
+  it('reads a sentence opening with the plan year (or 今年) and an aim as targets, the year before as results', () => {
+    for (const opening of ['2024年，某新区将力争', '今年全区力争', '2024年某新区计划']) {
+      const text = `某新区2024年经济社会发展目标出炉\n\n记者获悉，2023年某新区实现地区生产总值4950亿元，增长6.8%。\n${opening}地区生产总值增长7%以上，实际利用外资实现正增长。\n`;
+      const { figures } = structureWorkReport(text, 2024);
+      expect(figures.map((figure) => [figure.kind, figure.year]), opening).toEqual([
+        ['ACTUAL', 2023],
+        ['TARGET', 2024],
+      ]);
+    }
+    // A sentence about the plan year that states no aim is no target.
+    const { figures } = structureWorkReport('某新区新闻\n\n2024年1月，某新区地区生产总值增长7%的消息传来。\n', 2024);
+    expect(figures.filter((figure) => figure.kind === 'TARGET')).toEqual([]);
+  });
 });
 
 describe('structureWorkReport: glossary', () => {
