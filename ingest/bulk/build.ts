@@ -4,8 +4,10 @@
  * (ingest/graph/build.ts, the same records the transactional load writes) →
  * one merged graph with its renames and cross-document links → CSV →
  * `neo4j-admin database import full` (infra/neo4j/import.ts) → schema and
- * full-text index → what CSV cannot carry, the run records (IngestFile,
- * IngestState) and the orphan sweep, through the load's own statements.
+ * full-text index → what CSV cannot carry and the run records (IngestFile,
+ * IngestState), through the load's own statements. The orphan sweep is done
+ * on the merged graph before the CSV (./orphans.ts), so the importer never
+ * writes what it would delete.
  *
  * Only for a local instance: the importer writes store files, which a server
  * reached by NEO4J_URI does not expose. The pipeline does not run the
@@ -18,11 +20,12 @@ import { KgError } from '../../core/errors.ts';
 import type { IngestContext } from '../context.ts';
 import { buildDocumentGraph } from '../graph/build.ts';
 import { countRecords, type DocumentGraph } from '../graph/records.ts';
-import { deleteOrphans, markStagesPending, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
+import { markStagesPending, restoreLineBreaks, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
 import type { ParsedDocument } from '../model.ts';
-import { ARRAY_DELIMITER_OPTION, writeCsv, type CsvSource } from './csv.ts';
+import { ARRAY_DELIMITER_OPTION, CARRIAGE_RETURN_MARK, LINE_FEED_MARK, writeCsv, type CsvSource } from './csv.ts';
 import { computeLinks } from './links.ts';
 import { constraintConflict, mergeGraphs, withLinks } from './merge.ts';
+import { sweepOrphans } from './orphans.ts';
 
 export interface BulkBuildInput {
   /** The run's documents, in the order the transactional path writes them. */
@@ -68,6 +71,7 @@ export interface StoreImporter {
     readonly sources: readonly CsvSource[];
     readonly arrayDelimiter: string;
     readonly longestField: number;
+    readonly idType: 'integer';
   }): Promise<{ readonly importSeconds: number; readonly restartSeconds: number; readonly summary: string }>;
 }
 
@@ -82,9 +86,9 @@ export interface BulkBuilder {
 /** Rows per statement for what is written after the import. */
 const BATCH_SIZE = 2_000;
 
-async function writeBatched(database: Database, statement: CypherName, rows: readonly unknown[]): Promise<void> {
+async function writeBatched(database: Database, statement: CypherName, rows: readonly unknown[], parameters: Record<string, unknown> = {}): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    await database.write((transaction) => transaction.run(statement, { rows: rows.slice(start, start + BATCH_SIZE) }));
+    await database.write((transaction) => transaction.run(statement, { ...parameters, rows: rows.slice(start, start + BATCH_SIZE) }));
   }
 }
 
@@ -138,21 +142,32 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
       const mergeSeconds = seconds(mark);
       mark = performance.now();
       const links = computeLinks(merged, input.context.stopwords);
-      const graph = withLinks(merged, links);
+      // After the links, as a transactional run sweeps after linking (the link vocabulary holds orphans' names).
+      const swept = sweepOrphans(withLinks(merged, links));
+      const graph = swept.graph;
       const linksSeconds = seconds(mark);
       mark = performance.now();
       const csv = writeCsv(graph, importer.csvDirectory);
       const csvSeconds = seconds(mark);
       log(`Wrote ${csv.nodes} nodes and ${csv.relationships} relationships as ${csv.sources.length} CSV file(s) (${Math.round(csv.bytes / 1e6)} MB).`);
-      const imported = await importer.replace({ sources: csv.sources, arrayDelimiter: ARRAY_DELIMITER_OPTION, longestField: csv.longestField });
+      const imported = await importer.replace({ sources: csv.sources, arrayDelimiter: ARRAY_DELIMITER_OPTION, longestField: csv.longestField, idType: 'integer' });
       log(imported.summary);
       mark = performance.now();
       await waitUntilOnline(database);
       const onlineSeconds = seconds(mark);
+      mark = performance.now();
+      // Before the schema: the full-text indexes then index each text once, as in a transactional build
+      // (a text indexed and then replaced still counts in their scores).
+      for (const { label, key } of csv.escaped) {
+        const rows = [{ key, lineFeedMark: LINE_FEED_MARK, lineFeed: '\n', carriageReturnMark: CARRIAGE_RETURN_MARK, carriageReturn: '\r' }];
+        await restoreLineBreaks(database, label, rows);
+      }
+      const restoreSeconds = seconds(mark);
+      mark = performance.now();
       // Constraints are online when this returns (the writes below look nodes up by id);
       // the other indexes, the full-text ones above all, go on populating meanwhile.
       await database.applySchema({ awaitIndexes: false });
-      let schemaSeconds = seconds(mark);
+      let schemaSeconds = onlineSeconds + seconds(mark);
       mark = performance.now();
       const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
         const from = performance.now();
@@ -164,28 +179,24 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
       // Two independent chains on two sessions: on a server that has just started, each
       // statement's first run is mostly its planning on a cold JVM (seconds under load,
       // tens of milliseconds later), and two plan at once on two cores. The run records
-      // touch only IngestFile and IngestState nodes; the graph's chain ends with the
-      // orphan sweep, after every relationship that can keep an entity is written.
-      const [orphansRemoved] = await Promise.all([
-        (async () => {
-          await timed('deferred', async () => {
-            await writeBatched(database, 'bulk/node-properties', csv.deferred.nodeProperties);
-            for (const [type, rows] of csv.deferred.relationships) await writeRelationships(database, type, rows);
-          });
-          return timed('orphans', () => deleteOrphans(database));
-        })(),
+      // touch only IngestFile and IngestState nodes.
+      await Promise.all([
+        timed('deferred', async () => {
+          await writeBatched(database, 'bulk/node-properties', csv.deferred.nodeProperties);
+          for (const [type, rows] of csv.deferred.relationships) await writeRelationships(database, type, rows);
+        }),
         timed('run records', async () => {
           await writeFileRecords(database, input.fileRecords);
           // Every graph-wide stage is done: the record says none is owed, as a finished transactional run leaves it.
           await markStagesPending(database, []);
         }),
       ]);
-      const afterSeconds = seconds(mark);
+      const afterSeconds = restoreSeconds + seconds(mark);
       mark = performance.now();
       // Only now is the graph ready for the API's searches.
       await database.read('bulk/await-indexes');
       schemaSeconds += seconds(mark);
-      log(`After the import: online ${onlineSeconds.toFixed(1)} s, ${afterSteps.join(', ')}, indexes ${seconds(mark).toFixed(1)} s more.`);
+      log(`After the import: online ${onlineSeconds.toFixed(1)} s, line breaks ${restoreSeconds.toFixed(1)} s, ${afterSteps.join(', ')}, indexes ${seconds(mark).toFixed(1)} s more.`);
       const deferredRelationships = [...csv.deferred.relationships.values()].reduce((sum, rows) => sum + rows.length, 0);
       const written = { nodes: 0, relationships: 0 };
       for (const built of graphs) {
@@ -199,7 +210,7 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
         written,
         imported: { nodes: csv.nodes, relationships: csv.relationships + deferredRelationships },
         links: { implements: links.implements.length, continues: links.continues.length },
-        orphansRemoved,
+        orphansRemoved: swept.removed,
         timings: {
           graphs: graphsSeconds,
           merge: mergeSeconds,

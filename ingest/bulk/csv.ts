@@ -5,32 +5,46 @@
  * (core/database.ts `toDriverValue`), so they are `long` here and other
  * numbers `double`; lists are `string[]` / `long[]` / `double[]`.
  *
- * Records are grouped by label (or type) and by the keys and types of their
- * properties, one file per group with its own header, so a property a record
- * does not have is absent rather than null, and a key whose values have
- * different types in different records keeps each record's type.
+ * What keeps the importer fast (docs/performance.md, "Bulk builds"):
+ * - the `:ID` column is the node's position in the file, an integer
+ *   (`--id-type=integer`: no string id map to build and sort); the project's
+ *   id is the `id` property, and relationships name their ends by position;
+ * - labels are a `:LABEL` column and types a `:TYPE` column, so all nodes go
+ *   in as few files as their property types allow (the importer samples every
+ *   file before it starts): one file per set of columns whose types agree, a
+ *   record going into the first file it fits, a property it does not have
+ *   left empty (the importer reads an unquoted empty field as no value);
+ * - no field holds a line break, so the importer may split files between its
+ *   threads (`--multiline-fields=false`): a line feed in a string property is
+ *   written as LINE_FEED_MARK and a carriage return as CARRIAGE_RETURN_MARK,
+ *   and `escaped` lists where, for `bulk/restore-line-breaks` after the import.
  *
  * What CSV cannot say is kept aside for a Cypher write after the import
  * (`deferred`): an empty list (the importer reads an empty field as no
- * value) and a list element that is empty or holds the array delimiter.
+ * value), a list element that is empty, holds the array delimiter or a line
+ * break, a string that holds one of the marks, and a relationship with a
+ * line break in a property.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { KgError } from '../../core/errors.ts';
 import { RELATIONSHIP_TYPES, type PropertyValue, type RelationshipType } from '../graph/records.ts';
-import type { BulkGraph, BulkNode, BulkRelationship } from './merge.ts';
+import type { BulkGraph, BulkLabel, BulkNode, BulkRelationship } from './merge.ts';
 
-/** Between list elements: a control character no cleaned text or id holds (checked per value). */
+/** Between list elements and labels: a control character no cleaned text or id holds (checked per value). */
 export const ARRAY_DELIMITER = '\u001f';
 /** The same, as the importer's option spells it. */
 export const ARRAY_DELIMITER_OPTION = 'U+001F';
+/** Stand in for line feeds and carriage returns in the CSV (restored after the import). */
+export const LINE_FEED_MARK = '\u001e';
+export const CARRIAGE_RETURN_MARK = '\u001d';
+/** Every node is in this id space, and has this label. */
+const ID_SPACE = 'Node';
 
 type ColumnType = 'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]';
 
 export interface CsvSource {
   readonly kind: 'nodes' | 'relationships';
-  /** `Node:Assignment` for nodes, the type for relationships. */
-  readonly name: string;
   readonly file: string;
   readonly records: number;
   /** Some field holds a line break (the importer must read the file in one piece). */
@@ -47,6 +61,8 @@ export interface DeferredWrites {
 export interface CsvExport {
   readonly sources: readonly CsvSource[];
   readonly deferred: DeferredWrites;
+  /** The labels and string property keys whose line breaks were written as marks (`bulk/restore-line-breaks`). */
+  readonly escaped: readonly { readonly label: BulkLabel; readonly key: string }[];
   readonly nodes: number;
   readonly relationships: number;
   /** Bytes of the longest field, for the importer's read buffer. */
@@ -55,6 +71,8 @@ export interface CsvExport {
 }
 
 const PROPERTY_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LINE_BREAK = /[\n\r]/;
+const hasMark = (text: string): boolean => text.includes(LINE_FEED_MARK) || text.includes(CARRIAGE_RETURN_MARK);
 
 function unsupported(message: string): KgError {
   return new KgError('BULK_IMPORT_FAILED', `The bulk build cannot write this graph as CSV: ${message}. Run "kg ingest" without --reset on an existing graph, or report the document.`);
@@ -62,13 +80,14 @@ function unsupported(message: string): KgError {
 
 /** The column type of a value, or null when CSV cannot carry it (deferred). */
 function columnType(value: PropertyValue): ColumnType | null {
-  if (typeof value === 'string') return 'string';
+  // A mark in the CSV must be a line break: a text holding one as it is goes aside.
+  if (typeof value === 'string') return hasMark(value) ? null : 'string';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') return Number.isSafeInteger(value) ? 'long' : 'double';
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
     if (value.every((item) => typeof item === 'string')) {
-      return value.every((item) => item !== '' && !item.includes(ARRAY_DELIMITER)) ? 'string[]' : null;
+      return value.every((item) => item !== '' && !item.includes(ARRAY_DELIMITER) && !LINE_BREAK.test(item)) ? 'string[]' : null;
     }
     if (value.every((item) => typeof item === 'number')) {
       // The driver sends each element as it sends a number: a list mixing the two kinds is not one Cypher list type.
@@ -85,10 +104,15 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** Line breaks as their marks: exactly reversible, as no value written holds a mark (columnType). */
+export function markLineBreaks(text: string): string {
+  return text.replace(/\n/g, LINE_FEED_MARK).replace(/\r/g, CARRIAGE_RETURN_MARK);
+}
+
 function field(value: PropertyValue, type: ColumnType): string {
   switch (type) {
     case 'string':
-      return quote(value as string);
+      return quote(markLineBreaks(value as string));
     case 'string[]':
       return quote((value as readonly string[]).join(ARRAY_DELIMITER));
     case 'long[]':
@@ -107,26 +131,22 @@ class CsvFile {
   records = 0;
   bytes = 0;
   longestField = 0;
-  multiline = false;
 
   constructor(readonly file: string, header: string) {
     this.descriptor = fs.openSync(file, 'w');
     this.push(`${header}\n`);
   }
 
-  row(fields: readonly string[]): void {
-    for (const value of fields) {
-      if (value.length > this.longestField) this.longestField = value.length;
-      if (!this.multiline && (value.includes('\n') || value.includes('\r'))) this.multiline = true;
-    }
+  row(line: string, longest: number): void {
+    if (longest > this.longestField) this.longestField = longest;
     this.records += 1;
-    this.push(`${fields.join(',')}\n`);
+    this.push(line);
   }
 
   private push(text: string): void {
     this.chunks.push(text);
     this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
+    if (this.size > 1 << 22) this.flush();
   }
 
   private flush(): void {
@@ -144,83 +164,164 @@ class CsvFile {
   }
 }
 
-interface Typed {
-  readonly columns: readonly (readonly [string, ColumnType])[];
-  readonly signature: string;
-  readonly deferred: Record<string, PropertyValue>;
+/** The columns of one file: property key → type, in the order first seen. */
+type Columns = Map<string, ColumnType>;
+
+/**
+ * Files for one kind of record: each record goes into the first file whose
+ * columns agree with its properties' types (a key of another type there
+ * would change the value's Cypher type), widening that file's columns.
+ */
+class FileGroups {
+  readonly columns: Columns[] = [];
+
+  /** The file of these properties, in a first pass over the records. */
+  place(properties: Readonly<Record<string, PropertyValue>>): number {
+    const typed: [string, ColumnType][] = [];
+    for (const key in properties) {
+      const type = columnType(properties[key] as PropertyValue);
+      if (type !== null) typed.push([key, type]);
+    }
+    let index = this.columns.findIndex((columns) => typed.every(([key, type]) => (columns.get(key) ?? type) === type));
+    if (index < 0) {
+      index = this.columns.length;
+      this.columns.push(new Map());
+    }
+    const columns = this.columns[index] as Columns;
+    for (const [key, type] of typed) if (!columns.has(key)) columns.set(key, type);
+    return index;
+  }
 }
 
-function typedProperties(properties: Readonly<Record<string, PropertyValue>>): Typed {
-  const columns: [string, ColumnType][] = [];
-  const deferred: Record<string, PropertyValue> = {};
-  for (const key of Object.keys(properties).sort()) {
-    if (!PROPERTY_KEY.test(key)) throw unsupported(`the property key "${key}" cannot be a CSV header field`);
-    const value = properties[key] as PropertyValue;
-    const type = columnType(value);
-    if (type === null) deferred[key] = value;
-    else columns.push([key, type]);
+function checkKeys(properties: Readonly<Record<string, PropertyValue>>): void {
+  for (const key in properties) {
+    if (!PROPERTY_KEY.test(key) || key === 'id') throw unsupported(`the property key "${key}" cannot be a CSV header field`);
   }
-  return { columns, signature: columns.map(([key, type]) => `${key}:${type}`).join(','), deferred };
 }
 
 const OWNED_TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 
-/** Writes `graph` into `directory` (created empty); nodes live in the id space `Node`. */
+/** A relationship CSV cannot carry whole: a list it cannot hold, or a line break (marks are restored on nodes only). */
+function relationshipDeferred(relationship: BulkRelationship): boolean {
+  for (const key in relationship.properties) {
+    const value = relationship.properties[key] as PropertyValue;
+    if (columnType(value) === null || (typeof value === 'string' && LINE_BREAK.test(value))) return true;
+  }
+  return false;
+}
+
+/** Writes `graph` into `directory` (created empty). */
 export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
   fs.rmSync(directory, { recursive: true, force: true });
   fs.mkdirSync(directory, { recursive: true });
-  const files = new Map<string, { source: Omit<CsvSource, 'records' | 'multiline'>; csv: CsvFile }>();
-  const fileFor = (kind: CsvSource['kind'], name: string, typed: Typed, header: string): CsvFile => {
-    const key = `${kind}|${name}|${typed.signature}`;
-    let entry = files.get(key);
-    if (entry === undefined) {
-      const file = path.join(directory, `${kind}-${name.replace(/\W/g, '_')}-${files.size + 1}.csv`);
-      entry = { source: { kind, name, file }, csv: new CsvFile(file, header) };
-      files.set(key, entry);
-    }
-    return entry.csv;
-  };
   const deferred: DeferredWrites = { nodeProperties: [], relationships: new Map() };
-  const columnsOf = (typed: Typed): string[] => typed.columns.map(([key, type]) => `${key}:${type}`);
-  const valuesOf = (typed: Typed, properties: Readonly<Record<string, PropertyValue>>): string[] => typed.columns.map(([key, type]) => field(properties[key] as PropertyValue, type));
+  const escaped = new Map<string, { label: BulkLabel; key: string }>();
 
-  const writeNode = (node: BulkNode): void => {
-    const typed = typedProperties(node.properties);
-    const name = `Node:${node.label}`;
-    const csv = fileFor('nodes', name, typed, ['id:ID(Node)', ...columnsOf(typed)].join(','));
-    csv.row([quote(node.id), ...valuesOf(typed, node.properties)]);
-    if (Object.keys(typed.deferred).length > 0) deferred.nodeProperties.push({ id: node.id, properties: typed.deferred });
-  };
-  const writeRelationship = (relationship: BulkRelationship): void => {
-    const typed = typedProperties(relationship.properties);
-    if (Object.keys(typed.deferred).length > 0) {
-      if (!OWNED_TYPES.has(relationship.type)) throw unsupported(`a ${relationship.type} relationship with a list CSV cannot hold`);
+  // The first pass: which file each record goes into, and each file's columns.
+  const position = new Map<string, number>();
+  const nodeGroups = new FileGroups();
+  const nodeFile = new Uint16Array(graph.nodes.length);
+  graph.nodes.forEach((node, index) => {
+    checkKeys(node.properties);
+    position.set(node.id, index);
+    nodeFile[index] = nodeGroups.place(node.properties);
+  });
+  const relationshipGroups = new FileGroups();
+  const kept: BulkRelationship[] = [];
+  const relationshipFile: number[] = [];
+  for (const relationship of graph.relationships) {
+    checkKeys(relationship.properties);
+    if (relationshipDeferred(relationship)) {
+      if (!OWNED_TYPES.has(relationship.type)) throw unsupported(`a ${relationship.type} relationship with a value CSV cannot hold`);
       const type = relationship.type as RelationshipType;
       const list = deferred.relationships.get(type) ?? [];
       list.push({ from: relationship.from, to: relationship.to, properties: relationship.properties });
       deferred.relationships.set(type, list);
-      return;
+      continue;
     }
-    const csv = fileFor('relationships', relationship.type, typed, [':START_ID(Node)', ':END_ID(Node)', ...columnsOf(typed)].join(','));
-    csv.row([quote(relationship.from), quote(relationship.to), ...valuesOf(typed, relationship.properties)]);
+    kept.push(relationship);
+    relationshipFile.push(relationshipGroups.place(relationship.properties));
+  }
+
+  const open = (kind: CsvSource['kind'], groups: FileGroups, fixed: readonly string[]): CsvFile[] =>
+    groups.columns.map((columns, index) => {
+      const header = [...fixed, ...[...columns].map(([key, type]) => `${key}:${type}`)].join(',');
+      return new CsvFile(path.join(directory, `${kind}-${index + 1}.csv`), header);
+    });
+  const nodeFiles = open('nodes', nodeGroups, [`:ID(${ID_SPACE})`, ':LABEL', 'id:string']);
+  const relationshipFiles = open('relationships', relationshipGroups, [`:START_ID(${ID_SPACE})`, `:END_ID(${ID_SPACE})`, ':TYPE']);
+  const all = [...nodeFiles, ...relationshipFiles];
+  // The fields after the fixed ones; their longest, for the read buffer.
+  let longest = 0;
+  const values = (columns: Columns, properties: Readonly<Record<string, PropertyValue>>, onDeferred: (key: string, value: PropertyValue) => void): string => {
+    let line = '';
+    for (const [key, type] of columns) {
+      const value = properties[key];
+      let text = '';
+      if (value !== undefined) {
+        if (columnType(value) === null) onDeferred(key, value);
+        else text = field(value, type);
+      }
+      if (text.length > longest) longest = text.length;
+      line += `,${text}`;
+    }
+    return line;
   };
 
   try {
-    for (const node of graph.nodes) writeNode(node);
-    for (const relationship of graph.relationships) writeRelationship(relationship);
+    graph.nodes.forEach((node: BulkNode, index) => {
+      const group = nodeFile[index] as number;
+      const columns = nodeGroups.columns[group] as Columns;
+      const later: Record<string, PropertyValue> = {};
+      let hasLater = false;
+      // A property the file has no column for is one CSV cannot carry (place() gave the file every other).
+      for (const key in node.properties) {
+        if (!columns.has(key)) {
+          later[key] = node.properties[key] as PropertyValue;
+          hasLater = true;
+        }
+      }
+      longest = 0;
+      const rest = values(columns, node.properties, (key, value) => {
+        later[key] = value;
+        hasLater = true;
+      });
+      if (hasLater) deferred.nodeProperties.push({ id: node.id, properties: later });
+      for (const key in node.properties) {
+        const value = node.properties[key];
+        if (typeof value === 'string' && later[key] === undefined && LINE_BREAK.test(value)) {
+          const marked = `${node.label}.${key}`;
+          if (!escaped.has(marked)) escaped.set(marked, { label: node.label, key });
+        }
+      }
+      const id = quote(node.id);
+      if (id.length > longest) longest = id.length;
+      (nodeFiles[group] as CsvFile).row(`${index},${ID_SPACE}${ARRAY_DELIMITER}${node.label},${id}${rest}\n`, longest);
+    });
+    kept.forEach((relationship, index) => {
+      const group = relationshipFile[index] as number;
+      const from = position.get(relationship.from);
+      const to = position.get(relationship.to);
+      if (from === undefined || to === undefined) throw unsupported(`a ${relationship.type} relationship to a node the graph does not hold (${relationship.from} → ${relationship.to})`);
+      longest = 0;
+      const rest = values(relationshipGroups.columns[group] as Columns, relationship.properties, () => undefined);
+      (relationshipFiles[group] as CsvFile).row(`${from},${to},${relationship.type}${rest}\n`, longest);
+    });
   } finally {
-    for (const { csv } of files.values()) csv.close();
+    for (const csv of all) csv.close();
   }
-  const entries = [...files.values()];
-  const sources = entries.map(({ source, csv }) => ({ ...source, records: csv.records, multiline: csv.multiline }));
-  const count = (kind: CsvSource['kind']) => sources.filter((source) => source.kind === kind).reduce((sum, source) => sum + source.records, 0);
+  const sources = [
+    ...nodeFiles.map((csv) => ({ kind: 'nodes' as const, file: csv.file, records: csv.records, multiline: false })),
+    ...relationshipFiles.map((csv) => ({ kind: 'relationships' as const, file: csv.file, records: csv.records, multiline: false })),
+  ];
   return {
     sources,
     deferred,
-    nodes: count('nodes'),
-    relationships: count('relationships'),
+    escaped: [...escaped.values()],
+    nodes: graph.nodes.length,
+    relationships: kept.length,
     // UTF-16 length × 3 bounds the UTF-8 bytes of a field.
-    longestField: Math.max(0, ...entries.map(({ csv }) => csv.longestField)) * 3,
-    bytes: entries.reduce((sum, { csv }) => sum + csv.bytes, 0),
+    longestField: Math.max(0, ...all.map((csv) => csv.longestField)) * 3,
+    bytes: all.reduce((sum, csv) => sum + csv.bytes, 0),
   };
 }
