@@ -59,7 +59,7 @@ export type CypherName =
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
-  | 'bulk/await-indexes'
+  | 'bulk/indexes-not-online'
   | 'bulk/node-properties'
   | 'bulk/restore-line-breaks:Agency'
   | 'bulk/restore-line-breaks:Assignment'
@@ -184,7 +184,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',
-  'bulk/await-indexes',
+  'bulk/indexes-not-online',
   'bulk/node-properties',
   'bulk/restore-line-breaks:Agency',
   'bulk/restore-line-breaks:Assignment',
