@@ -3,7 +3,6 @@
 
 /** Each template of cypher/ (`*.template.cypher`) and the constants it is expanded for (from `LOAD_TEMPLATES`, ingest/load.ts). */
 export const CYPHER_TEMPLATE_BINDINGS = {
-  'bulk/restore-line-breaks': ['Document', 'Section', 'Task', 'Assignment', 'Passage', 'LivelihoodProject', 'Agency', 'Leader', 'Company', 'Park', 'Project', 'Term', 'Indicator', 'Jurisdiction'],
   'load/owned-nodes': ['Section', 'Task', 'Assignment', 'Passage', 'LivelihoodProject'],
   'load/relationships': ['PART_OF', 'HAS_TASK', 'HAS_ASSIGNMENT', 'HAS_PROJECT', 'LED_BY', 'SUPPORTED_BY', 'OVERSEES', 'STATES', 'MENTIONS', 'DEFINES', 'ISSUED_IN'],
   'load/shared-named-nodes': ['Agency', 'Company', 'Park', 'Project'],
@@ -61,20 +60,6 @@ export type CypherName =
   | 'api/tasks-page'
   | 'bulk/indexes-not-online'
   | 'bulk/node-properties'
-  | 'bulk/restore-line-breaks:Agency'
-  | 'bulk/restore-line-breaks:Assignment'
-  | 'bulk/restore-line-breaks:Company'
-  | 'bulk/restore-line-breaks:Document'
-  | 'bulk/restore-line-breaks:Indicator'
-  | 'bulk/restore-line-breaks:Jurisdiction'
-  | 'bulk/restore-line-breaks:Leader'
-  | 'bulk/restore-line-breaks:LivelihoodProject'
-  | 'bulk/restore-line-breaks:Park'
-  | 'bulk/restore-line-breaks:Passage'
-  | 'bulk/restore-line-breaks:Project'
-  | 'bulk/restore-line-breaks:Section'
-  | 'bulk/restore-line-breaks:Task'
-  | 'bulk/restore-line-breaks:Term'
   | 'export/documents'
   | 'export/jurisdiction-by-id'
   | 'export/known-years'
@@ -186,20 +171,6 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/tasks-page',
   'bulk/indexes-not-online',
   'bulk/node-properties',
-  'bulk/restore-line-breaks:Agency',
-  'bulk/restore-line-breaks:Assignment',
-  'bulk/restore-line-breaks:Company',
-  'bulk/restore-line-breaks:Document',
-  'bulk/restore-line-breaks:Indicator',
-  'bulk/restore-line-breaks:Jurisdiction',
-  'bulk/restore-line-breaks:Leader',
-  'bulk/restore-line-breaks:LivelihoodProject',
-  'bulk/restore-line-breaks:Park',
-  'bulk/restore-line-breaks:Passage',
-  'bulk/restore-line-breaks:Project',
-  'bulk/restore-line-breaks:Section',
-  'bulk/restore-line-breaks:Task',
-  'bulk/restore-line-breaks:Term',
   'export/documents',
   'export/jurisdiction-by-id',
   'export/known-years',

@@ -39,23 +39,7 @@ export const LOAD_TEMPLATES = {
   'load/shared-nodes': PLAIN_SHARED_LABELS,
   'load/relationships': RELATIONSHIP_TYPES,
   'load/shared-relationships': SHARED_RELATIONSHIP_TYPES,
-  // Every node label of a build (ingest/bulk/csv.ts marks line breaks per label and key).
-  'bulk/restore-line-breaks': ['Document', ...OWNED_LABELS, ...SHARED_LABELS],
 } as const;
-
-export type NodeLabel = (typeof LOAD_TEMPLATES)['bulk/restore-line-breaks'][number];
-
-/**
- * Right after a bulk import: the line breaks the CSV carried as marks in the
- * string properties `rows[].key` of `label`'s nodes (ingest/bulk/csv.ts).
- */
-export async function restoreLineBreaks(
-  database: Database,
-  label: NodeLabel,
-  rows: readonly { key: string; lineFeedMark: string; lineFeed: string; carriageReturnMark: string; carriageReturn: string }[],
-): Promise<void> {
-  await database.write((transaction) => runBatched(transaction, `bulk/restore-line-breaks:${label}`, rows));
-}
 
 function ownedStatement(label: OwnedLabel): CypherName {
   return `load/owned-nodes:${label}`;

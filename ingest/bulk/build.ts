@@ -20,9 +20,9 @@ import { KgError } from '../../core/errors.ts';
 import type { IngestContext } from '../context.ts';
 import { buildDocumentGraph } from '../graph/build.ts';
 import { countRecords, type DocumentGraph } from '../graph/records.ts';
-import { markStagesPending, restoreLineBreaks, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
+import { markStagesPending, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
 import type { ParsedDocument } from '../model.ts';
-import { ARRAY_DELIMITER_OPTION, CARRIAGE_RETURN_MARK, LINE_FEED_MARK, writeCsv, type CsvSource } from './csv.ts';
+import { ARRAY_DELIMITER_OPTION, writeCsv, type CsvSource } from './csv.ts';
 import { computeLinks } from './links.ts';
 import { constraintConflict, mergeGraphs, withLinks } from './merge.ts';
 import { sweepOrphans } from './orphans.ts';
@@ -189,13 +189,6 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
       // touch only IngestFile and IngestState nodes, which no index of the graph needs.
       await Promise.all([
         (async () => {
-          // Before the schema: the full-text indexes then index each text once, as in a transactional
-          // build (a text indexed and then replaced still counts in their scores).
-          await timed('line breaks', async () => {
-            for (const { label, key } of csv.escaped) {
-              await restoreLineBreaks(database, label, [{ key, lineFeedMark: LINE_FEED_MARK, lineFeed: '\n', carriageReturnMark: CARRIAGE_RETURN_MARK, carriageReturn: '\r' }]);
-            }
-          });
           // Constraints are online when this returns (the writes below look nodes up by id);
           // the other indexes, the full-text ones above all, go on populating meanwhile.
           await timed('schema', () => database.applySchema({ awaitIndexes: false, indexesTogether: true }), true);

@@ -14,30 +14,26 @@
  *   file before it starts): one file per set of columns whose types agree, a
  *   record going into the first file it fits, a property it does not have
  *   left empty (the importer reads an unquoted empty field as no value);
- * - no field holds a line break, so the importer may split files between its
- *   threads (`--multiline-fields=false`): a line feed in a string property is
- *   written as LINE_FEED_MARK and a carriage return as CARRIAGE_RETURN_MARK,
- *   and `escaped` lists where, for `bulk/restore-line-breaks` after the import.
+ * - line breaks stay in their quoted fields (`multiline` on the file, so the
+ *   importer reads with `--multiline-fields=true`). Writing them as marks and
+ *   restoring them after the import was measured slower: Document texts, most
+ *   of the store's bytes, nearly all hold line breaks, and rewriting them took
+ *   31 s at ×100, far more than the multiline reading costs (docs/performance.md).
  *
  * What CSV cannot say is kept aside for a Cypher write after the import
  * (`deferred`): an empty list (the importer reads an empty field as no
- * value), a list element that is empty, holds the array delimiter or a line
- * break, a string that holds one of the marks, and a relationship with a
- * line break in a property.
+ * value) and a list element that is empty or holds the array delimiter.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { KgError } from '../../core/errors.ts';
 import { RELATIONSHIP_TYPES, type PropertyValue, type RelationshipType } from '../graph/records.ts';
-import type { BulkGraph, BulkLabel, BulkNode, BulkRelationship } from './merge.ts';
+import type { BulkGraph, BulkNode, BulkRelationship } from './merge.ts';
 
 /** Between list elements and labels: a control character no cleaned text or id holds (checked per value). */
 export const ARRAY_DELIMITER = '\u001f';
 /** The same, as the importer's option spells it. */
 export const ARRAY_DELIMITER_OPTION = 'U+001F';
-/** Stand in for line feeds and carriage returns in the CSV (restored after the import). */
-export const LINE_FEED_MARK = '\u001e';
-export const CARRIAGE_RETURN_MARK = '\u001d';
 /** Every node is in this id space, and has this label. */
 const ID_SPACE = 'Node';
 
@@ -61,8 +57,6 @@ export interface DeferredWrites {
 export interface CsvExport {
   readonly sources: readonly CsvSource[];
   readonly deferred: DeferredWrites;
-  /** The labels and string property keys whose line breaks were written as marks (`bulk/restore-line-breaks`). */
-  readonly escaped: readonly { readonly label: BulkLabel; readonly key: string }[];
   readonly nodes: number;
   readonly relationships: number;
   /** Bytes of the longest field, for the importer's read buffer. */
@@ -72,7 +66,6 @@ export interface CsvExport {
 
 const PROPERTY_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LINE_BREAK = /[\n\r]/;
-const hasMark = (text: string): boolean => text.includes(LINE_FEED_MARK) || text.includes(CARRIAGE_RETURN_MARK);
 
 function unsupported(message: string): KgError {
   return new KgError('BULK_IMPORT_FAILED', `The bulk build cannot write this graph as CSV: ${message}. Run "kg ingest" without --reset on an existing graph, or report the document.`);
@@ -80,14 +73,13 @@ function unsupported(message: string): KgError {
 
 /** The column type of a value, or null when CSV cannot carry it (deferred). */
 function columnType(value: PropertyValue): ColumnType | null {
-  // A mark in the CSV must be a line break: a text holding one as it is goes aside.
-  if (typeof value === 'string') return hasMark(value) ? null : 'string';
+  if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') return Number.isSafeInteger(value) ? 'long' : 'double';
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
     if (value.every((item) => typeof item === 'string')) {
-      return value.every((item) => item !== '' && !item.includes(ARRAY_DELIMITER) && !LINE_BREAK.test(item)) ? 'string[]' : null;
+      return value.every((item) => item !== '' && !item.includes(ARRAY_DELIMITER)) ? 'string[]' : null;
     }
     if (value.every((item) => typeof item === 'number')) {
       // The driver sends each element as it sends a number: a list mixing the two kinds is not one Cypher list type.
@@ -104,15 +96,10 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** Line breaks as their marks: exactly reversible, as no value written holds a mark (columnType). */
-export function markLineBreaks(text: string): string {
-  return text.replace(/\n/g, LINE_FEED_MARK).replace(/\r/g, CARRIAGE_RETURN_MARK);
-}
-
 function field(value: PropertyValue, type: ColumnType): string {
   switch (type) {
     case 'string':
-      return quote(markLineBreaks(value as string));
+      return quote(value as string);
     case 'string[]':
       return quote((value as readonly string[]).join(ARRAY_DELIMITER));
     case 'long[]':
@@ -131,14 +118,16 @@ class CsvFile {
   records = 0;
   bytes = 0;
   longestField = 0;
+  multiline = false;
 
   constructor(readonly file: string, header: string) {
     this.descriptor = fs.openSync(file, 'w');
     this.push(`${header}\n`);
   }
 
-  row(line: string, longest: number): void {
+  row(line: string, longest: number, multiline: boolean): void {
     if (longest > this.longestField) this.longestField = longest;
+    if (multiline) this.multiline = true;
     this.records += 1;
     this.push(line);
   }
@@ -201,12 +190,9 @@ function checkKeys(properties: Readonly<Record<string, PropertyValue>>): void {
 
 const OWNED_TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 
-/** A relationship CSV cannot carry whole: a list it cannot hold, or a line break (marks are restored on nodes only). */
+/** A relationship CSV cannot carry whole: a list it cannot hold. */
 function relationshipDeferred(relationship: BulkRelationship): boolean {
-  for (const key in relationship.properties) {
-    const value = relationship.properties[key] as PropertyValue;
-    if (columnType(value) === null || (typeof value === 'string' && LINE_BREAK.test(value))) return true;
-  }
+  for (const key in relationship.properties) if (columnType(relationship.properties[key] as PropertyValue) === null) return true;
   return false;
 }
 
@@ -215,7 +201,6 @@ export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
   fs.rmSync(directory, { recursive: true, force: true });
   fs.mkdirSync(directory, { recursive: true });
   const deferred: DeferredWrites = { nodeProperties: [], relationships: new Map() };
-  const escaped = new Map<string, { label: BulkLabel; key: string }>();
 
   // The first pass: which file each record goes into, and each file's columns.
   const position = new Map<string, number>();
@@ -251,8 +236,9 @@ export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
   const nodeFiles = open('nodes', nodeGroups, [`:ID(${ID_SPACE})`, ':LABEL', 'id:string']);
   const relationshipFiles = open('relationships', relationshipGroups, [`:START_ID(${ID_SPACE})`, `:END_ID(${ID_SPACE})`, ':TYPE']);
   const all = [...nodeFiles, ...relationshipFiles];
-  // The fields after the fixed ones; their longest, for the read buffer.
+  // The fields after the fixed ones: their longest, for the read buffer, and whether one holds a line break.
   let longest = 0;
+  let multiline = false;
   const values = (columns: Columns, properties: Readonly<Record<string, PropertyValue>>, onDeferred: (key: string, value: PropertyValue) => void): string => {
     let line = '';
     for (const [key, type] of columns) {
@@ -261,6 +247,7 @@ export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
       if (value !== undefined) {
         if (columnType(value) === null) onDeferred(key, value);
         else text = field(value, type);
+        if (!multiline && typeof value === 'string' && LINE_BREAK.test(value)) multiline = true;
       }
       if (text.length > longest) longest = text.length;
       line += `,${text}`;
@@ -282,21 +269,15 @@ export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
         }
       }
       longest = 0;
+      multiline = LINE_BREAK.test(node.id);
       const rest = values(columns, node.properties, (key, value) => {
         later[key] = value;
         hasLater = true;
       });
       if (hasLater) deferred.nodeProperties.push({ id: node.id, properties: later });
-      for (const key in node.properties) {
-        const value = node.properties[key];
-        if (typeof value === 'string' && later[key] === undefined && LINE_BREAK.test(value)) {
-          const marked = `${node.label}.${key}`;
-          if (!escaped.has(marked)) escaped.set(marked, { label: node.label, key });
-        }
-      }
       const id = quote(node.id);
       if (id.length > longest) longest = id.length;
-      (nodeFiles[group] as CsvFile).row(`${index},${ID_SPACE}${ARRAY_DELIMITER}${node.label},${id}${rest}\n`, longest);
+      (nodeFiles[group] as CsvFile).row(`${index},${ID_SPACE}${ARRAY_DELIMITER}${node.label},${id}${rest}\n`, longest, multiline);
     });
     kept.forEach((relationship, index) => {
       const group = relationshipFile[index] as number;
@@ -304,20 +285,20 @@ export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
       const to = position.get(relationship.to);
       if (from === undefined || to === undefined) throw unsupported(`a ${relationship.type} relationship to a node the graph does not hold (${relationship.from} → ${relationship.to})`);
       longest = 0;
+      multiline = false;
       const rest = values(relationshipGroups.columns[group] as Columns, relationship.properties, () => undefined);
-      (relationshipFiles[group] as CsvFile).row(`${from},${to},${relationship.type}${rest}\n`, longest);
+      (relationshipFiles[group] as CsvFile).row(`${from},${to},${relationship.type}${rest}\n`, longest, multiline);
     });
   } finally {
     for (const csv of all) csv.close();
   }
   const sources = [
-    ...nodeFiles.map((csv) => ({ kind: 'nodes' as const, file: csv.file, records: csv.records, multiline: false })),
-    ...relationshipFiles.map((csv) => ({ kind: 'relationships' as const, file: csv.file, records: csv.records, multiline: false })),
+    ...nodeFiles.map((csv) => ({ kind: 'nodes' as const, file: csv.file, records: csv.records, multiline: csv.multiline })),
+    ...relationshipFiles.map((csv) => ({ kind: 'relationships' as const, file: csv.file, records: csv.records, multiline: csv.multiline })),
   ];
   return {
     sources,
     deferred,
-    escaped: [...escaped.values()],
     nodes: graph.nodes.length,
     relationships: kept.length,
     // UTF-16 length × 3 bounds the UTF-8 bytes of a field.
