@@ -58,7 +58,7 @@ export type CypherName =
   | 'api/task-assignments'
   | 'api/task-section'
   | 'api/tasks-page'
-  | 'bulk/await-indexes'
+  | 'bulk/indexes-not-online'
   | 'bulk/node-properties'
   | 'export/documents'
   | 'export/jurisdiction-by-id'
@@ -169,7 +169,7 @@ export const CYPHER_NAMES: readonly CypherName[] = [
   'api/task-assignments',
   'api/task-section',
   'api/tasks-page',
-  'bulk/await-indexes',
+  'bulk/indexes-not-online',
   'bulk/node-properties',
   'export/documents',
   'export/jurisdiction-by-id',

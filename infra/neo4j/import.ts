@@ -33,8 +33,11 @@ const STORE_FOLDERS = ['databases', 'transactions'] as const;
 
 export interface ImportSource {
   readonly kind: 'nodes' | 'relationships';
-  /** Labels joined by `:` for nodes (`Node:Task`), the type for relationships. */
-  readonly name: string;
+  /**
+   * Labels joined by `:` for nodes (`Node:Task`), the type for relationships;
+   * absent when the file says them (a `:LABEL` or `:TYPE` column).
+   */
+  readonly name?: string;
   readonly file: string;
   /** Some field holds a line break: the importer reads such a file in one piece (the others it splits between its threads). */
   readonly multiline?: boolean;
@@ -50,6 +53,11 @@ export interface ImportRequest {
   readonly longestField: number;
   /** Memory for the importer's own structures (`--max-off-heap-memory`). */
   readonly offHeapMemory?: string;
+  /**
+   * What the `:ID` columns hold (`--id-type`): `integer` spares the importer
+   * the string id map (encoding, sorting, collision checks); default `string`.
+   */
+  readonly idType?: 'string' | 'integer';
 }
 
 /**
@@ -181,7 +189,8 @@ async function runImporter(config: LocalNeo4jConfig, instance: string, request: 
     `--report-file=${bulk.report}`,
     `--max-off-heap-memory=${request.offHeapMemory ?? '1g'}`,
     '--bad-tolerance=0',
-    ...request.sources.map((source) => `--${source.kind}=${source.name}=${source.file}`),
+    `--id-type=${request.idType ?? 'string'}`,
+    ...request.sources.map((source) => `--${source.kind}=${source.name === undefined ? '' : `${source.name}=`}${source.file}`),
   ];
   log(`Importing ${request.sources.length} CSV file(s) with neo4j-admin database import full …`);
   const output = await new Promise<{ code: number | null; text: string }>((resolve, reject) => {

@@ -4,8 +4,10 @@
  * (ingest/graph/build.ts, the same records the transactional load writes) →
  * one merged graph with its renames and cross-document links → CSV →
  * `neo4j-admin database import full` (infra/neo4j/import.ts) → schema and
- * full-text index → what CSV cannot carry, the run records (IngestFile,
- * IngestState) and the orphan sweep, through the load's own statements.
+ * full-text index → what CSV cannot carry and the run records (IngestFile,
+ * IngestState), through the load's own statements. The orphan sweep is done
+ * on the merged graph before the CSV (./orphans.ts), so the importer never
+ * writes what it would delete.
  *
  * Only for a local instance: the importer writes store files, which a server
  * reached by NEO4J_URI does not expose. The pipeline does not run the
@@ -18,11 +20,12 @@ import { KgError } from '../../core/errors.ts';
 import type { IngestContext } from '../context.ts';
 import { buildDocumentGraph } from '../graph/build.ts';
 import { countRecords, type DocumentGraph } from '../graph/records.ts';
-import { deleteOrphans, markStagesPending, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
+import { markStagesPending, writeFileRecords, writeRelationships, type FileRecord } from '../load.ts';
 import type { ParsedDocument } from '../model.ts';
 import { ARRAY_DELIMITER_OPTION, writeCsv, type CsvSource } from './csv.ts';
 import { computeLinks } from './links.ts';
 import { constraintConflict, mergeGraphs, withLinks } from './merge.ts';
+import { sweepOrphans } from './orphans.ts';
 
 export interface BulkBuildInput {
   /** The run's documents, in the order the transactional path writes them. */
@@ -68,6 +71,7 @@ export interface StoreImporter {
     readonly sources: readonly CsvSource[];
     readonly arrayDelimiter: string;
     readonly longestField: number;
+    readonly idType: 'integer';
   }): Promise<{ readonly importSeconds: number; readonly restartSeconds: number; readonly summary: string }>;
 }
 
@@ -82,9 +86,9 @@ export interface BulkBuilder {
 /** Rows per statement for what is written after the import. */
 const BATCH_SIZE = 2_000;
 
-async function writeBatched(database: Database, statement: CypherName, rows: readonly unknown[]): Promise<void> {
+async function writeBatched(database: Database, statement: CypherName, rows: readonly unknown[], parameters: Record<string, unknown> = {}): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    await database.write((transaction) => transaction.run(statement, { rows: rows.slice(start, start + BATCH_SIZE) }));
+    await database.write((transaction) => transaction.run(statement, { ...parameters, rows: rows.slice(start, start + BATCH_SIZE) }));
   }
 }
 
@@ -92,6 +96,24 @@ const seconds = (from: number): number => (performance.now() - from) / 1000;
 
 /** How long a restarted server may take to open the imported database. */
 const ONLINE_TIMEOUT_MS = 180_000;
+
+/** How long the indexes of an imported store may take to populate. */
+const INDEXES_TIMEOUT_MS = 900_000;
+
+/** Asks until every index is online; an index that failed to populate fails the build. */
+async function waitForIndexes(database: Database): Promise<void> {
+  const deadline = Date.now() + INDEXES_TIMEOUT_MS;
+  for (;;) {
+    const rows = await database.read('bulk/indexes-not-online');
+    if (rows.length === 0) return;
+    const failed = rows.find((row) => row['state'] === 'FAILED');
+    if (failed !== undefined) throw new KgError('BULK_IMPORT_FAILED', `The index ${String(failed['name'])} of the imported database failed to populate; see the server's debug.log.`);
+    if (Date.now() > deadline) {
+      throw new KgError('BULK_IMPORT_FAILED', `The indexes of the imported database were not online within ${INDEXES_TIMEOUT_MS / 1000} s (${rows.map((row) => `${String(row['name'])} ${String(row['populationPercent'])} %`).join(', ')}).`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 /** The restarted server opens the database a while after Bolt answers: asks until it does. */
 async function waitUntilOnline(database: Database): Promise<void> {
@@ -138,41 +160,42 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
       const mergeSeconds = seconds(mark);
       mark = performance.now();
       const links = computeLinks(merged, input.context.stopwords);
-      const graph = withLinks(merged, links);
+      // After the links, as a transactional run sweeps after linking (the link vocabulary holds orphans' names).
+      const swept = sweepOrphans(withLinks(merged, links));
+      const graph = swept.graph;
       const linksSeconds = seconds(mark);
       mark = performance.now();
       const csv = writeCsv(graph, importer.csvDirectory);
       const csvSeconds = seconds(mark);
       log(`Wrote ${csv.nodes} nodes and ${csv.relationships} relationships as ${csv.sources.length} CSV file(s) (${Math.round(csv.bytes / 1e6)} MB).`);
-      const imported = await importer.replace({ sources: csv.sources, arrayDelimiter: ARRAY_DELIMITER_OPTION, longestField: csv.longestField });
+      const imported = await importer.replace({ sources: csv.sources, arrayDelimiter: ARRAY_DELIMITER_OPTION, longestField: csv.longestField, idType: 'integer' });
       log(imported.summary);
       mark = performance.now();
       await waitUntilOnline(database);
       const onlineSeconds = seconds(mark);
-      // Constraints are online when this returns (the writes below look nodes up by id);
-      // the other indexes, the full-text ones above all, go on populating meanwhile.
-      await database.applySchema({ awaitIndexes: false });
-      let schemaSeconds = seconds(mark);
-      mark = performance.now();
-      const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+      const afterStarted = performance.now();
+      const afterSteps: string[] = [];
+      let schemaSeconds = onlineSeconds;
+      const timed = async <T>(name: string, work: () => Promise<T>, schema = false): Promise<T> => {
         const from = performance.now();
         const result = await work();
         afterSteps.push(`${name} ${seconds(from).toFixed(1)} s`);
+        if (schema) schemaSeconds += seconds(from);
         return result;
       };
-      const afterSteps: string[] = [];
       // Two independent chains on two sessions: on a server that has just started, each
       // statement's first run is mostly its planning on a cold JVM (seconds under load,
       // tens of milliseconds later), and two plan at once on two cores. The run records
-      // touch only IngestFile and IngestState nodes; the graph's chain ends with the
-      // orphan sweep, after every relationship that can keep an entity is written.
-      const [orphansRemoved] = await Promise.all([
+      // touch only IngestFile and IngestState nodes, which no index of the graph needs.
+      await Promise.all([
         (async () => {
+          // Constraints are online when this returns (the writes below look nodes up by id);
+          // the other indexes, the full-text ones above all, go on populating meanwhile.
+          await timed('schema', () => database.applySchema({ awaitIndexes: false, indexesTogether: true }), true);
           await timed('deferred', async () => {
             await writeBatched(database, 'bulk/node-properties', csv.deferred.nodeProperties);
             for (const [type, rows] of csv.deferred.relationships) await writeRelationships(database, type, rows);
           });
-          return timed('orphans', () => deleteOrphans(database));
         })(),
         timed('run records', async () => {
           await writeFileRecords(database, input.fileRecords);
@@ -180,12 +203,11 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
           await markStagesPending(database, []);
         }),
       ]);
-      const afterSeconds = seconds(mark);
-      mark = performance.now();
       // Only now is the graph ready for the API's searches.
-      await database.read('bulk/await-indexes');
-      schemaSeconds += seconds(mark);
-      log(`After the import: online ${onlineSeconds.toFixed(1)} s, ${afterSteps.join(', ')}, indexes ${seconds(mark).toFixed(1)} s more.`);
+      await timed('indexes', () => waitForIndexes(database), true);
+      // The steps overlap: what is not the schema's own time is the writes'.
+      const afterSeconds = seconds(afterStarted) - (schemaSeconds - onlineSeconds);
+      log(`After the import: online ${onlineSeconds.toFixed(1)} s, ${afterSteps.join(', ')}.`);
       const deferredRelationships = [...csv.deferred.relationships.values()].reduce((sum, rows) => sum + rows.length, 0);
       const written = { nodes: 0, relationships: 0 };
       for (const built of graphs) {
@@ -199,7 +221,7 @@ export function createBulkBuilder(importer: StoreImporter, log: (line: string) =
         written,
         imported: { nodes: csv.nodes, relationships: csv.relationships + deferredRelationships },
         links: { implements: links.implements.length, continues: links.continues.length },
-        orphansRemoved,
+        orphansRemoved: swept.removed,
         timings: {
           graphs: graphsSeconds,
           merge: mergeSeconds,

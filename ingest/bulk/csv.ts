@@ -5,10 +5,20 @@
  * (core/database.ts `toDriverValue`), so they are `long` here and other
  * numbers `double`; lists are `string[]` / `long[]` / `double[]`.
  *
- * Records are grouped by label (or type) and by the keys and types of their
- * properties, one file per group with its own header, so a property a record
- * does not have is absent rather than null, and a key whose values have
- * different types in different records keeps each record's type.
+ * What keeps the importer fast (docs/performance.md, "Bulk builds"):
+ * - the `:ID` column is the node's position in the file, an integer
+ *   (`--id-type=integer`: no string id map to build and sort); the project's
+ *   id is the `id` property, and relationships name their ends by position;
+ * - labels are a `:LABEL` column and types a `:TYPE` column, so all nodes go
+ *   in as few files as their property types allow (the importer samples every
+ *   file before it starts): one file per set of columns whose types agree, a
+ *   record going into the first file it fits, a property it does not have
+ *   left empty (the importer reads an unquoted empty field as no value);
+ * - line breaks stay in their quoted fields (`multiline` on the file, so the
+ *   importer reads with `--multiline-fields=true`). Writing them as marks and
+ *   restoring them after the import was measured slower: Document texts, most
+ *   of the store's bytes, nearly all hold line breaks, and rewriting them took
+ *   31 s at ×100, far more than the multiline reading costs (docs/performance.md).
  *
  * What CSV cannot say is kept aside for a Cypher write after the import
  * (`deferred`): an empty list (the importer reads an empty field as no
@@ -20,17 +30,17 @@ import { KgError } from '../../core/errors.ts';
 import { RELATIONSHIP_TYPES, type PropertyValue, type RelationshipType } from '../graph/records.ts';
 import type { BulkGraph, BulkNode, BulkRelationship } from './merge.ts';
 
-/** Between list elements: a control character no cleaned text or id holds (checked per value). */
+/** Between list elements and labels: a control character no cleaned text or id holds (checked per value). */
 export const ARRAY_DELIMITER = '\u001f';
 /** The same, as the importer's option spells it. */
 export const ARRAY_DELIMITER_OPTION = 'U+001F';
+/** Every node is in this id space, and has this label. */
+const ID_SPACE = 'Node';
 
 type ColumnType = 'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'long[]' | 'double[]';
 
 export interface CsvSource {
   readonly kind: 'nodes' | 'relationships';
-  /** `Node:Assignment` for nodes, the type for relationships. */
-  readonly name: string;
   readonly file: string;
   readonly records: number;
   /** Some field holds a line break (the importer must read the file in one piece). */
@@ -55,6 +65,7 @@ export interface CsvExport {
 }
 
 const PROPERTY_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LINE_BREAK = /[\n\r]/;
 
 function unsupported(message: string): KgError {
   return new KgError('BULK_IMPORT_FAILED', `The bulk build cannot write this graph as CSV: ${message}. Run "kg ingest" without --reset on an existing graph, or report the document.`);
@@ -114,19 +125,17 @@ class CsvFile {
     this.push(`${header}\n`);
   }
 
-  row(fields: readonly string[]): void {
-    for (const value of fields) {
-      if (value.length > this.longestField) this.longestField = value.length;
-      if (!this.multiline && (value.includes('\n') || value.includes('\r'))) this.multiline = true;
-    }
+  row(line: string, longest: number, multiline: boolean): void {
+    if (longest > this.longestField) this.longestField = longest;
+    if (multiline) this.multiline = true;
     this.records += 1;
-    this.push(`${fields.join(',')}\n`);
+    this.push(line);
   }
 
   private push(text: string): void {
     this.chunks.push(text);
     this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
+    if (this.size > 1 << 22) this.flush();
   }
 
   private flush(): void {
@@ -144,83 +153,156 @@ class CsvFile {
   }
 }
 
-interface Typed {
-  readonly columns: readonly (readonly [string, ColumnType])[];
-  readonly signature: string;
-  readonly deferred: Record<string, PropertyValue>;
+/** The columns of one file: property key → type, in the order first seen. */
+type Columns = Map<string, ColumnType>;
+
+/**
+ * Files for one kind of record: each record goes into the first file whose
+ * columns agree with its properties' types (a key of another type there
+ * would change the value's Cypher type), widening that file's columns.
+ */
+class FileGroups {
+  readonly columns: Columns[] = [];
+
+  /** The file of these properties, in a first pass over the records. */
+  place(properties: Readonly<Record<string, PropertyValue>>): number {
+    const typed: [string, ColumnType][] = [];
+    for (const key in properties) {
+      const type = columnType(properties[key] as PropertyValue);
+      if (type !== null) typed.push([key, type]);
+    }
+    let index = this.columns.findIndex((columns) => typed.every(([key, type]) => (columns.get(key) ?? type) === type));
+    if (index < 0) {
+      index = this.columns.length;
+      this.columns.push(new Map());
+    }
+    const columns = this.columns[index] as Columns;
+    for (const [key, type] of typed) if (!columns.has(key)) columns.set(key, type);
+    return index;
+  }
 }
 
-function typedProperties(properties: Readonly<Record<string, PropertyValue>>): Typed {
-  const columns: [string, ColumnType][] = [];
-  const deferred: Record<string, PropertyValue> = {};
-  for (const key of Object.keys(properties).sort()) {
-    if (!PROPERTY_KEY.test(key)) throw unsupported(`the property key "${key}" cannot be a CSV header field`);
-    const value = properties[key] as PropertyValue;
-    const type = columnType(value);
-    if (type === null) deferred[key] = value;
-    else columns.push([key, type]);
+function checkKeys(properties: Readonly<Record<string, PropertyValue>>): void {
+  for (const key in properties) {
+    if (!PROPERTY_KEY.test(key) || key === 'id') throw unsupported(`the property key "${key}" cannot be a CSV header field`);
   }
-  return { columns, signature: columns.map(([key, type]) => `${key}:${type}`).join(','), deferred };
 }
 
 const OWNED_TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 
-/** Writes `graph` into `directory` (created empty); nodes live in the id space `Node`. */
+/** A relationship CSV cannot carry whole: a list it cannot hold. */
+function relationshipDeferred(relationship: BulkRelationship): boolean {
+  for (const key in relationship.properties) if (columnType(relationship.properties[key] as PropertyValue) === null) return true;
+  return false;
+}
+
+/** Writes `graph` into `directory` (created empty). */
 export function writeCsv(graph: BulkGraph, directory: string): CsvExport {
   fs.rmSync(directory, { recursive: true, force: true });
   fs.mkdirSync(directory, { recursive: true });
-  const files = new Map<string, { source: Omit<CsvSource, 'records' | 'multiline'>; csv: CsvFile }>();
-  const fileFor = (kind: CsvSource['kind'], name: string, typed: Typed, header: string): CsvFile => {
-    const key = `${kind}|${name}|${typed.signature}`;
-    let entry = files.get(key);
-    if (entry === undefined) {
-      const file = path.join(directory, `${kind}-${name.replace(/\W/g, '_')}-${files.size + 1}.csv`);
-      entry = { source: { kind, name, file }, csv: new CsvFile(file, header) };
-      files.set(key, entry);
-    }
-    return entry.csv;
-  };
   const deferred: DeferredWrites = { nodeProperties: [], relationships: new Map() };
-  const columnsOf = (typed: Typed): string[] => typed.columns.map(([key, type]) => `${key}:${type}`);
-  const valuesOf = (typed: Typed, properties: Readonly<Record<string, PropertyValue>>): string[] => typed.columns.map(([key, type]) => field(properties[key] as PropertyValue, type));
 
-  const writeNode = (node: BulkNode): void => {
-    const typed = typedProperties(node.properties);
-    const name = `Node:${node.label}`;
-    const csv = fileFor('nodes', name, typed, ['id:ID(Node)', ...columnsOf(typed)].join(','));
-    csv.row([quote(node.id), ...valuesOf(typed, node.properties)]);
-    if (Object.keys(typed.deferred).length > 0) deferred.nodeProperties.push({ id: node.id, properties: typed.deferred });
-  };
-  const writeRelationship = (relationship: BulkRelationship): void => {
-    const typed = typedProperties(relationship.properties);
-    if (Object.keys(typed.deferred).length > 0) {
-      if (!OWNED_TYPES.has(relationship.type)) throw unsupported(`a ${relationship.type} relationship with a list CSV cannot hold`);
+  // The first pass: which file each record goes into, and each file's columns.
+  const position = new Map<string, number>();
+  const nodeGroups = new FileGroups();
+  const nodeFile = new Uint16Array(graph.nodes.length);
+  graph.nodes.forEach((node, index) => {
+    checkKeys(node.properties);
+    position.set(node.id, index);
+    nodeFile[index] = nodeGroups.place(node.properties);
+  });
+  const relationshipGroups = new FileGroups();
+  const kept: BulkRelationship[] = [];
+  const relationshipFile: number[] = [];
+  for (const relationship of graph.relationships) {
+    checkKeys(relationship.properties);
+    if (relationshipDeferred(relationship)) {
+      if (!OWNED_TYPES.has(relationship.type)) throw unsupported(`a ${relationship.type} relationship with a value CSV cannot hold`);
       const type = relationship.type as RelationshipType;
       const list = deferred.relationships.get(type) ?? [];
       list.push({ from: relationship.from, to: relationship.to, properties: relationship.properties });
       deferred.relationships.set(type, list);
-      return;
+      continue;
     }
-    const csv = fileFor('relationships', relationship.type, typed, [':START_ID(Node)', ':END_ID(Node)', ...columnsOf(typed)].join(','));
-    csv.row([quote(relationship.from), quote(relationship.to), ...valuesOf(typed, relationship.properties)]);
+    kept.push(relationship);
+    relationshipFile.push(relationshipGroups.place(relationship.properties));
+  }
+
+  const open = (kind: CsvSource['kind'], groups: FileGroups, fixed: readonly string[]): CsvFile[] =>
+    groups.columns.map((columns, index) => {
+      const header = [...fixed, ...[...columns].map(([key, type]) => `${key}:${type}`)].join(',');
+      return new CsvFile(path.join(directory, `${kind}-${index + 1}.csv`), header);
+    });
+  const nodeFiles = open('nodes', nodeGroups, [`:ID(${ID_SPACE})`, ':LABEL', 'id:string']);
+  const relationshipFiles = open('relationships', relationshipGroups, [`:START_ID(${ID_SPACE})`, `:END_ID(${ID_SPACE})`, ':TYPE']);
+  const all = [...nodeFiles, ...relationshipFiles];
+  // The fields after the fixed ones: their longest, for the read buffer, and whether one holds a line break.
+  let longest = 0;
+  let multiline = false;
+  const values = (columns: Columns, properties: Readonly<Record<string, PropertyValue>>, onDeferred: (key: string, value: PropertyValue) => void): string => {
+    let line = '';
+    for (const [key, type] of columns) {
+      const value = properties[key];
+      let text = '';
+      if (value !== undefined) {
+        if (columnType(value) === null) onDeferred(key, value);
+        else text = field(value, type);
+        if (!multiline && typeof value === 'string' && LINE_BREAK.test(value)) multiline = true;
+      }
+      if (text.length > longest) longest = text.length;
+      line += `,${text}`;
+    }
+    return line;
   };
 
   try {
-    for (const node of graph.nodes) writeNode(node);
-    for (const relationship of graph.relationships) writeRelationship(relationship);
+    graph.nodes.forEach((node: BulkNode, index) => {
+      const group = nodeFile[index] as number;
+      const columns = nodeGroups.columns[group] as Columns;
+      const later: Record<string, PropertyValue> = {};
+      let hasLater = false;
+      // A property the file has no column for is one CSV cannot carry (place() gave the file every other).
+      for (const key in node.properties) {
+        if (!columns.has(key)) {
+          later[key] = node.properties[key] as PropertyValue;
+          hasLater = true;
+        }
+      }
+      longest = 0;
+      multiline = LINE_BREAK.test(node.id);
+      const rest = values(columns, node.properties, (key, value) => {
+        later[key] = value;
+        hasLater = true;
+      });
+      if (hasLater) deferred.nodeProperties.push({ id: node.id, properties: later });
+      const id = quote(node.id);
+      if (id.length > longest) longest = id.length;
+      (nodeFiles[group] as CsvFile).row(`${index},${ID_SPACE}${ARRAY_DELIMITER}${node.label},${id}${rest}\n`, longest, multiline);
+    });
+    kept.forEach((relationship, index) => {
+      const group = relationshipFile[index] as number;
+      const from = position.get(relationship.from);
+      const to = position.get(relationship.to);
+      if (from === undefined || to === undefined) throw unsupported(`a ${relationship.type} relationship to a node the graph does not hold (${relationship.from} → ${relationship.to})`);
+      longest = 0;
+      multiline = false;
+      const rest = values(relationshipGroups.columns[group] as Columns, relationship.properties, () => undefined);
+      (relationshipFiles[group] as CsvFile).row(`${from},${to},${relationship.type}${rest}\n`, longest, multiline);
+    });
   } finally {
-    for (const { csv } of files.values()) csv.close();
+    for (const csv of all) csv.close();
   }
-  const entries = [...files.values()];
-  const sources = entries.map(({ source, csv }) => ({ ...source, records: csv.records, multiline: csv.multiline }));
-  const count = (kind: CsvSource['kind']) => sources.filter((source) => source.kind === kind).reduce((sum, source) => sum + source.records, 0);
+  const sources = [
+    ...nodeFiles.map((csv) => ({ kind: 'nodes' as const, file: csv.file, records: csv.records, multiline: csv.multiline })),
+    ...relationshipFiles.map((csv) => ({ kind: 'relationships' as const, file: csv.file, records: csv.records, multiline: csv.multiline })),
+  ];
   return {
     sources,
     deferred,
-    nodes: count('nodes'),
-    relationships: count('relationships'),
+    nodes: graph.nodes.length,
+    relationships: kept.length,
     // UTF-16 length × 3 bounds the UTF-8 bytes of a field.
-    longestField: Math.max(0, ...entries.map(({ csv }) => csv.longestField)) * 3,
-    bytes: entries.reduce((sum, { csv }) => sum + csv.bytes, 0),
+    longestField: Math.max(0, ...all.map((csv) => csv.longestField)) * 3,
+    bytes: all.reduce((sum, csv) => sum + csv.bytes, 0),
   };
 }

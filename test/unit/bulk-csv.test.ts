@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARRAY_DELIMITER, writeCsv } from '../../ingest/bulk/csv.ts';
 import { constraintConflict, mergeGraphs, withLinks, type BulkGraph } from '../../ingest/bulk/merge.ts';
+import { sweepOrphans } from '../../ingest/bulk/orphans.ts';
 import { OWNED_LABELS, RELATIONSHIP_TYPES, SHARED_LABELS, SHARED_RELATIONSHIP_TYPES, type DocumentGraph, type NodeRecord, type OwnedLabel, type RelationshipRecord, type RelationshipType, type SharedLabel, type SharedRelationshipType } from '../../ingest/graph/records.ts';
 
 /** A document graph with only the records given. */
@@ -110,25 +111,38 @@ describe('writeCsv', () => {
     return path.join(directory, 'csv');
   };
 
-  it('types columns as the driver types values, one file per label and property signature', () => {
+  it('types columns as the driver types values, in as few files as the types allow, with integer ids', () => {
     const graph: BulkGraph = {
       nodes: [
-        { id: 'a', label: 'Task', properties: { number: 1, share: 0.5, done: true, title: 'say "hi",\nthen go', tags: ['x', 'y'], at: [1, 2] } },
+        { id: 'a', label: 'Task', properties: { number: 1, share: 0.5, done: true, title: 'say "hi",\nthen go\r', tags: ['x', 'y'], at: [1, 2] } },
         { id: 'b', label: 'Task', properties: { number: 2.5 } },
-        { id: 'c', label: 'Task', properties: { number: 3 } },
+        { id: 'c', label: 'Term', properties: { number: 3, name: '' } },
       ],
-      relationships: [{ type: 'HAS_TASK', from: 'a', to: 'b', properties: { ordinal: 1 } }],
+      relationships: [
+        { type: 'HAS_TASK', from: 'a', to: 'b', properties: { ordinal: 1 } },
+        { type: 'PART_OF', from: 'c', to: 'a', properties: {} },
+      ],
     };
     const exported = writeCsv(graph, temporary());
-    const text = (name: string, index: number) => fs.readFileSync(exported.sources.filter((source) => source.name === name)[index]?.file ?? '', 'utf8');
-    expect(exported.sources.map((source) => `${source.kind} ${source.name} ${source.records}`)).toEqual(['nodes Node:Task 1', 'nodes Node:Task 1', 'nodes Node:Task 1', 'relationships HAS_TASK 1']);
-    expect(text('Node:Task', 0)).toBe(`id:ID(Node),at:long[],done:boolean,number:long,share:double,tags:string[],title:string\n"a",1${ARRAY_DELIMITER}2,true,1,0.5,"x${ARRAY_DELIMITER}y","say ""hi"",\nthen go"\n`);
-    // 2.5 travels as a float, 3 as an integer: each keeps its type in its own file.
-    expect(text('Node:Task', 1)).toBe('id:ID(Node),number:double\n"b",2.5\n');
-    expect(text('Node:Task', 2)).toBe('id:ID(Node),number:long\n"c",3\n');
-    expect(text('HAS_TASK', 0)).toBe(':START_ID(Node),:END_ID(Node),ordinal:long\n"a","b",1\n');
+    const text = (kind: string, index: number) => fs.readFileSync(exported.sources.filter((source) => source.kind === kind)[index]?.file ?? '', 'utf8');
+    expect(exported.sources.map((source) => `${source.kind} ${source.records} ${source.multiline}`)).toEqual(['nodes 2 true', 'nodes 1 false', 'relationships 2 false']);
+    const labels = (label: string) => `Node${ARRAY_DELIMITER}${label}`;
+    // 2.5 travels as a float, 1 and 3 as integers: b needs a file of its own; a property a node lacks is an empty field.
+    expect(text('nodes', 0)).toBe(
+      `:ID(Node),:LABEL,id:string,number:long,share:double,done:boolean,title:string,tags:string[],at:long[],name:string\n` +
+        `0,${labels('Task')},"a",1,0.5,true,"say ""hi"",\nthen go\r","x${ARRAY_DELIMITER}y",1${ARRAY_DELIMITER}2,\n` +
+        `2,${labels('Term')},"c",3,,,,,,""\n`,
+    );
+    expect(text('nodes', 1)).toBe(`:ID(Node),:LABEL,id:string,number:double\n1,${labels('Task')},"b",2.5\n`);
+    expect(text('relationships', 0)).toBe(':START_ID(Node),:END_ID(Node),:TYPE,ordinal:long\n0,1,HAS_TASK,1\n2,0,PART_OF,\n');
     expect(exported.nodes).toBe(3);
-    expect(exported.relationships).toBe(1);
+    expect(exported.relationships).toBe(2);
+  });
+
+  it('gives an empty string its own quoted field, apart from a missing property', () => {
+    const graph: BulkGraph = { nodes: [{ id: 'a', label: 'Agency', properties: { name: 'x', jurisdiction: '' } }, { id: 'b', label: 'Agency', properties: { name: 'y' } }], relationships: [] };
+    const exported = writeCsv(graph, temporary());
+    expect(fs.readFileSync(exported.sources[0]?.file ?? '', 'utf8')).toBe(`:ID(Node),:LABEL,id:string,name:string,jurisdiction:string\n0,Node${ARRAY_DELIMITER}Agency,"a","x",""\n1,Node${ARRAY_DELIMITER}Agency,"b","y",\n`);
   });
 
   it('keeps empty lists aside for a Cypher write after the import', () => {
@@ -143,5 +157,32 @@ describe('writeCsv', () => {
     expect(exported.deferred.nodeProperties).toEqual([{ id: 'a', properties: { leadNames: [] } }]);
     expect(exported.deferred.relationships.get('DEFINES')).toEqual([{ from: 'a', to: 'b', properties: { occurrences: [], marker: '①' } }]);
     expect(exported.relationships).toBe(0);
+  });
+});
+
+describe('sweepOrphans: the graph load/delete-orphans leaves', () => {
+  const node = (id: string, label: BulkGraph['nodes'][number]['label']) => ({ id, label, properties: {} });
+  const relationship = (type: BulkGraph['relationships'][number]['type'], from: string, to: string) => ({ type, from, to, properties: {} });
+
+  it('drops entities kept only by RENAMED_TO or OF, then places nothing is issued in or of, within 8 PART_OF hops', () => {
+    const chain = Array.from({ length: 10 }, (_, index) => node(`j${index}`, 'Jurisdiction'));
+    const graph: BulkGraph = {
+      nodes: [node('d', 'Document'), node('a:used', 'Agency'), node('a:renamed', 'Agency'), node('a:alone', 'Agency'), node('t:x', 'Term'), node('p', 'Passage'), ...chain, node('lone', 'Jurisdiction')],
+      relationships: [
+        relationship('OVERSEES', 'd', 'a:used'),
+        relationship('RENAMED_TO', 'a:renamed', 'a:used'),
+        relationship('OF', 'a:renamed', 'lone'),
+        relationship('MENTIONS', 'p', 't:x'),
+        // j0 → j1 → … → j9: d is issued in j0, so j0 … j8 are within 8 hops and j9 is not.
+        ...chain.slice(1).map((place, index) => relationship('PART_OF', `j${index}`, place.id)),
+        relationship('ISSUED_IN', 'd', 'j0'),
+      ],
+    };
+    const swept = sweepOrphans(graph);
+    expect(swept.graph.nodes.map((kept) => kept.id)).toEqual(['d', 'a:used', 't:x', 'p', ...chain.slice(0, 9).map((place) => place.id)]);
+    // a:renamed, a:alone, j9, and lone (its only OF came from a:renamed, gone first).
+    expect(swept.removed).toBe(4);
+    expect(swept.graph.relationships.some((kept) => kept.from === 'a:renamed' || kept.to === 'j9')).toBe(false);
+    expect(swept.graph.relationships.length).toBe(graph.relationships.length - 3);
   });
 });
