@@ -194,7 +194,7 @@ export function loadConfig(env: Environment = process.env): Config {
     rulesDir: directory(env, 'KG_RULES_DIR', 'data/rules'),
     ingestBatch: {
       documents: integer(env, 'KG_INGEST_BATCH_DOCUMENTS', 500, 1, 100_000),
-      records: integer(env, 'KG_INGEST_BATCH_RECORDS', 60_000, 1, 10_000_000),
+      records: integer(env, 'KG_INGEST_BATCH_RECORDS', 20_000, 1, 10_000_000),
     },
     ingestHeldCharacters: integer(env, 'KG_INGEST_HELD_CHARACTERS', 4_000_000, 0, 1_000_000_000),
   };
