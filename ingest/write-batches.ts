@@ -39,15 +39,6 @@ export interface BatchLimits {
  */
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { documents: 500, records: 20_000 };
 
-/**
- * A batch is sent before it is full when no write is in flight and it holds
- * this fraction of `records`: the first batch of a run, and any batch built
- * while Neo4j finished the one before, start Neo4j's work early instead of
- * leaving it idle while a whole batch is built. Building is several times
- * faster than writing, so the batches after the first are full ones.
- */
-const IDLE_FRACTION = 16;
-
 export type DocumentOutcome = 'loaded' | 'skipped' | 'failed';
 
 export interface DocumentEvent {
@@ -86,8 +77,6 @@ export class BatchWriter {
   private queue: (Pending | DocumentEvent)[] = [];
   /** The batch being written, if any. */
   private inFlight: Promise<void> | null = null;
-  /** True while the batch in flight is being written (inFlight stays set until awaited). */
-  private writing = false;
   /** What stopped the write in flight (a lost server, or a bug), thrown at the next add or flush. */
   private failure: { readonly error: unknown } | null = null;
 
@@ -116,10 +105,7 @@ export class BatchWriter {
     this.queue.push(entry);
     const counted = countRecords(graph);
     this.records += counted.nodes + counted.relationships;
-    const full = this.pending.length >= this.limits.documents || this.records >= this.limits.records;
-    // Neo4j waits for nothing: with no write in flight, a batch goes as soon as it is worth a transaction.
-    const idle = !this.writing && this.records >= this.limits.records / IDLE_FRACTION;
-    if (full || idle) await this.send();
+    if (this.pending.length >= this.limits.documents || this.records >= this.limits.records) await this.send();
     // Building is synchronous: between two documents the write in flight gets its responses and sends its next statement.
     else if (this.inFlight) await yieldToIo();
   }
@@ -138,14 +124,9 @@ export class BatchWriter {
     this.pending = [];
     this.records = 0;
     // The handler is attached at once: a failure while the next batch is built is kept, not an unhandled rejection.
-    this.writing = true;
-    this.inFlight = this.write(batch)
-      .catch((error: unknown) => {
-        this.failure = { error };
-      })
-      .finally(() => {
-        this.writing = false;
-      });
+    this.inFlight = this.write(batch).catch((error: unknown) => {
+      this.failure = { error };
+    });
   }
 
   private async settle(): Promise<void> {

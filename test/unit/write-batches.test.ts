@@ -1,7 +1,6 @@
 /**
  * The batch writer against a recording fake database: which statements a
- * batch sends (no deletes for documents the graph is known not to hold) and
- * when a batch is sent (early while no write is in flight, else when full).
+ * batch sends: no deletes for documents the graph is known not to hold.
  */
 import { describe, expect, it } from 'vitest';
 import type { CypherName } from '../../core/cypher.ts';
@@ -82,20 +81,5 @@ describe('BatchWriter', () => {
     expect(fresh.some((entry) => DELETES.includes(entry.statement))).toBe(false);
     const documents = fresh.find((entry) => entry.statement === 'load/documents')?.parameters['rows'] as { id: string }[];
     expect(documents.map((row) => row.id)).toEqual(['new-3', 'new-4', 'new-5']);
-  });
-
-  it('sends a batch early while no write is in flight, then fills the next one while the first is written', async () => {
-    const { database, transactions } = recordingDatabase();
-    const events: string[] = [];
-    // 1,600 records a batch: one sixteenth (100) goes at once when nothing is being written.
-    const writer = new BatchWriter(batchRun(), database, { documents: 100, records: 1_600 }, (event) => events.push(event.documentId));
-    await writer.add(graphOf('d1', 99), 'a.txt', { index: 1, total: 3, documentId: 'd1' }, false);
-    await writer.add(graphOf('d2', 10), 'a.txt', { index: 2, total: 3, documentId: 'd2' }, false);
-    await writer.add(graphOf('d3', 10), 'a.txt', { index: 3, total: 3, documentId: 'd3' }, false);
-    await writer.flush();
-    const documentRows = transactions.map((statements) => (statements.find((entry) => entry.statement === 'load/documents')?.parameters['rows'] as { id: string }[]).map((row) => row.id));
-    expect(documentRows[0]).toEqual(['d1']);
-    expect(documentRows.flat()).toEqual(['d1', 'd2', 'd3']);
-    expect(events).toEqual(['d1', 'd2', 'd3']);
   });
 });
