@@ -75,8 +75,7 @@ export async function createIngestContextFrom(documents: readonly ResolutionInpu
   const inProse = documents.flatMap((document) =>
     document.paragraphs.flatMap((paragraph) =>
       firstMatcher
-        .find(paragraph.text, paragraph.start)
-        .filter((mention) => mention.type === 'Agency')
+        .findAgencies(paragraph.text, paragraph.start)
         .map((mention) => ({ name: mention.name, written: mention.written, year: document.year, in: document.jurisdiction })),
     ),
   );

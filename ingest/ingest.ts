@@ -526,7 +526,7 @@ async function writeDocuments(run: Run, database: Database, options: IngestOptio
         continue;
       }
       document.parsed = null;
-      await batches.add(graph, document.sourceFile, event);
+      await batches.add(graph, document.sourceFile, event, existing.has(document.id));
     }
   }
   await batches.flush();

@@ -191,16 +191,20 @@ export async function documentsWithContent(database: Database, contentHashes: re
 /**
  * Replaces the subgraphs of these documents in one transaction: all of them
  * or none. Documents are ids of distinct documents (the run collects each id
- * once). Errors are passed on as they are: the caller tells a lost
+ * once). `replacing`: the ids among them that may be loaded already, whose
+ * old subgraphs are deleted first (default: all of them); a run passes only
+ * those the graph held when it started, so a first load into an empty graph
+ * sends no deletes. Errors are passed on as they are: the caller tells a lost
  * connection from a batch to retry document by document.
  */
-export async function writeDocumentGraphs(database: Database, graphs: readonly DocumentGraph[]): Promise<void> {
+export async function writeDocumentGraphs(database: Database, graphs: readonly DocumentGraph[], replacing: readonly string[] = graphs.map((graph) => graph.document.id)): Promise<void> {
   if (graphs.length === 0) return;
   const batch = mergeGraphs(graphs);
   await database.write(async (transaction) => {
-    const documentIds = batch.documents.map((document) => document.id);
-    await transaction.run('load/delete-documents-oversight', { documentIds });
-    await transaction.run('load/delete-documents', { documentIds });
+    if (replacing.length > 0) {
+      await transaction.run('load/delete-documents-oversight', { documentIds: replacing });
+      await transaction.run('load/delete-documents', { documentIds: replacing });
+    }
     await runBatched(transaction, 'load/documents', batch.documents);
     for (const label of OWNED_LABELS) await runBatched(transaction, ownedStatement(label), batch.owned[label]);
     for (const label of SHARED_LABELS) await runBatched(transaction, sharedStatement(label), batch.shared[label]);

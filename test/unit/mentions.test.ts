@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { EMPTY_GAZETTEER, type Gazetteer } from '../../ingest/extract/gazetteer.ts';
 import { loadGazetteer } from '../../ingest/rules.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import { agencyDictionary, compileMatcher, findMentions, type EntityMention } from '../../ingest/extract/mentions.ts';
 
 const rules = await loadGazetteer();
@@ -150,6 +153,16 @@ describe('mention properties', () => {
   ];
   const textArbitrary = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(''));
 
+  it('findAgencies gives exactly the agencies of find on any text', () => {
+    const matcher = compileMatcher(gazetteer, AGENCIES);
+    fc.assert(
+      fc.property(textArbitrary, fc.nat(1_000), (text, base) => {
+        expect(matcher.findAgencies(text, base)).toEqual(matcher.find(text, base).filter((mention) => mention.type === 'Agency'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every span slices back to its written text, and mentions of one type never overlap', () => {
     fc.assert(
       fc.property(textArbitrary, fc.nat(100_000), (text, base) => {
@@ -191,5 +204,27 @@ describe('a large input', () => {
     const perParagraph = matcher.find(paragraph, 0).length;
     expect(perParagraph).toBeGreaterThan(5);
     expect(mentions.length).toBe(perParagraph * Math.ceil(700_000 / 2 / paragraph.length));
+  });
+});
+
+// The first pass of resolution (ingest/context.ts) asks only for agencies, and skips the other types' patterns where no agency can be.
+describe('findAgencies', () => {
+  const matcher = compileMatcher(gazetteer, AGENCIES);
+  const agenciesOf = (text: string, base: number) => matcher.find(text, base).filter((mention) => mention.type === 'Agency');
+
+  it('gives exactly the agencies of find on every line of the seed corpus', () => {
+    const corpus = path.join(PROJECT_ROOT, 'data', 'corpus');
+    const lines = fs
+      .readdirSync(corpus)
+      .filter((name) => name.endsWith('.txt'))
+      .flatMap((name) => fs.readFileSync(path.join(corpus, name), 'utf8').split('\n'));
+    expect(lines.length).toBeGreaterThan(1_000);
+    let withAgencies = 0;
+    for (const [index, line] of lines.entries()) {
+      const expected = agenciesOf(line, index);
+      if (expected.length > 0) withAgencies += 1;
+      expect(matcher.findAgencies(line, index)).toEqual(expected);
+    }
+    expect(withAgencies).toBeGreaterThan(100);
   });
 });
