@@ -171,4 +171,50 @@ describe('news summaries of a report', () => {
     );
     expect(statements).toEqual(['ACTUAL 2024 地区生产总值=118', 'ACTUAL 2024 地区生产总值=7.2', 'TARGET 2025 地区生产总值=6.5']);
   });
+
+  const statementsOf = (text: string, year: number): string[] =>
+    structureWorkReport(text, year).figures.flatMap((figure) =>
+      extractFigureStatements(figure, metrics).map((statement) => `${statement.kind} ${statement.year} ${statement.metric}=${statement.value ?? '—'}`),
+    );
+
+  it('carries a review opened by the year before over the paragraphs after it, up to the aims', () => {
+    const report = [
+      '某市政府工作报告（摘要）',
+      '',
+      '2019年，全市上下攻坚克难，经济运行总体平稳。',
+      '',
+      '经济实力稳步提升。全市生产总值达到845.2亿元，比上年增长6.1%。',
+      '',
+      '发展动能不断增强。规模以上工业增加值增长7.3%。',
+      '',
+      '2020年全市经济社会发展的主要预期目标是：生产总值增长6%左右。',
+      '',
+      '重点项目加快推进。新开工项目投资增长12%。',
+    ].join('\n');
+    expect(statementsOf(report, 2020)).toEqual([
+      'ACTUAL 2019 地区生产总值=845.2',
+      'ACTUAL 2019 地区生产总值=6.1',
+      'ACTUAL 2019 规上工业增加值=7.3',
+      'TARGET 2020 地区生产总值=6',
+    ]);
+  });
+
+  it('reads the results before 主要预期目标是 in the same paragraph as results, those after it as targets', () => {
+    const paragraph = '某县政府工作报告（节选）\n\n过去一年，全县生产总值完成312亿元，增长7.4%。今年全县主要预期目标是：生产总值增长7%左右，固定资产投资增长10%。';
+    expect(statementsOf(paragraph, 2021)).toEqual([
+      'ACTUAL 2020 地区生产总值=312',
+      'ACTUAL 2020 地区生产总值=7.4',
+      'TARGET 2021 地区生产总值=7',
+      'TARGET 2021 固定资产投资=10',
+    ]);
+  });
+
+  it('never reads a paragraph after the aims as a result, whatever it opens with', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('重点项目加快推进。', '城乡面貌持续改善。', ''), fc.integer({ min: 1, max: 30 }), (lead, rate) => {
+        const text = ['2019年，全市经济平稳。', '', '今年主要预期目标是：生产总值增长6%左右。', '', `${lead}固定资产投资增长${rate}%。`].join('\n');
+        return statementsOf(text, 2020).every((statement) => !statement.startsWith('ACTUAL'));
+      }),
+    );
+  });
 });
