@@ -83,6 +83,8 @@ const LEVEL = new RegExp(`${LEVEL_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RAN
 const METRIC_ALIAS = /[（(][A-Za-z\u4e00-\u9fff]{1,10}[）)]/uy;
 /** `，按可比价格计算，增长6.2%`: how the next figure was computed. */
 const COMPUTATION = /(?:按可比价格?计算|按不变价格?计算|扣除价格因素|剔除[\u4e00-\u9fff]{1,8}因素)[，,]\s*/uy;
+/** `突破800亿元`: a round threshold passed, stated before the amount reached. */
+const THRESHOLD = /^\s*(?:预计|力争|争取|确保|预期|努力)?\s*(?:突破|超过)/u;
 /** `力争7%`: an aim beyond the target. */
 const STRETCH = /^(?:力争|争取|努力)/u;
 /** `止跌回稳、增长2%`, `实现正增长、增长2%以上`: a short remark before the figure. */
@@ -302,8 +304,14 @@ function figuresAfter(text: string, at: number): { figures: Figure[]; end: numbe
   for (;;) {
     const figure = figureAt(text, cursor);
     if (!figure) break;
-    // `增长6%左右、力争7%`: the stretch goal after the target is not a second target.
-    if (figures.length === 0 || !STRETCH.test(text.slice(skipIgnorable(text, cursor)))) figures.push(figure);
+    const previous = figures[figures.length - 1];
+    if (previous !== undefined && figure.measure === 'level' && previous.measure === 'level' && THRESHOLD.test(text.slice(previous.start, previous.end))) {
+      // `突破2000亿元，达到2013.6亿元`: the round number passed is no figure of its own.
+      figures[figures.length - 1] = figure;
+    } else if (figures.length === 0 || !STRETCH.test(text.slice(skipIgnorable(text, cursor)))) {
+      // `增长6%左右、力争7%`: the stretch goal after the target is not a second target.
+      figures.push(figure);
+    }
     cursor = figure.end;
     const separator = stickyMatch(SEPARATOR, text, cursor);
     if (!separator) break;

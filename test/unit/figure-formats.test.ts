@@ -28,6 +28,22 @@ function read(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET'): string[] {
 }
 
 describe('numbers', () => {
+  it('reads the amount reached after 突破, not the round threshold passed', () => {
+    expect(read('全市生产总值突破900亿元，达到912.4亿元，比上年增长6.8%。', 'ACTUAL')).toEqual(['地区生产总值=912.4', '地区生产总值=6.8']);
+    expect(read('全市居民人均可支配收入突破4万元，达到40150元。', 'ACTUAL')).toEqual(['居民人均可支配收入=40150']);
+    // Alone, 突破 states the figure.
+    expect(read('社会消费品零售总额突破500亿元。', 'ACTUAL')).toEqual(['社会消费品零售总额=500']);
+  });
+
+  it('keeps exactly the reached amount whatever the threshold and amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9000 }), fc.integer({ min: 1, max: 999 }), (threshold, extra) => {
+        const reached = threshold + extra;
+        return read(`全年地区生产总值突破${threshold}亿元，达到${reached}亿元。`, 'ACTUAL').join() === `地区生产总值=${reached}`;
+      }),
+    );
+  });
+
   it('reads every way of writing a range from its lower end', () => {
     expect(read('规上工业增加值增长8%-10%；固定资产投资增长6—8%；社会消费品零售总额增长5%至6%；国内生产总值增长4.5%至5%。')).toEqual([
       '规上工业增加值=8',
