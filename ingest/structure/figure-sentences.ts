@@ -58,8 +58,11 @@ function aimOfYear(planYear: number): RegExp {
   return new RegExp(`^\\s*(?:${planYear}\\s*年|今年)[，,]?[^。；，,]{0,16}?(?:将|力争|确保|计划|预期|预计)`, 'u');
 }
 
+/** A quantity reached (`粮食总产量达到186.2万吨`): a figure in prose too, not only in a list. */
+const QUANTITY_REACHED = /(?:达到|达|突破|稳定在)\s*\d+(?:\.\d+)?\s*(?:万亿斤|亿斤|万斤|万吨|亿吨)/u;
+
 function hasFigure(sentence: string): boolean {
-  return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence);
+  return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence) || QUANTITY_REACHED.test(sentence);
 }
 
 function isReviewTitle(title: string, year: number): boolean {

@@ -225,6 +225,16 @@ describe('news summaries of a report', () => {
     ]);
   });
 
+  it('reads a harvest reached in prose (万吨 / 亿斤), after a lead clause, as a result', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.constantFrom('万吨', '亿斤'), (tenths, unit) => {
+        const value = tenths / 10;
+        const text = ['某市政府工作报告', '', `过去一年，全市经济运行总体平稳。农业基础继续巩固，粮食总产量达到${value}${unit}，连续多年保持稳定。`].join('\n');
+        return statementsOf(text, 2024).join() === `ACTUAL 2023 粮食产量=${value}`;
+      }),
+    );
+  });
+
   it('never reads a paragraph after the aims as a result, whatever it opens with', () => {
     fc.assert(
       fc.property(fc.constantFrom('重点项目加快推进。', '城乡面貌持续改善。', ''), fc.integer({ min: 1, max: 30 }), (lead, rate) => {
