@@ -154,12 +154,12 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 }
 
 /** True when a clause starts at `at`, possibly after scope words. */
-function opensClause(text: string, at: number): boolean {
+function opensClause(text: string, at: number, ownPlace: string | null = null): boolean {
   let index = at;
   for (;;) {
     while (index > 0 && IGNORABLE.test(text.charAt(index - 1))) index -= 1;
     const before = text.slice(0, index);
-    const word = SCOPE_WORDS.find((candidate) => before.endsWith(candidate));
+    const word = SCOPE_WORDS.find((candidate) => before.endsWith(candidate)) ?? (ownPlace !== null && ownPlace.length > 0 && before.endsWith(ownPlace) ? ownPlace : undefined);
     if (word) {
       index -= word.length;
       continue;
@@ -413,6 +413,11 @@ export interface IndicatorOptions {
    * with a dictionary of its own gets exactly the metrics it lists.
    */
   readonly unlisted?: boolean;
+  /**
+   * The document's own place (`两江新区`): written before a metric it scopes the
+   * statement, as 全市 does, instead of naming another place's figure.
+   */
+  readonly ownPlace?: string | null;
 }
 
 export function extractIndicators(
@@ -442,7 +447,7 @@ export function extractIndicators(
 
   let at = 0;
   while (at < text.length) {
-    const opens = opensClause(text, at);
+    const opens = opensClause(text, at, options.ownPlace ?? null);
     const listedMentions = opens ? mentionsAt(text, at, spellings) : [];
     const mentions = listedMentions.length > 0 || !opens || options.unlisted !== true ? listedMentions : unlistedAt(text, at, spellings);
     const last = mentions[mentions.length - 1];

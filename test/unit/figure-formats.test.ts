@@ -27,6 +27,18 @@ function read(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET'): string[] {
   return extractFigureStatements(sentence(text, kind), metrics).map((statement) => `${statement.metric}=${statement.value ?? '—'}`);
 }
 
+describe("the document's own place before a metric", () => {
+  const statementsIn = (text: string, ownPlace: string | null): string[] =>
+    extractFigureStatements(sentence(text, 'ACTUAL', 2023), metrics, ownPlace).map((statement) => `${statement.metric}=${statement.value ?? '—'}`);
+
+  it('reads its own name as a scope (as 全市), another place before the metric still as that place’s figure', () => {
+    const text = '2023年某某新区实现地区生产总值4950亿元、增长6.8%。';
+    expect(statementsIn(text, '某某新区')).toEqual(['地区生产总值=4950', '地区生产总值=6.8']);
+    expect(statementsIn(text, null)).toEqual([]);
+    expect(statementsIn(text, '某某市')).toEqual([]);
+  });
+});
+
 describe('numbers', () => {
   it('reads the amount reached after 突破, not the round threshold passed', () => {
     expect(read('全市生产总值突破900亿元，达到912.4亿元，比上年增长6.8%。', 'ACTUAL')).toEqual(['地区生产总值=912.4', '地区生产总值=6.8']);
