@@ -142,7 +142,7 @@ export function predictedFacts(
   if (document.kind === 'WORK_REPORT') {
     for (const sentence of document.figures) {
       // A qualitative statement (与经济增长同步, 完成市下达任务) has no value: `metric=—`.
-      for (const statement of extractFigureStatements(sentence, metrics)) {
+      for (const statement of extractFigureStatements(sentence, metrics, document.jurisdiction?.name ?? null)) {
         facts.push({
           role: statement.kind === 'TARGET' ? 'target' : 'actual',
           subject: String(statement.year),

@@ -129,8 +129,8 @@ export async function createIngestContextFrom(documents: readonly ResolutionInpu
       written: mention.written,
       span: mention.span,
     }));
-  const indicators = (sentence: Parameters<GraphContext['indicators']>[0]): IndicatorFact[] =>
-    extractFigureStatements(sentence, metricRules).map((statement) => ({
+  const indicators = (sentence: Parameters<GraphContext['indicators']>[0], place: Jurisdiction | null): IndicatorFact[] =>
+    extractFigureStatements(sentence, metricRules, place?.name ?? null).map((statement) => ({
       metric: statement.metric,
       kind: statement.kind,
       year: statement.year,

@@ -83,6 +83,8 @@ const LEVEL = new RegExp(`${LEVEL_VERB}\\s*${QUALIFIER_BEFORE}\\s*${NUMBER}${RAN
 const METRIC_ALIAS = /[（(][A-Za-z\u4e00-\u9fff]{1,10}[）)]/uy;
 /** `，按可比价格计算，增长6.2%`: how the next figure was computed. */
 const COMPUTATION = /(?:按可比价格?计算|按不变价格?计算|扣除价格因素|剔除[\u4e00-\u9fff]{1,8}因素)[，,]\s*/uy;
+/** `突破800亿元`: a round threshold passed, stated before the amount reached. */
+const THRESHOLD = /^\s*(?:预计|力争|争取|确保|预期|努力)?\s*(?:突破|超过)/u;
 /** `力争7%`: an aim beyond the target. */
 const STRETCH = /^(?:力争|争取|努力)/u;
 /** `止跌回稳、增长2%`, `实现正增长、增长2%以上`: a short remark before the figure. */
@@ -152,12 +154,12 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 }
 
 /** True when a clause starts at `at`, possibly after scope words. */
-function opensClause(text: string, at: number): boolean {
+function opensClause(text: string, at: number, ownPlace: string | null = null): boolean {
   let index = at;
   for (;;) {
     while (index > 0 && IGNORABLE.test(text.charAt(index - 1))) index -= 1;
     const before = text.slice(0, index);
-    const word = SCOPE_WORDS.find((candidate) => before.endsWith(candidate));
+    const word = SCOPE_WORDS.find((candidate) => before.endsWith(candidate)) ?? (ownPlace !== null && ownPlace.length > 0 && before.endsWith(ownPlace) ? ownPlace : undefined);
     if (word) {
       index -= word.length;
       continue;
@@ -302,8 +304,14 @@ function figuresAfter(text: string, at: number): { figures: Figure[]; end: numbe
   for (;;) {
     const figure = figureAt(text, cursor);
     if (!figure) break;
-    // `增长6%左右、力争7%`: the stretch goal after the target is not a second target.
-    if (figures.length === 0 || !STRETCH.test(text.slice(skipIgnorable(text, cursor)))) figures.push(figure);
+    const previous = figures[figures.length - 1];
+    if (previous !== undefined && figure.measure === 'level' && previous.measure === 'level' && THRESHOLD.test(text.slice(previous.start, previous.end))) {
+      // `突破2000亿元，达到2013.6亿元`: the round number passed is no figure of its own.
+      figures[figures.length - 1] = figure;
+    } else if (figures.length === 0 || !STRETCH.test(text.slice(skipIgnorable(text, cursor)))) {
+      // `增长6%左右、力争7%`: the stretch goal after the target is not a second target.
+      figures.push(figure);
+    }
     cursor = figure.end;
     const separator = stickyMatch(SEPARATOR, text, cursor);
     if (!separator) break;
@@ -405,6 +413,11 @@ export interface IndicatorOptions {
    * with a dictionary of its own gets exactly the metrics it lists.
    */
   readonly unlisted?: boolean;
+  /**
+   * The document's own place (`两江新区`): written before a metric it scopes the
+   * statement, as 全市 does, instead of naming another place's figure.
+   */
+  readonly ownPlace?: string | null;
 }
 
 export function extractIndicators(
@@ -434,7 +447,7 @@ export function extractIndicators(
 
   let at = 0;
   while (at < text.length) {
-    const opens = opensClause(text, at);
+    const opens = opensClause(text, at, options.ownPlace ?? null);
     const listedMentions = opens ? mentionsAt(text, at, spellings) : [];
     const mentions = listedMentions.length > 0 || !opens || options.unlisted !== true ? listedMentions : unlistedAt(text, at, spellings);
     const last = mentions[mentions.length - 1];

@@ -140,8 +140,8 @@ export function extractQualitativeStatements(sentence: FigureSentence, metrics: 
  * metrics the dictionary does not list kept as written) and its qualitative statements for metrics the sentence gives no number, in the
  * order the sentence states them.
  */
-export function extractFigureStatements(sentence: FigureSentence, metrics: readonly MetricRule[]): FigureStatement[] {
-  const numeric = extractIndicators(sentence, metrics, { unlisted: true });
+export function extractFigureStatements(sentence: FigureSentence, metrics: readonly MetricRule[], ownPlace: string | null = null): FigureStatement[] {
+  const numeric = extractIndicators(sentence, metrics, { unlisted: true, ownPlace });
   const stated = new Set(numeric.map((statement) => statement.metric));
   const qualitative = extractQualitativeStatements(sentence, metrics).filter((statement) => !stated.has(statement.metric));
   return [...numeric, ...qualitative].sort((a, b) => a.span.start - b.span.start);

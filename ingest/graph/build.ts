@@ -77,7 +77,8 @@ export interface GraphContext {
    * document of `jurisdiction` (agency names are resolved in that place).
    */
   readonly mentions: (text: string, baseOffset: number, jurisdiction: Jurisdiction | null) => readonly Mention[];
-  readonly indicators: (sentence: FigureSentence) => readonly IndicatorFact[];
+  /** The indicator statements of a sentence of a document of `jurisdiction` (its own name before a metric scopes it). */
+  readonly indicators: (sentence: FigureSentence, jurisdiction: Jurisdiction | null) => readonly IndicatorFact[];
 }
 
 /** Sections whose title names the plan's main targets (主要预期目标) hold target sentences. */
@@ -172,7 +173,7 @@ class GraphCollector {
   }
 
   indicators(sentence: FigureSentence): void {
-    for (const fact of this.context.indicators(sentence)) {
+    for (const fact of this.context.indicators(sentence, this.jurisdiction)) {
       const id = this.addShared('Indicator', `indicator:${fact.metric}`, { metric: fact.metric, unit: fact.unit });
       this.relate('STATES', this.documentId, id, {
         documentId: this.documentId,

@@ -71,7 +71,33 @@ export function findJurisdiction(text: string, header: Pick<DocumentHeader, 'tit
   if (NATIONAL_CONGRESS.test(text) && /政府工作报告/u.test(text)) return { ...national, evidence: 'text' };
   const quoted = quotedTitleReading(text, places);
   if (quoted !== null) return withEvidence(placeOf(quoted, readings, places), 'text');
+  const paper = placeOfNewspaper(lines[0] ?? '', text, places);
+  if (paper !== null) return withEvidence(paper, 'text');
   return withEvidence(placeOfWording(text, places), 'wording');
+}
+
+/** A news item's dateline: `梅州日报讯`, `某某晚报讯`, `某某新闻网讯` — the paper carries its place's short name. */
+const NEWS_DATELINE = /^([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|新闻网|融媒体中心)(?:社)?讯/u;
+
+/**
+ * The place of a local paper's dateline, when the item speaks at that place's level
+ * (`全市` for a city): a provincial paper (南方日报讯) names no listed place.
+ */
+function placeOfNewspaper(firstLine: string, text: string, places: PlaceTable): Jurisdiction | null {
+  const short = NEWS_DATELINE.exec(firstLine)?.[1];
+  if (short === undefined) return null;
+  const listed = places.byAlias.get(short);
+  if (listed !== undefined) {
+    const place = places.byName.get(listed);
+    const level = listed.slice(-1);
+    return place !== undefined && text.includes(`全${level}`) ? place : null;
+  }
+  // A place the table does not list: its short name and the level the item speaks at (梅州 + 全市).
+  const level = [...'市县区旗州盟'].find((candidate) => text.includes(`全${candidate}`));
+  if (level === undefined) return null;
+  const name = `${short}${level}`;
+  const { tokens, end } = namesAt(name, 0, places);
+  return tokens.length === 1 && end === name.length ? jurisdictionOf(tokens, places) : null;
 }
 
 function withEvidence(place: Jurisdiction | null, evidence: JurisdictionEvidence): DocumentJurisdiction | null {

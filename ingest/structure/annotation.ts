@@ -166,8 +166,10 @@ export function parseLeadAnnotation(inner: string, span: Span, convention?: Resp
     }
     if (sharingVerb.length > 0 && reading.kind === 'units' && !reading.labelled) reading = { ...reading, units: [...sharingVerb, ...reading.units] };
     sharingVerb = [];
-    // The first segment must name units or leaders; otherwise the bracket is a remark.
-    if (readings.length === 0 && reading.kind !== 'units' && reading.kind !== 'leaders') return null;
+    // The first segment must name units or leaders, or be a labelled deadline
+    // (`（完成时限：…；牵头单位：…）`, units follow); otherwise the bracket is a remark.
+    const labelledDeadline = reading.kind === 'deadline' && LABELLED_SEGMENT.test(segment.text);
+    if (readings.length === 0 && reading.kind !== 'units' && reading.kind !== 'leaders' && !labelledDeadline) return null;
     readings.push(reading);
   }
   return assemble(compact.text, span, readings, convention ?? (readings.some((r) => r.kind === 'units' && r.labelled) ? 'labelled-group' : 'trailing-group'));

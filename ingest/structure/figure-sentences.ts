@@ -45,14 +45,24 @@ const ESTIMATE_CUE = /初步(?:核算|统计|预计|测算)|预计全年/u;
 const REVIEW_CUE = /回顾|过去一年|去年|一年来|刚刚过去|报告显示|初步(?:核算|统计|预计|测算)|预计全年/u;
 /** One item of a list of figures, one a line: `◆地区生产总值增长5%；`, `——粮食产量稳定在11万吨以上；`. */
 const LIST_ITEM_LENGTH = 90;
+/** What ends a review carried over paragraphs: the plan year's aims (`今年`, `将`, `预期目标`). */
+const PLAN_CUE = /今年|预期目标|主要目标|将|力争/u;
+
+/** A paragraph that opens the review of the year before: `2016年，全市上下…`, `过去一年，…`. */
+function opensReview(paragraph: string, planYear: number): boolean {
+  return new RegExp(`^\\s*(?:${planYear - 1}\\s*年|过去的?一年|去年|一年来)`, 'u').test(paragraph);
+}
 
 /** A sentence that opens with the plan year (or 今年) and an aim: `2024年，…将力争…`, `今年全市力争…`. */
 function aimOfYear(planYear: number): RegExp {
   return new RegExp(`^\\s*(?:${planYear}\\s*年|今年)[，,]?[^。；，,]{0,16}?(?:将|力争|确保|计划|预期|预计)`, 'u');
 }
 
+/** A quantity reached (`粮食总产量达到186.2万吨`): a figure in prose too, not only in a list. */
+const QUANTITY_REACHED = /(?:达到|达|突破|稳定在)\s*\d+(?:\.\d+)?\s*(?:万亿斤|亿斤|万斤|万吨|亿吨)/u;
+
 function hasFigure(sentence: string): boolean {
-  return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence);
+  return CHANGE_FIGURE.test(sentence) || AMOUNT_FIGURE.test(sentence) || QUANTITY_REACHED.test(sentence);
 }
 
 function isReviewTitle(title: string, year: number): boolean {
@@ -110,6 +120,10 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
   const figures: FigureSentence[] = [];
   const titleAt = (index: number | null): string => (index === null ? '' : (structure.headings[index]?.title ?? ''));
   let openList: 'TARGET' | 'ACTUAL' | null = null;
+  // A report without a review heading may open its review with a paragraph of the
+  // year before (`2016年，全市上下…`) and go on in paragraphs that each open with a
+  // short summary (`经济总量迈上新台阶。…`) until the plan year's aims.
+  let carriedReview = false;
 
   for (const paragraph of structure.paragraphs) {
     if (paragraph.span.end > bodyEnd) break;
@@ -122,7 +136,10 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
     const listed = openList !== null && isListItem(paragraphText) ? openList : null;
     if (listed === null) openList = null;
     // A news summary names the year it reviews (报告指出，2023年全市…) as often as it says 过去一年.
-    const reviewParagraph = reviews.length === 0 && (REVIEW_CUE.test(paragraphText) || paragraphText.includes(`${planYear - 1}年`));
+    if (reviews.length === 0 && opensReview(paragraphText, planYear)) carriedReview = true;
+    else if (PLAN_CUE.test(paragraphText) || paragraphText.includes(`${planYear}年`)) carriedReview = false;
+    const reviewParagraph =
+      reviews.length === 0 && (carriedReview || REVIEW_CUE.test(paragraphText) || paragraphText.includes(`${planYear - 1}年`));
     let continuingTargets = false;
 
     for (const span of sentenceSpans(text, paragraph.span)) {
@@ -153,7 +170,7 @@ export function findFigureSentences(text: string, structure: Outline, year: numb
       }
       const inReview =
         listed === 'ACTUAL' ||
-        (reviews.length > 0 ? within(span, reviews) : ESTIMATE_CUE.test(sentence) || (reviewParagraph && !TARGET_CUE.test(paragraphText)));
+        (reviews.length > 0 ? within(span, reviews) : ESTIMATE_CUE.test(sentence) || (reviewParagraph && !TARGET_CUE.test(text.slice(paragraph.span.start, span.end))));
       if (inReview && states && !SEVERAL_YEARS.test(sentence)) {
         figures.push({ text: sentence, span, kind: 'ACTUAL', year: planYear - 1 });
       }

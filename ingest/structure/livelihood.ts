@@ -33,6 +33,11 @@ const HEADER_RULES: readonly (readonly [RegExp, Column])[] = [
 
 /** Lines after which a table cannot go on: signature date, 抄送, publication note, a new attachment. */
 const STOP_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|抄送|[（(]此件|附件|主题词|.{0,15}人民政府(?:办公室)?关于)/u;
+/**
+ * Web-page furniture after a table (`主办：某市人民政府办公室 【打印本页】`, `版权所有`):
+ * it ends the table even when the last row's trailing cells came out empty.
+ */
+const PAGE_FURNITURE = /^(?:(?:主办|承办|协办)(?:单位)?[:：]|版权所有|网站标识码|【打印本页】|【关闭窗口】)|ICP备\d/u;
 const ROW_NUMBER = /^\s*(\d{1,3})\s*$/u;
 const NUMBERED_CELL = /^\s*(\d{1,3})\s*[.．、]\s*\S/u;
 
@@ -139,6 +144,12 @@ function findTableRows(text: string): LivelihoodRow[] {
     if (current === null) {
       // Prose between header and first row, or after the table: not ours.
       if (STOP_LINE.test(line.text.trim())) header = null;
+      continue;
+    }
+    if (PAGE_FURNITURE.test(line.text.trim())) {
+      finish();
+      header = null;
+      lastNo = 0;
       continue;
     }
     const incomplete = current.cells.length < header.width;

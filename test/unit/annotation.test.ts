@@ -8,6 +8,26 @@ function parseBracketed(bracketed: string, at = 0) {
 }
 
 describe('parseLeadAnnotation', () => {
+  it('reads a bracket whose labels open with the deadline, in any order of the labels after it', () => {
+    const labels = ['牵头单位：区住建局', '责任单位：各街道办事处', '配合单位：区财政局'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(labels, { minLength: 1 }), fc.constantFrom('；', ';'), (chosen, separator) => {
+        const annotation = parseBracketed(`（${['完成时限：2021年10月底前', ...chosen].join(separator)}）`);
+        const want = (label: string): string[] => (chosen.some((item) => item.startsWith(label)) ? [labels.find((item) => item.startsWith(label))?.slice(5) ?? ''] : []);
+        return (
+          annotation !== null &&
+          annotation.deadline === '2021年10月底前' &&
+          annotation.leads.map((unit) => unit.name).join() === want('牵头').join() &&
+          annotation.responsible.map((unit) => unit.name).join() === want('责任').join() &&
+          annotation.supporters.map((unit) => unit.name).join() === want('配合').join()
+        );
+      }),
+    );
+    // A deadline alone, or a time that is no label, is still no marker.
+    expect(parseBracketed('（完成时限：2021年10月底前）')).toBeNull();
+    expect(parseBracketed('（2021年10月底前，区住建局牵头）')).toBeNull();
+  });
+
   it('reads one lead and a deadline', () => {
     const annotation = parseBracketed('（市工业和信息化局牵头，12月底前完成当年任务）');
     expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市工业和信息化局']);

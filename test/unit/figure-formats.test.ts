@@ -27,7 +27,35 @@ function read(text: string, kind: 'TARGET' | 'ACTUAL' = 'TARGET'): string[] {
   return extractFigureStatements(sentence(text, kind), metrics).map((statement) => `${statement.metric}=${statement.value ?? '—'}`);
 }
 
+describe("the document's own place before a metric", () => {
+  const statementsIn = (text: string, ownPlace: string | null): string[] =>
+    extractFigureStatements(sentence(text, 'ACTUAL', 2023), metrics, ownPlace).map((statement) => `${statement.metric}=${statement.value ?? '—'}`);
+
+  it('reads its own name as a scope (as 全市), another place before the metric still as that place’s figure', () => {
+    const text = '2023年某某新区实现地区生产总值4950亿元、增长6.8%。';
+    expect(statementsIn(text, '某某新区')).toEqual(['地区生产总值=4950', '地区生产总值=6.8']);
+    expect(statementsIn(text, null)).toEqual([]);
+    expect(statementsIn(text, '某某市')).toEqual([]);
+  });
+});
+
 describe('numbers', () => {
+  it('reads the amount reached after 突破, not the round threshold passed', () => {
+    expect(read('全市生产总值突破900亿元，达到912.4亿元，比上年增长6.8%。', 'ACTUAL')).toEqual(['地区生产总值=912.4', '地区生产总值=6.8']);
+    expect(read('全市居民人均可支配收入突破4万元，达到40150元。', 'ACTUAL')).toEqual(['居民人均可支配收入=40150']);
+    // Alone, 突破 states the figure.
+    expect(read('社会消费品零售总额突破500亿元。', 'ACTUAL')).toEqual(['社会消费品零售总额=500']);
+  });
+
+  it('keeps exactly the reached amount whatever the threshold and amount', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9000 }), fc.integer({ min: 1, max: 999 }), (threshold, extra) => {
+        const reached = threshold + extra;
+        return read(`全年地区生产总值突破${threshold}亿元，达到${reached}亿元。`, 'ACTUAL').join() === `地区生产总值=${reached}`;
+      }),
+    );
+  });
+
   it('reads every way of writing a range from its lower end', () => {
     expect(read('规上工业增加值增长8%-10%；固定资产投资增长6—8%；社会消费品零售总额增长5%至6%；国内生产总值增长4.5%至5%。')).toEqual([
       '规上工业增加值=8',
@@ -170,5 +198,61 @@ describe('news summaries of a report', () => {
       extractFigureStatements(figure, metrics).map((statement) => `${statement.kind} ${statement.year} ${statement.metric}=${statement.value ?? '—'}`),
     );
     expect(statements).toEqual(['ACTUAL 2024 地区生产总值=118', 'ACTUAL 2024 地区生产总值=7.2', 'TARGET 2025 地区生产总值=6.5']);
+  });
+
+  const statementsOf = (text: string, year: number): string[] =>
+    structureWorkReport(text, year).figures.flatMap((figure) =>
+      extractFigureStatements(figure, metrics).map((statement) => `${statement.kind} ${statement.year} ${statement.metric}=${statement.value ?? '—'}`),
+    );
+
+  it('carries a review opened by the year before over the paragraphs after it, up to the aims', () => {
+    const report = [
+      '某市政府工作报告（摘要）',
+      '',
+      '2019年，全市上下攻坚克难，经济运行总体平稳。',
+      '',
+      '经济实力稳步提升。全市生产总值达到845.2亿元，比上年增长6.1%。',
+      '',
+      '发展动能不断增强。规模以上工业增加值增长7.3%。',
+      '',
+      '2020年全市经济社会发展的主要预期目标是：生产总值增长6%左右。',
+      '',
+      '重点项目加快推进。新开工项目投资增长12%。',
+    ].join('\n');
+    expect(statementsOf(report, 2020)).toEqual([
+      'ACTUAL 2019 地区生产总值=845.2',
+      'ACTUAL 2019 地区生产总值=6.1',
+      'ACTUAL 2019 规上工业增加值=7.3',
+      'TARGET 2020 地区生产总值=6',
+    ]);
+  });
+
+  it('reads the results before 主要预期目标是 in the same paragraph as results, those after it as targets', () => {
+    const paragraph = '某县政府工作报告（节选）\n\n过去一年，全县生产总值完成312亿元，增长7.4%。今年全县主要预期目标是：生产总值增长7%左右，固定资产投资增长10%。';
+    expect(statementsOf(paragraph, 2021)).toEqual([
+      'ACTUAL 2020 地区生产总值=312',
+      'ACTUAL 2020 地区生产总值=7.4',
+      'TARGET 2021 地区生产总值=7',
+      'TARGET 2021 固定资产投资=10',
+    ]);
+  });
+
+  it('reads a harvest reached in prose (万吨 / 亿斤), after a lead clause, as a result', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.constantFrom('万吨', '亿斤'), (tenths, unit) => {
+        const value = tenths / 10;
+        const text = ['某市政府工作报告', '', `过去一年，全市经济运行总体平稳。农业基础继续巩固，粮食总产量达到${value}${unit}，连续多年保持稳定。`].join('\n');
+        return statementsOf(text, 2024).join() === `ACTUAL 2023 粮食产量=${value}`;
+      }),
+    );
+  });
+
+  it('never reads a paragraph after the aims as a result, whatever it opens with', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('重点项目加快推进。', '城乡面貌持续改善。', ''), fc.integer({ min: 1, max: 30 }), (lead, rate) => {
+        const text = ['2019年，全市经济平稳。', '', '今年主要预期目标是：生产总值增长6%左右。', '', `${lead}固定资产投资增长${rate}%。`].join('\n');
+        return statementsOf(text, 2020).every((statement) => !statement.startsWith('ACTUAL'));
+      }),
+    );
   });
 });

@@ -29,6 +29,17 @@ describe('a news report naming the document it reports on', () => {
   });
 });
 
+describe('a news item that names its place only by its paper', () => {
+  it('takes the place of a local paper dateline when the item speaks at that level (全市, 全县)', () => {
+    const body = (scope: string): string => `\u3000市十届人大五次会议昨日开幕。\n\n报告显示，2025年${scope}地区生产总值增长4.2%。\n\n（记者\u3000罗某某）\n`;
+    expect(find(`某港日报讯${body('全市')}`)?.name).toBe('某港市');
+    expect(find(`某港晚报讯${body('全县')}`)?.name).toBe('某港县');
+    // Without the level word the paper names no government; a provincial paper names no listed place.
+    expect(find(`某港日报讯${body('')}`)).toBeNull();
+    expect(find(`南方日报讯${body('')}`)).toBeNull();
+  });
+});
+
 describe('the place table', () => {
   it('lists every province-level place with its docNo abbreviation', () => {
     for (const abbreviation of ['桂', '粤', '湘', '鄂', '苏', '浙', '皖', '闽', '赣', '鲁', '豫', '冀', '晋', '辽', '吉', '黑', '川', '黔', '滇', '陕', '甘', '青', '琼', '蒙', '宁', '新', '藏', '京', '津', '沪', '渝']) {

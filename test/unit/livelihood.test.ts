@@ -151,3 +151,19 @@ describe('livelihood tab tables whose 序号 cells came out empty', () => {
     ]);
   });
 });
+
+describe('livelihood tables followed by web-page furniture', () => {
+  const furniture = ['主办：某市人民政府办公室　【打印本页】【关闭窗口】', '承办单位：某市大数据中心', '版权所有：某市人民政府', '【打印本页】'];
+
+  it('ends the table at a 主办 / 版权所有 footer, even after a last row with an empty trailing cell', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...furniture), fc.boolean(), (footer, emptyLast) => {
+        const last = emptyLast ? '2\t道路改造\t改造道路3条\t市住建局\t' : '2\t道路改造\t改造道路3条\t市住建局\t各街道办事处';
+        const text = ['序号\t项目名称\t建设内容\t牵头单位\t责任单位', '1\t食堂建设\t新建食堂5个\t市民政局\t各镇人民政府', last, footer, ''].join('\n');
+        const rows = findLivelihoodRows(text);
+        const names = rows.flatMap((row) => [...row.leads, ...row.responsible, ...row.supporters].map((unit) => unit.name));
+        return rows.length === 2 && names.every((name) => !furniture.some((line) => line.includes(name)));
+      }),
+    );
+  });
+});
