@@ -8,6 +8,8 @@
  * process also holds the synthetic corpus as strings (×100 ≈ 140 MB of V8
  * strings) and the ceiling's graphs, which no real ingest holds.
  */
+import fs from 'node:fs';
+
 import { loadConfig } from '../core/config.ts';
 import { loadCypherCatalog } from '../core/cypher.ts';
 import { createDatabase } from '../core/database.ts';
@@ -22,7 +24,7 @@ export interface IngestChildResult {
   readonly interrupted: string | null;
   /** When each stage was first reported, seconds after the start ('lastDocument': the last document event). */
   readonly marks: Readonly<Record<string, number>>;
-  /** process.resourceUsage().maxRSS, in MB: the high-water mark of the whole process. */
+  /** The high-water mark of this process's own memory since it started (peakRssMegabytes), in MB. */
   readonly peakRssMb: number;
   /** The highest RSS sampled (every 100 ms) while each stage was the latest reported, in MB: where the peak is. */
   readonly rssByStageMb: Readonly<Record<string, number>>;
@@ -38,6 +40,21 @@ export interface StageMemory {
   readonly heapTotal: number;
   readonly external: number;
   readonly arrayBuffers: number;
+}
+
+/**
+ * The process's peak RSS since its exec, in MB. Not `resourceUsage().maxRSS`:
+ * on Linux that high-water mark survives execve, and a spawned child starts as
+ * a fork of the bench, whose pages count as the child's until the exec, so
+ * maxRSS reported the bench's own RSS whenever it was the larger (measured: a
+ * 543 MB parent, a 40 MB child, maxRSS 504). VmHWM belongs to the memory map
+ * the exec made.
+ */
+function peakRssMegabytes(): number {
+  // Only Linux has /proc; elsewhere a spawned process starts clean and maxRSS (kB) is its own.
+  const status = fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '';
+  const highWater = /^VmHWM:\s+(\d+)\s+kB$/mu.exec(status)?.[1];
+  return highWater === undefined ? process.resourceUsage().maxRSS / 1024 : Number(highWater) / 1024;
 }
 
 async function main(): Promise<void> {
@@ -86,8 +103,7 @@ async function main(): Promise<void> {
       problems: summary.problems.length,
       interrupted: summary.interrupted?.message ?? null,
       marks,
-      // maxRSS is in kilobytes.
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakRssMb: peakRssMegabytes(),
       rssByStageMb: rssByStage,
       memoryByStageMb: memoryByStage,
       ...(gc !== undefined ? { liveHeapAtStageMb: liveHeap } : {}),
