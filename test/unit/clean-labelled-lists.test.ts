@@ -41,6 +41,21 @@ describe('rejoining lines after a labelled list', () => {
     );
   });
 
+  it('keeps a title ending in 分工 apart from the first leader line after a blank line', () => {
+    fc.assert(
+      fc.property(
+        // Twenty characters and more: as long as a line of prose.
+        fc.constantFrom('天津市某某区人民政府领导班子成员工作分工', '某某省某某市某某县人民政府领导同志工作分工'),
+        fc.constantFrom('区长张某某：主持区政府全面工作，分管区审计局。', '县长李某：主持县政府全面工作，分管县审计局。'),
+        (title, leader) => {
+          const text = `${title}\n\n${leader}\n副区长王某某：负责工业方面工作，分管区科技局。\n`;
+          const lines = cleanText({ path: 'division.txt', text }, NO_CLEAN_RULES).text.split('\n');
+          return lines.includes(title) && lines.includes(leader);
+        },
+      ),
+    );
+  });
+
   it('still joins a list cut after 、 across a blank line', () => {
     const text = '分管单位：区教育局、\n\n区民政局、区财政局\n';
     expect(cleanText({ path: 'division.txt', text }, NO_CLEAN_RULES).text).toContain('分管单位：区教育局、区民政局、区财政局');
