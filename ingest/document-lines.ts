@@ -9,7 +9,7 @@ export const DOC_NUMBER_LINE = /^(?:(\d{4}年\d{1,2}月\d{1,2}日)\s*)?([\u3400-
 export const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
 /** Words a document title ends with (…的通知, …的意见, 政府工作报告). */
 export const TITLE_END =
-  /(?:通知|意见|决定|报告|方案|办法|规定|细则|批复|公告|通告|通报|函|计划|要点|规划|纲要|名单|名录|目录|清单|条例|措施)$/u;
+  /(?:通知|意见|决定|报告|方案|办法|规定|细则|批复|公告|通告|通报|函|计划|要点|规划|纲要|名单|名录|目录|清单|条例|措施|分工)$/u;
 const MAX_TITLE_LENGTH = 80;
 
 /** Markdown emphasis and heading marks around a title (`# 政府工作报告`, `**…**`). */

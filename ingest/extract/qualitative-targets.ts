@@ -41,6 +41,8 @@ const LEVEL = '(?:国家|中央|省|自治区|市|州|盟|区|县|旗|上级)';
 const PHRASE = new RegExp(
   '(?:增长|增速|降低|下降|涨幅|增幅)?\\s*(?:继续|保持|力争|确保|努力)?\\s*(' +
     '(?:与|和|同)经济增长(?:基本|保持)*同步' +
+    // 财政总收入同步增长: in step with the growth the list before it states.
+    '|(?:基本)?同步增长' +
     `|(?:完成|实现|控制在|低于|不超过|达到)?${LEVEL}?下达的?[\\u4e00-\\u9fff]{0,4}?(?:目标任务|目标|任务|指标)(?:以内)?` +
     `|(?:略高于|高于|快于|不低于)(?:全(?:国|省|区|市|州|县)(?:平均)?水平|经济增长)` +
     // 进出口总额实现正增长: a direction without a number.
@@ -88,7 +90,9 @@ function withoutScope(item: string): { name: string; offset: number } {
 /** The metrics a list item names: the canonical metric, its parts, or the item as written. */
 function metricsOf(name: string, spellings: readonly Spelling[]): string[] {
   const listed = spellings.find((candidate) => candidate.spelling === name);
-  if (listed) return listed.parts && listed.parts.length > 0 ? [...listed.parts] : [listed.metric];
+  // One phrase for a combined metric (城乡居民收入与经济增长同步) states no separate
+  // figures for its parts, so the metric stays whole.
+  if (listed) return [listed.metric];
   return isUnlistedMetricName(name, spellings.map((candidate) => candidate.spelling)) ? [name] : [];
 }
 

@@ -48,7 +48,9 @@ const DEADLINE_LABEL = /时限|时间|期限|时序|进度|节点/u;
 const DEADLINE_LIKE = /\d+月|年内|年底|月底|季度|底前|持续|长期|坚持|完成|推进|常态|每年|逐年|全年|\d{4}年|^[\u4e00-\u9fff\d]{1,6}(?:之前|以前|前)$/u;
 const LEADER_OFFICE = /^(?:分管|协管|联系|牵头)?(?:常务)?(?:副)?(?:省长|主席|市长|区长|县长|旗长|镇长|乡长|秘书长|省领导|市领导|县领导|区领导)$/u;
 const PERSON_LIST_ITEM = /^[\u4e00-\u9fff]{2,4}(?:同志)?$/u;
-const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同|督办|数据提供)(?:责任)?(?:单位|部门|主体)[:：]|(?:完成时限|完成时间|时间节点)[:：]/gu;
+// Bare role and time labels glued to the previous value too (`牵头：A 配合：B 时限：…` once
+// its spaces are gone); the look-behinds keep longer labels (`总牵头：`, `工作时限：`) whole.
+const GLUED_LABEL = /(?:牵头|主办|责任|配合|协办|参与|协同|督办|数据提供)(?:责任)?(?:单位|部门|主体)[:：]|(?:完成时限|完成时间|时间节点)[:：]|(?<![总主共协参与同])(?:牵头|配合|协办|协同)[:：]|(?<![完成办结整改工作实施推进])时限[:：]/gu;
 /**
  * Unit labels that give the units no part in the clause: who supervises it (督办, 督查)
  * and who supplies its statistics (数据提供). Their units are not read.

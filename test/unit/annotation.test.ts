@@ -28,6 +28,32 @@ describe('parseLeadAnnotation', () => {
     expect(parseBracketed('（2021年10月底前，区住建局牵头）')).toBeNull();
   });
 
+  it('splits bare role and time labels separated only by spaces (牵头：A　配合：B，C　时限：…)', () => {
+    const leads = ['区文化和旅游局', '县交通运输局'];
+    const supporters = [['官庄镇人民政府', '下营镇人民政府'], ['县财政局'], ['区生态环境局', '各乡镇人民政府']];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...leads),
+        fc.constantFrom(...supporters),
+        fc.constantFrom('\u3000', ' ', '  ', ''),
+        fc.constantFrom('，', '、', '/'),
+        fc.option(fc.constantFrom('2020年底', '上半年', '三季度末'), { nil: undefined }),
+        (lead, supporting, gap, comma, deadline) => {
+          const parts = [`牵头：${lead}`, `配合：${supporting.join(comma)}`, ...(deadline === undefined ? [] : [`时限：${deadline}`])];
+          const annotation = parseBracketed(`（${parts.join(gap)}）`);
+          return (
+            annotation !== null &&
+            annotation.leads.map((unit) => unit.name).join() === lead &&
+            annotation.supporters.map((unit) => unit.name).join() === supporting.join() &&
+            (annotation.deadline ?? undefined) === deadline
+          );
+        },
+      ),
+    );
+    // A longer label keeps its whole name: 总牵头 is still a lead label, not 总 + 牵头.
+    expect(parseBracketed('（总牵头：县发改局　配合：县财政局）')?.leads.map((unit) => unit.name)).toEqual(['县发改局']);
+  });
+
   it('reads one lead and a deadline', () => {
     const annotation = parseBracketed('（市工业和信息化局牵头，12月底前完成当年任务）');
     expect(annotation?.leads.map((lead) => lead.name)).toEqual(['市工业和信息化局']);

@@ -23,6 +23,39 @@ describe('rejoining lines after a labelled list', () => {
     expect(lines.some((line) => line.startsWith('区人民政府领导因公外出时'))).toBe(true);
   });
 
+  it('never glues an item named with its number (项目二：, 任务3：) to the list before it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('项目', '事项', '任务', '实事'),
+        fc.constantFrom('二', '十一', '3', '12'),
+        fc.constantFrom('：', ':', '、', '．'),
+        fc.constantFrom('配合单位：各乡（镇）人民政府，区财政局', '牵头单位：区交通运输局'),
+        (word, number, mark, list) => {
+          const head = `${word}${number}${mark}提升城区公共交通服务`;
+          const text = `项目一：改善农房条件\n完成八十户农房改造。\n${list}\n\n${head}\n新增公交线路两条。\n`;
+          const lines = cleanText({ path: 'plan.txt', text }, NO_CLEAN_RULES).text.split('\n');
+          // Half-width marks may come back full-width; the head still opens its own line.
+          return lines.includes(list) && lines.some((line) => line.startsWith(`${word}${number}`) && line.endsWith('提升城区公共交通服务'));
+        },
+      ),
+    );
+  });
+
+  it('keeps a title ending in 分工 apart from the first leader line after a blank line', () => {
+    fc.assert(
+      fc.property(
+        // Twenty characters and more: as long as a line of prose.
+        fc.constantFrom('天津市某某区人民政府领导班子成员工作分工', '某某省某某市某某县人民政府领导同志工作分工'),
+        fc.constantFrom('区长张某某：主持区政府全面工作，分管区审计局。', '县长李某：主持县政府全面工作，分管县审计局。'),
+        (title, leader) => {
+          const text = `${title}\n\n${leader}\n副区长王某某：负责工业方面工作，分管区科技局。\n`;
+          const lines = cleanText({ path: 'division.txt', text }, NO_CLEAN_RULES).text.split('\n');
+          return lines.includes(title) && lines.includes(leader);
+        },
+      ),
+    );
+  });
+
   it('still joins a list cut after 、 across a blank line', () => {
     const text = '分管单位：区教育局、\n\n区民政局、区财政局\n';
     expect(cleanText({ path: 'division.txt', text }, NO_CLEAN_RULES).text).toContain('分管单位：区教育局、区民政局、区财政局');

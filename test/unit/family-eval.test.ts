@@ -60,6 +60,9 @@ describe('kg eval on the family fixtures', () => {
     // Cities and counties of 河南 … 安徽, 2015–2027 (deadline-first labels, reviews without a heading, 突破…达到); after the
     // fixes of 2026-12-02 it misses the task table appended to a report (read as livelihood rows).
     { folder: 'families-holdout-8', description: 'cities and counties of ten provinces, 2015-2027, the eighth blind set', lead: 0.94, units: 0.94, target: 0.98, actual: 0.98, kind: 0.98, jurisdiction: 0.98 },
+    // Twelve and more places unused by sets 1-8 (bare 牵头：A 配合：B 时限：… labels, 项目一： blocks, 同步 targets);
+    // every role read fully after the fixes of 2026-12-02.
+    { folder: 'families-holdout-9', description: 'places unused by sets 1-8, 2017-2027, the ninth blind set', lead: 0.98, units: 0.98, target: 0.98, actual: 0.98, kind: 0.98, jurisdiction: 0.98 },
   ] as const;
   for (const floors of HELD_OUT) {
     it(`holds the held-out fixtures of ${floors.folder} (${floors.description}) to their floors`, async () => {

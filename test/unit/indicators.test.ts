@@ -18,7 +18,7 @@ const RULES: MetricRule[] = parseMetricRules(
     '社会消费品零售总额',
     '城镇居民人均可支配收入',
     '农村居民人均可支配收入',
-    '城乡居民人均可支配收入\t\t城镇居民人均可支配收入|农村居民人均可支配收入',
+    '城乡居民人均可支配收入\t城乡居民收入\t城镇居民人均可支配收入|农村居民人均可支配收入',
     '城镇调查失业率',
     '居民消费价格\tCPI',
     '进出口总额\t外贸进出口',
@@ -99,6 +99,18 @@ describe('extractIndicators', () => {
     expect(qualitative.map((statement) => statement.metric)).toEqual(['一般公共预算收入']);
     // Elsewhere `-` is a sign or a range, never a bullet: the metric still needs a clause start.
     expect(summary('全市-地区生产总值增长6%')).toEqual([]);
+  });
+
+  it('reads 同步 targets without a value: 同步增长 after the metric, and a combined metric kept whole', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('', '基本'), fc.constantFrom('；', '，', '。'), (basic, end) => {
+        const stated = extractQualitativeStatements(sentence(`生产总值增长8.5%以上；财政收入${basic}同步增长${end}`, 'TARGET', 2017), RULES);
+        return stated.length === 1 && stated[0]?.metric === '财政收入' && stated[0].value === null && stated[0].qualifier === `${basic}同步增长`;
+      }),
+    );
+    // One phrase for 城乡居民收入 gives no figures of its own to 城镇 and 农村: the metric stays whole.
+    const combined = extractQualitativeStatements(sentence('城乡居民收入与经济增长同步，粮食产量稳定在2.5亿斤以上。', 'TARGET', 2023), RULES);
+    expect(combined.map((statement) => [statement.metric, statement.value])).toEqual([['城乡居民人均可支配收入', null]]);
   });
 
   it('reads a metric after a middle-dot bullet opening a line, whichever dot sign', () => {
