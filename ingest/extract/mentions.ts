@@ -314,8 +314,11 @@ export function compileMatcher(gazetteer: Gazetteer, agencyNames: readonly strin
     },
     findAgencies(text: string, baseOffset: number): EntityMention[] {
       const fromLists = listCandidates(text);
-      if (!fromLists.some((candidate) => candidate.type === 'Agency') && patternCandidates(text, (pattern) => pattern.type === 'Agency').length === 0) return [];
-      return chosen(text, baseOffset, fromLists, patternCandidates(text)).filter((mention) => mention.type === 'Agency');
+      // The agency patterns run once: their hits decide whether the others need to run at all.
+      const agencyHits = patternCandidates(text, (pattern) => pattern.type === 'Agency');
+      if (agencyHits.length === 0 && !fromLists.some((candidate) => candidate.type === 'Agency')) return [];
+      const otherHits = patternCandidates(text, (pattern) => pattern.type !== 'Agency');
+      return chosen(text, baseOffset, fromLists, [...agencyHits, ...otherHits]).filter((mention) => mention.type === 'Agency');
     },
   };
 }
